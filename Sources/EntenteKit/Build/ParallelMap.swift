@@ -1,0 +1,30 @@
+import Foundation
+
+/// Runs work over all cores with structured concurrency, keeping results in input order.
+enum ParallelMap {
+    /// How many tasks to split work into: a few per core, so a slow item does not leave a core idle.
+    static var taskCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount * 4) }
+
+    /// Applies `transform` to every item, in parallel, and returns the results in the items' order.
+    static func map<Item: Sendable, Result: Sendable>(
+        _ items: [Item], _ transform: @escaping @Sendable (Item) -> Result
+    ) async -> [Result] {
+        let tasks = min(taskCount, max(items.count, 1))
+        let chunks = await withTaskGroup(of: (Int, [Result]).self) { group in
+            for task in 0..<tasks {
+                group.addTask {
+                    var results: [Result] = []
+                    for index in stride(from: task, to: items.count, by: tasks) { results.append(transform(items[index])) }
+                    return (task, results)
+                }
+            }
+            var chunks = [[Result]](repeating: [], count: tasks)
+            for await (task, results) in group { chunks[task] = results }
+            return chunks
+        }
+        var results: [Result] = []
+        results.reserveCapacity(items.count)
+        for index in 0..<items.count { results.append(chunks[index % tasks][index / tasks]) }
+        return results
+    }
+}

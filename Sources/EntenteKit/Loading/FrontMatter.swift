@@ -1,0 +1,53 @@
+/// Splits a Markdown file into its YAML front matter and its body.
+///
+/// The front matter sits between a first line `---` and the next line that is `---` or `...`.
+struct FrontMatter: Equatable {
+    /// The YAML text, without the fences.
+    var yaml: String
+    /// The Markdown after the closing fence.
+    var body: String
+    /// The 1-based line on which the body starts.
+    var bodyLine: Int
+
+    enum Problem: Error, Equatable {
+        case missing
+        case unterminated
+    }
+
+    /// Splits `text`; a byte-order mark and CRLF line endings are accepted.
+    static func split(_ text: String) -> Result<FrontMatter, Problem> {
+        var lines: [Substring] = []
+        var remainder = Substring(text)
+        if remainder.first == "\u{FEFF}" { remainder = remainder.dropFirst() }
+        // Split lazily: only as far as the closing fence.
+        func nextLine() -> Substring? {
+            guard !remainder.isEmpty else { return nil }
+            if let newline = remainder.firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) {
+                let line = remainder[..<newline]
+                remainder = remainder[remainder.index(after: newline)...]
+                return line
+            }
+            let line = remainder
+            remainder = remainder[remainder.endIndex...]
+            return line
+        }
+        guard let first = nextLine(), first.trimmingTrailingSpaces() == "---" else { return .failure(.missing) }
+        while let line = nextLine() {
+            let trimmed = line.trimmingTrailingSpaces()
+            if trimmed == "---" || trimmed == "..." {
+                return .success(FrontMatter(yaml: lines.joined(separator: "\n"), body: String(remainder),
+                                            bodyLine: lines.count + 3))
+            }
+            lines.append(line)
+        }
+        return .failure(.unterminated)
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var view = self
+        while let last = view.last, last == " " || last == "\t" || last == "\r" { view = view.dropLast() }
+        return view
+    }
+}

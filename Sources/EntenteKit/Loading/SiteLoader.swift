@@ -1,0 +1,200 @@
+import Foundation
+
+/// Reads a site folder's `Content/` into model values, collecting every problem in every file.
+public struct SiteLoader: Sendable {
+    /// The site folder, as the user named it (kept for readable diagnostics).
+    public let siteDirectory: String
+    public let includeDrafts: Bool
+
+    /// Files larger than this are refused rather than read: no real content file comes close.
+    public static let maximumFileSize = 8 * 1024 * 1024
+
+    public init(siteDirectory: String, includeDrafts: Bool = false) {
+        self.siteDirectory = siteDirectory
+        self.includeDrafts = includeDrafts
+    }
+
+    /// The path of `relative` inside the site, as shown in diagnostics.
+    public func displayPath(_ relative: String) -> String {
+        siteDirectory == "." || siteDirectory.isEmpty ? relative : (siteDirectory as NSString).appendingPathComponent(relative)
+    }
+
+    /// Loads the site; the diagnostics hold every problem found (warnings included).
+    public func load() async -> (content: SiteContent?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let contentPath = displayPath("Content")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (nil, [.error(SourceLocation(file: contentPath), "no Content/ folder here",
+                                 suggestion: "run in a site folder or pass --site DIR")])
+        }
+        let config = loadConfig(&diagnostics)
+        let actorFiles = listFiles("Content/actors", &diagnostics)
+        let treatyFiles = listFiles("Content/treaties", &diagnostics)
+        let analysisFiles = listFiles("Content/analyses", &diagnostics, formats: [.markdown])
+
+        let entries = actorFiles.map { ($0, Section.actors) } + treatyFiles.map { ($0, Section.treaties) }
+            + analysisFiles.map { ($0, Section.analyses) }
+        let decoded = await withTaskGroup(of: [(Int, Decoded, [Diagnostic])].self) { group in
+            // A few large batches rather than a task per file: a file takes microseconds.
+            let batches = max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
+            for batch in 0..<batches {
+                group.addTask {
+                    var results: [(Int, Decoded, [Diagnostic])] = []
+                    for index in stride(from: batch, to: entries.count, by: batches) {
+                        var fileDiagnostics: [Diagnostic] = []
+                        let value = decode(entries[index].0, section: entries[index].1, &fileDiagnostics)
+                        results.append((index, value, fileDiagnostics))
+                    }
+                    return results
+                }
+            }
+            var all: [(Int, Decoded, [Diagnostic])] = []
+            for await results in group { all += results }
+            return all.sorted { $0.0 < $1.0 }
+        }
+        var actors: [Actor] = [], treaties: [Treaty] = [], analyses: [Analysis] = []
+        for (_, value, fileDiagnostics) in decoded {
+            diagnostics += fileDiagnostics
+            switch value {
+            case .actor(let actor): actors.append(actor)
+            case .treaty(let treaty): treaties.append(treaty)
+            case .analysis(let analysis) where includeDrafts || !analysis.draft: analyses.append(analysis)
+            case .analysis, .none: break
+            }
+        }
+        guard let config else { return (nil, diagnostics) }
+        return (SiteContent(config: config, actors: actors, treaties: treaties, analyses: analyses), diagnostics)
+    }
+
+    // MARK: Files
+
+    enum Section { case actors, treaties, analyses }
+
+    enum Decoded {
+        case actor(Actor), treaty(Treaty), analysis(Analysis), none
+    }
+
+    struct ContentFile {
+        var path: String
+        var stem: String
+        var format: ContentDecoder.Format
+    }
+
+    private func loadConfig(_ diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let path = displayPath("Content/site.yaml")
+        guard FileManager.default.fileExists(atPath: path) else {
+            diagnostics.append(.error(SourceLocation(file: path), "the site has no Content/site.yaml",
+                                      suggestion: "create it with at least a line 'title: My site'"))
+            return nil
+        }
+        guard let text = readText(path, &diagnostics),
+              var parsed = ContentDecoder.fields(of: text, format: .yaml, file: path, what: "site.yaml", diagnostics: &diagnostics)
+        else { return nil }
+        let config = ContentDecoder.site(&parsed.fields)
+        diagnostics += parsed.fields.diagnostics
+        return config
+    }
+
+    /// The content files of one section folder, sorted, with ids checked and duplicates reported.
+    private func listFiles(_ folder: String, _ diagnostics: inout [Diagnostic],
+                           formats: Set<ContentDecoder.Format> = [.yaml, .json, .markdown]) -> [ContentFile] {
+        let path = displayPath(folder)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue else {
+            diagnostics.append(.error(SourceLocation(file: path), "'\(folder)' should be a folder"))
+            return []
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        } catch {
+            diagnostics.append(.error(SourceLocation(file: path), "cannot list the folder: \(error.localizedDescription)"))
+            return []
+        }
+        var files: [ContentFile] = []
+        var seen: [String: String] = [:]
+        for name in names where !name.hasPrefix(".") {
+            let filePath = (path as NSString).appendingPathComponent(name)
+            let ext = (name as NSString).pathExtension.lowercased()
+            let stem = (name as NSString).deletingPathExtension
+            guard let format = ContentDecoder.Format(pathExtension: ext), formats.contains(format) else {
+                var isFolder: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: filePath, isDirectory: &isFolder)
+                let accepted = formats.count == 1 ? ".md" : ".yaml, .json or .md"
+                diagnostics.append(.warning(SourceLocation(file: filePath),
+                                            isFolder.boolValue ? "sub-folders of \(folder)/ are ignored"
+                                                               : "ignored: content files here end in \(accepted)"))
+                continue
+            }
+            if let problem = ActorID.problem(with: stem) {
+                let slug = ActorID.slug(from: stem)
+                diagnostics.append(.error(SourceLocation(file: filePath), "'\(stem)' is not a valid id: \(problem)",
+                                          suggestion: slug.isEmpty ? nil : "rename the file to '\(slug).\(ext)'"))
+                continue
+            }
+            if let other = seen[stem] {
+                diagnostics.append(.error(SourceLocation(file: filePath), "the id '\(stem)' is defined twice",
+                                          suggestion: "also defined by \(other); remove or rename one of them"))
+                continue
+            }
+            seen[stem] = filePath
+            files.append(ContentFile(path: filePath, stem: stem, format: format))
+        }
+        return files
+    }
+
+    private func readText(_ path: String, _ diagnostics: inout [Diagnostic]) -> String? {
+        let location = SourceLocation(file: path)
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if attributes[.type] as? FileAttributeType == .typeDirectory {
+                diagnostics.append(.error(location, "expected a file, found a folder"))
+                return nil
+            }
+            if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
+                diagnostics.append(.error(location, "the file is \(size / 1_048_576) MB; content files are limited to \(Self.maximumFileSize / 1_048_576) MB"))
+                return nil
+            }
+        } catch {
+            diagnostics.append(.error(location, "cannot read the file: \(error.localizedDescription)"))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(.error(location, "cannot read the file"))
+            return nil
+        }
+        if data.contains(0) {
+            diagnostics.append(.error(location, "this is a binary file, not text"))
+            return nil
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            diagnostics.append(.error(location, "the file is not valid UTF-8 text", suggestion: "save it as UTF-8"))
+            return nil
+        }
+        return text
+    }
+
+    private func decode(_ file: ContentFile, section: Section, _ diagnostics: inout [Diagnostic]) -> Decoded {
+        guard let text = readText(file.path, &diagnostics) else { return .none }
+        let what: String
+        switch section {
+        case .actors: what = "an actor file"
+        case .treaties: what = "a treaty file"
+        case .analyses: what = "an analysis"
+        }
+        guard var fields = ContentDecoder.fields(of: text, format: file.format, file: file.path, what: what,
+                                                 diagnostics: &diagnostics)
+        else { return .none }
+        defer { diagnostics += fields.fields.diagnostics }
+        switch section {
+        case .actors:
+            return ContentDecoder.actor(id: ActorID(file.stem)!, &fields).map(Decoded.actor) ?? .none
+        case .treaties:
+            return ContentDecoder.treaty(id: TreatyID(file.stem)!, &fields).map(Decoded.treaty) ?? .none
+        case .analyses:
+            return ContentDecoder.analysis(id: AnalysisID(file.stem)!, &fields).map(Decoded.analysis) ?? .none
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Yams
+
+/// Parses YAML (and JSON, which YAML reads too) into a node tree that remembers lines and columns,
+/// turning every parser error into a diagnostic at its position.
+enum YAMLDocument {
+    /// Parses `text`; `origin` is where the text starts in its file (front matter starts on line 2).
+    static func parse(_ text: String, origin: SourceLocation) -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, origin: origin))
+        } catch {
+            return .failure(.error(origin, "cannot read YAML: \(error)"))
+        }
+    }
+
+    static func location(of mark: Mark?, origin: SourceLocation) -> SourceLocation {
+        guard let mark else { return origin }
+        return SourceLocation(file: origin.file, line: max(origin.line, 1) + mark.line - 1, column: mark.column)
+    }
+
+    private static func diagnostic(for error: YamlError, origin: SourceLocation) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text))" }
+            return .error(location(of: mark, origin: origin), message)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(location(of: context.mark, origin: origin),
+                          "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
+                          suggestion: "each key may appear once; remove or rename the repeated one")
+        case let .reader(problem, _, _, _):
+            return .error(origin, "cannot read YAML: \(problem)")
+        default:
+            return .error(origin, "cannot read YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// The site-wide settings of `Content/site.yaml`.
+public struct SiteConfig: Hashable, Sendable {
+    public var title: String
+    public var description: String?
+    public var language: String
+    /// Only for absolute URLs (feeds, sitemap, canonical links); every page link stays relative.
+    public var baseURL: String?
+    public var author: String?
+    public var autolinkMentions: Bool
+    /// Pass raw HTML in Markdown through; off by default because content is untrusted.
+    public var unsafeHTML: Bool
+    /// Link to `folder/` rather than `folder/index.html`: nicer on a web host, but no longer browsable from disk.
+    public var prettyLinks: Bool
+    /// A credits line shown in every page's footer (for data taken from ATOP, COW, …).
+    public var credits: String?
+
+    public init(title: String, description: String? = nil, language: String = "en", baseURL: String? = nil,
+                author: String? = nil, autolinkMentions: Bool = true, unsafeHTML: Bool = false,
+                prettyLinks: Bool = false, credits: String? = nil) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL
+        self.author = author
+        self.autolinkMentions = autolinkMentions
+        self.unsafeHTML = unsafeHTML
+        self.prettyLinks = prettyLinks
+        self.credits = credits
+    }
+}
+
+/// Everything loaded from a site's `Content/`, before references are checked.
+public struct SiteContent: Sendable {
+    public var config: SiteConfig
+    public var actors: [Actor]
+    public var treaties: [Treaty]
+    public var analyses: [Analysis]
+
+    public init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis]) {
+        self.config = config
+        self.actors = actors
+        self.treaties = treaties
+        self.analyses = analyses
+    }
+}

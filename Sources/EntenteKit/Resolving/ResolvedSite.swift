@@ -1,0 +1,73 @@
+/// A site whose references have all been checked: every id it holds names an entity that exists.
+public struct ResolvedSite: Sendable {
+    public let config: SiteConfig
+    /// Sorted by name.
+    public let actors: [Actor]
+    /// Sorted by name.
+    public let treaties: [Treaty]
+    /// Newest first, then by title.
+    public let analyses: [Analysis]
+
+    public let actorsByID: [ActorID: Actor]
+    public let treatiesByID: [TreatyID: Treaty]
+    public let analysesByID: [AnalysisID: Analysis]
+
+    /// The treaties each actor is a party to, sorted by name.
+    public let treatiesOfActor: [ActorID: [TreatyID]]
+    /// The treaties that list a treaty in `supersedes`.
+    public let successors: [TreatyID: [TreatyID]]
+
+    init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis]) {
+        self.config = config
+        self.actors = actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        self.treaties = treaties.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        self.analyses = analyses.sorted { ($1.date, $0.title, $0.id) < ($0.date, $1.title, $1.id) }
+        actorsByID = Dictionary(uniqueKeysWithValues: actors.map { ($0.id, $0) })
+        treatiesByID = Dictionary(uniqueKeysWithValues: treaties.map { ($0.id, $0) })
+        analysesByID = Dictionary(uniqueKeysWithValues: analyses.map { ($0.id, $0) })
+        var treatiesOfActor: [ActorID: [TreatyID]] = [:]
+        var successors: [TreatyID: [TreatyID]] = [:]
+        for treaty in self.treaties {
+            for party in treaty.parties where treatiesOfActor[party.actor.id]?.last != treaty.id {
+                treatiesOfActor[party.actor.id, default: []].append(treaty.id)
+            }
+            if let old = treaty.supersedes { successors[old.id, default: []].append(treaty.id) }
+        }
+        self.treatiesOfActor = treatiesOfActor
+        self.successors = successors
+    }
+
+    /// Whether `key` names an entity of this site.
+    public func contains(_ key: EntityKey) -> Bool {
+        switch key {
+        case .actor(let id): actorsByID[id] != nil
+        case .treaty(let id): treatiesByID[id] != nil
+        case .analysis(let id): analysesByID[id] != nil
+        }
+    }
+
+    /// The display name of an entity.
+    public func name(of key: EntityKey) -> String {
+        switch key {
+        case .actor(let id): actorsByID[id]?.name ?? id.rawValue
+        case .treaty(let id): treatiesByID[id].map { $0.short ?? $0.name } ?? id.rawValue
+        case .analysis(let id): analysesByID[id]?.title ?? id.rawValue
+        }
+    }
+
+    /// The names, short names and aliases that count as a mention of each actor and treaty.
+    public var mentionPatterns: [(name: String, target: EntityKey)] {
+        var patterns: [(String, EntityKey)] = []
+        for actor in actors {
+            for name in [actor.name] + [actor.short].compactMap({ $0 }) + actor.aliases {
+                patterns.append((name, .actor(actor.id)))
+            }
+        }
+        for treaty in treaties {
+            for name in [treaty.name] + [treaty.short].compactMap({ $0 }) + treaty.aliases {
+                patterns.append((name, .treaty(treaty.id)))
+            }
+        }
+        return patterns
+    }
+}

@@ -1,0 +1,93 @@
+/// Checks every reference of loaded content in one pass and builds the `ResolvedSite`.
+public enum SiteResolver {
+    /// Resolves `content`; the site is nil when any reference is broken (the diagnostics say which).
+    public static func resolve(_ content: SiteContent) -> (site: ResolvedSite?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let actorIDs = Set(content.actors.map(\.id))
+        let treatyIDs = Set(content.treaties.map(\.id))
+        let analysisIDs = Set(content.analyses.map(\.id))
+
+        func check<Kind>(_ reference: Reference<Kind>, in ids: Set<Identifier<Kind>>, what: String) {
+            guard !ids.contains(reference.id) else { return }
+            diagnostics.append(unknown(what, reference.id.rawValue, at: reference.location, candidates: ids.map(\.rawValue)))
+        }
+
+        for actor in content.actors {
+            if let parent = actor.partOf {
+                check(parent, in: actorIDs, what: "actor")
+                if parent.id == actor.id {
+                    diagnostics.append(.error(parent.location, "'\(actor.id)' cannot be part of itself"))
+                }
+            }
+        }
+        diagnostics += partOfCycles(content.actors)
+
+        for treaty in content.treaties {
+            var seenParties: Set<ActorID> = []
+            for party in treaty.parties {
+                check(party.actor, in: actorIDs, what: "actor")
+                if !seenParties.insert(party.actor.id).inserted {
+                    diagnostics.append(.warning(party.actor.location, "'\(party.actor.id)' is listed as a party twice"))
+                }
+                if let signed = party.signed, let ratified = party.ratified, ratified.isCertainlyBefore(signed) {
+                    diagnostics.append(.warning(party.actor.location,
+                                                "\(party.actor.id) ratified (\(ratified)) before it signed (\(signed))"))
+                }
+            }
+            for event in treaty.events {
+                guard let actor = event.actor else { continue }
+                check(actor, in: actorIDs, what: "actor")
+                if actorIDs.contains(actor.id), !seenParties.contains(actor.id) {
+                    diagnostics.append(.warning(actor.location, "event actor '\(actor.id)' is not a party to this treaty",
+                                                suggestion: "add it to 'parties' or remove 'actor' from the event"))
+                }
+            }
+            if let old = treaty.supersedes {
+                check(old, in: treatyIDs, what: "treaty")
+                if old.id == treaty.id { diagnostics.append(.error(old.location, "a treaty cannot supersede itself")) }
+            }
+            for related in treaty.related { check(related, in: treatyIDs, what: "treaty") }
+        }
+
+        for analysis in content.analyses {
+            for actor in analysis.actors { check(actor, in: actorIDs, what: "actor") }
+            for treaty in analysis.treaties { check(treaty, in: treatyIDs, what: "treaty") }
+        }
+        _ = analysisIDs
+
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (ResolvedSite(config: content.config, actors: content.actors, treaties: content.treaties,
+                             analyses: content.analyses), diagnostics)
+    }
+
+    /// The diagnostic for an id that names nothing, with the closest existing id as a suggestion.
+    static func unknown(_ what: String, _ id: String, at location: SourceLocation,
+                        candidates: some Sequence<String>) -> Diagnostic {
+        .error(location, "unknown \(what) '\(id)'",
+               suggestion: Suggestions.nearest(to: id, among: candidates).map { "did you mean '\($0)'?" })
+    }
+
+    private static func partOfCycles(_ actors: [Actor]) -> [Diagnostic] {
+        let parents = Dictionary(uniqueKeysWithValues: actors.compactMap { actor in actor.partOf.map { (actor.id, $0) } })
+        var reported: Set<ActorID> = []
+        var diagnostics: [Diagnostic] = []
+        for actor in actors.sorted(by: { $0.id < $1.id }) where !reported.contains(actor.id) {
+            var path: [ActorID] = [actor.id]
+            var current = actor.id
+            while let parent = parents[current]?.id, parent != current {
+                if let start = path.firstIndex(of: parent) {
+                    let cycle = path[start...]
+                    if cycle.allSatisfy({ !reported.contains($0) }), let first = cycle.first, let reference = parents[first] {
+                        diagnostics.append(.error(reference.location, "'part_of' forms a cycle: "
+                                                  + (cycle + [parent]).map(\.rawValue).joined(separator: " → ")))
+                    }
+                    reported.formUnion(cycle)
+                    break
+                }
+                path.append(parent)
+                current = parent
+            }
+        }
+        return diagnostics
+    }
+}

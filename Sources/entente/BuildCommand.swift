@@ -1,0 +1,55 @@
+import ArgumentParser
+import EntenteKit
+import Foundation
+
+/// `entente build`: renders the site into the output folder, or reports every problem and changes nothing.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into a folder of static HTML.",
+        discussion: """
+            Problems are printed as path:line:column: error: message, all of them in one run. When there is
+            any error, the build exits with status 1 and the previous output folder is left exactly as it was.
+            """
+    )
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <site>/Output).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .customLong("base-url"),
+            help: ArgumentHelp("Override site.yaml's base_url, used only for absolute URLs such as canonical links.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Print nothing on success; warnings and errors are still printed.")
+    var quiet = false
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            throw ValidationError("--base-url must start with https:// or http://, for example https://example.org/reports/")
+        }
+        if siteOptions.site.isEmpty { throw ValidationError("--site needs a folder") }
+        if output?.isEmpty == true { throw ValidationError("--output needs a folder") }
+    }
+
+    func run() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let options = BuildOptions(siteDirectory: siteOptions.site,
+                                   outputDirectory: output ?? (siteOptions.site as NSString).appendingPathComponent("Output"),
+                                   includeDrafts: siteOptions.drafts, baseURL: baseURL)
+        let report = await SiteBuilder(options: options).build()
+        DiagnosticPrinter.print(report.diagnostics)
+        guard report.succeeded else {
+            let errors = report.diagnostics.filter { $0.severity == .error }.count
+            DiagnosticPrinter.printError("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(options.outputDirectory) was not changed")
+            throw ExitCode.failure
+        }
+        if !quiet {
+            let elapsed = clock.now - start
+            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(options.outputDirectory) in \(milliseconds) ms")
+        }
+    }
+}
