@@ -22,16 +22,16 @@ public struct SiteBuilder: Sendable {
         let (loaded, loadDiagnostics) = await SiteLoader(siteDirectory: options.siteDirectory,
                                                          includeDrafts: options.includeDrafts).load()
         diagnostics += loadDiagnostics
-        guard var content = loaded, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        guard var content = loaded else { return (nil, diagnostics) }
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
-        let (resolved, resolveDiagnostics) = SiteResolver.resolve(content)
+        // Later steps run even after errors, so that one run reports every problem in the site.
+        let (site, resolveDiagnostics) = SiteResolver.resolve(content)
         diagnostics += resolveDiagnostics
-        guard let site = resolved, let theme else { return (nil, diagnostics) }
 
         let markdown = await RenderedContent.render(site: site, renderer: MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks)))
         diagnostics += markdown.diagnostics
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        guard !diagnostics.hasErrors, let theme else { return (nil, diagnostics) }
 
         let index = SiteIndex(site: site, mentions: markdown.allMentions)
         let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown)

@@ -20,6 +20,9 @@ public struct SiteLoader: Sendable {
     }
 
     /// Loads the site; the diagnostics hold every problem found (warnings included).
+    ///
+    /// Content is returned even when some files have errors, so that later steps can report their
+    /// problems in the same run; it is nil only when there is no Content/ folder at all.
     public func load() async -> (content: SiteContent?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let contentPath = displayPath("Content")
@@ -54,6 +57,10 @@ public struct SiteLoader: Sendable {
             return all.sorted { $0.0 < $1.0 }
         }
         var actors: [Actor] = [], treaties: [Treaty] = [], analyses: [Analysis] = []
+        var declared: Set<EntityKey> = []
+        for file in actorFiles { declared.insert(.actor(ActorID(file.stem)!)) }
+        for file in treatyFiles { declared.insert(.treaty(TreatyID(file.stem)!)) }
+        for file in analysisFiles { declared.insert(.analysis(AnalysisID(file.stem)!)) }
         for (_, value, fileDiagnostics) in decoded {
             diagnostics += fileDiagnostics
             switch value {
@@ -63,8 +70,8 @@ public struct SiteLoader: Sendable {
             case .analysis, .none: break
             }
         }
-        guard let config else { return (nil, diagnostics) }
-        return (SiteContent(config: config, actors: actors, treaties: treaties, analyses: analyses), diagnostics)
+        return (SiteContent(config: config ?? SiteConfig(title: ""), actors: actors, treaties: treaties,
+                            analyses: analyses, declared: declared), diagnostics)
     }
 
     // MARK: Files

@@ -35,11 +35,17 @@ public struct SiteContent: Sendable {
     public var actors: [Actor]
     public var treaties: [Treaty]
     public var analyses: [Analysis]
+    /// Every entity with a file in Content/, including files that failed to load, so that references
+    /// to them are not reported as unknown on top of the file's own errors.
+    public var declared: Set<EntityKey>
 
-    public init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis]) {
+    public init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis],
+                declared: Set<EntityKey> = []) {
         self.config = config
         self.actors = actors
         self.treaties = treaties
         self.analyses = analyses
+        self.declared = declared.union(actors.map { .actor($0.id) }).union(treaties.map { .treaty($0.id) })
+            .union(analyses.map { .analysis($0.id) })
     }
 }

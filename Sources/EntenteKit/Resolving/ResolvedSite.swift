@@ -17,8 +17,12 @@ public struct ResolvedSite: Sendable {
     /// The treaties that list a treaty in `supersedes`.
     public let successors: [TreatyID: [TreatyID]]
 
-    init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis]) {
+    /// Every entity with a file, loaded or not (see `SiteContent.declared`).
+    let declared: Set<EntityKey>
+
+    init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis], declared: Set<EntityKey> = []) {
         self.config = config
+        self.declared = declared
         self.actors = actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         self.treaties = treaties.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         self.analyses = analyses.sorted { ($1.date, $0.title, $0.id) < ($0.date, $1.title, $1.id) }
@@ -37,12 +41,13 @@ public struct ResolvedSite: Sendable {
         self.successors = successors
     }
 
-    /// Whether `key` names an entity of this site.
+    /// Whether `key` names an entity of this site (one whose file failed to load counts).
     public func contains(_ key: EntityKey) -> Bool {
+        if declared.contains(key) { return true }
         switch key {
-        case .actor(let id): actorsByID[id] != nil
-        case .treaty(let id): treatiesByID[id] != nil
-        case .analysis(let id): analysesByID[id] != nil
+        case .actor(let id): return actorsByID[id] != nil
+        case .treaty(let id): return treatiesByID[id] != nil
+        case .analysis(let id): return analysesByID[id] != nil
         }
     }
 

@@ -1,11 +1,18 @@
 /// Checks every reference of loaded content in one pass and builds the `ResolvedSite`.
 public enum SiteResolver {
-    /// Resolves `content`; the site is nil when any reference is broken (the diagnostics say which).
-    public static func resolve(_ content: SiteContent) -> (site: ResolvedSite?, diagnostics: [Diagnostic]) {
+    /// Resolves `content`. When the diagnostics hold errors, the site may only be used to check more
+    /// content (Markdown links), never to render pages.
+    public static func resolve(_ content: SiteContent) -> (site: ResolvedSite, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let actorIDs = Set(content.actors.map(\.id))
-        let treatyIDs = Set(content.treaties.map(\.id))
-        let analysisIDs = Set(content.analyses.map(\.id))
+        var actorIDs: Set<ActorID> = [], treatyIDs: Set<TreatyID> = []
+        for key in content.declared {
+            switch key {
+            case .actor(let id): actorIDs.insert(id)
+            case .treaty(let id): treatyIDs.insert(id)
+            case .analysis: break
+            }
+        }
+        let partyIDs = Set(content.actors.map(\.id))
 
         func check<Kind>(_ reference: Reference<Kind>, in ids: Set<Identifier<Kind>>, what: String) {
             guard !ids.contains(reference.id) else { return }
@@ -37,7 +44,7 @@ public enum SiteResolver {
             for event in treaty.events {
                 guard let actor = event.actor else { continue }
                 check(actor, in: actorIDs, what: "actor")
-                if actorIDs.contains(actor.id), !seenParties.contains(actor.id) {
+                if partyIDs.contains(actor.id), !seenParties.contains(actor.id) {
                     diagnostics.append(.warning(actor.location, "event actor '\(actor.id)' is not a party to this treaty",
                                                 suggestion: "add it to 'parties' or remove 'actor' from the event"))
                 }
@@ -53,11 +60,8 @@ public enum SiteResolver {
             for actor in analysis.actors { check(actor, in: actorIDs, what: "actor") }
             for treaty in analysis.treaties { check(treaty, in: treatyIDs, what: "treaty") }
         }
-        _ = analysisIDs
-
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (ResolvedSite(config: content.config, actors: content.actors, treaties: content.treaties,
-                             analyses: content.analyses), diagnostics)
+                             analyses: content.analyses, declared: content.declared), diagnostics)
     }
 
     /// The diagnostic for an id that names nothing, with the closest existing id as a suggestion.
