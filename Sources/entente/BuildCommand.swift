@@ -37,7 +37,7 @@ struct BuildCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let options = BuildOptions(siteDirectory: siteOptions.site,
-                                   outputDirectory: output ?? (siteOptions.site as NSString).appendingPathComponent("Output"),
+                                   outputDirectory: output ?? (siteOptions.site == "." ? "Output" : (siteOptions.site as NSString).appendingPathComponent("Output")),
                                    includeDrafts: siteOptions.drafts, baseURL: baseURL)
         let report = await SiteBuilder(options: options).build()
         DiagnosticPrinter.print(report.diagnostics)
