@@ -148,10 +148,27 @@ public struct Treaty: Hashable, Sendable {
     public var status: TreatyStatus? { declaredStatus ?? statusEvent?.type.status }
 
     /// The event the status was derived from, when it was not declared.
+    ///
+    /// Events naming one party change the whole treaty's status only in two cases: a signature, and the
+    /// ratification that completes ratification by every party. One party's withdrawal does not end a
+    /// treaty, and one ratification out of two does not make it ratified.
     public var statusEvent: TreatyEvent? {
         guard declaredStatus == nil else { return nil }
-        return events.filter { $0.type.status != nil && ($0.actor == nil || $0.type.changesStatusForOneParty) }
-            .max { ($0.date, $0.type.lifecycleRank) < ($1.date, $1.type.lifecycleRank) }
+        let partyIDs = Set(parties.map(\.actor.id))
+        let ratifiedByAll = partyIDs.allSatisfy { id in
+            parties.contains { $0.actor.id == id && $0.ratified != nil }
+                || events.contains { $0.type == .ratified && ($0.actor == nil || $0.actor?.id == id) }
+        }
+        return events.filter { event in
+            guard event.type.status != nil else { return false }
+            guard event.actor != nil else { return true }
+            switch event.type {
+            case .signed: return true
+            case .ratified: return ratifiedByAll
+            default: return false
+            }
+        }
+        .max { ($0.date, $0.type.lifecycleRank) < ($1.date, $1.type.lifecycleRank) }
     }
 }
 
@@ -195,10 +212,6 @@ public enum TreatyEventType: String, CaseIterable, Sendable {
         default: TreatyStatus(rawValue: rawValue)
         }
     }
-
-    /// Events by one party that still change the whole treaty's status (a ratification moves it forward;
-    /// one party's withdrawal does not end it).
-    var changesStatusForOneParty: Bool { self == .ratified || self == .signed }
 
     /// Order of events on the same date: a treaty is signed before it is ratified before it enters into force.
     var lifecycleRank: Int { Self.allCases.firstIndex(of: self)! }
