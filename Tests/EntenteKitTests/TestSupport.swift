@@ -51,6 +51,13 @@ func withTemporaryDirectory<T>(_ body: (TemporaryDirectory) async throws -> T) a
     return try await body(directory)
 }
 
+/// The synchronous form of `withTemporaryDirectory`.
+func withTemporaryDirectory<T>(_ body: (TemporaryDirectory) throws -> T) throws -> T {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    return try body(directory)
+}
+
 /// Every regular file under `root`, by relative path, with its bytes.
 func snapshot(of root: String) throws -> [String: Data] {
     var result: [String: Data] = [:]
@@ -66,8 +73,8 @@ func snapshot(of root: String) throws -> [String: Data] {
 
 // MARK: Model builders
 
-func loc(_ file: String = "test.yaml", line: Int = 1, column: Int = 1) -> SourceLocation {
-    SourceLocation(file: file, line: line, column: column)
+func loc(_ file: String = "test.yaml", line: Int = 1, column: Int = 1) -> Location {
+    Location(file: file, line: line, column: column)
 }
 
 func actorID(_ text: String) -> ActorID { ActorID(text)! }
@@ -112,13 +119,16 @@ func makeAnalysis(_ id: String, _ title: String, date dateText: String = "2024-0
                   actors: [String] = [], treaties: [String] = [], tags: [String] = [], draft: Bool = false) -> Analysis {
     Analysis(id: analysisID(id), title: title, date: pd(dateText), actors: actors.map { actorRef($0) },
              treaties: treaties.map { treatyRef($0) }, tags: tags, draft: draft,
-             body: MarkdownText(body, origin: SourceLocation(file: "analyses/\(id).md", line: 10, column: 0)),
+             body: MarkdownText(body, origin: Location(file: "analyses/\(id).md", line: 10, column: 0)),
              location: loc("analyses/\(id).md"))
 }
 
 /// Resolves `content`, failing the calling test when it has errors.
 func resolvedSite(_ content: SiteContent) throws -> ResolvedSite {
     let (site, diagnostics) = SiteResolver.resolve(content)
-    guard let site else { throw DiagnosticsError(diagnostics) }
+    if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
     return site
 }
+
+/// EntenteKit's source location (Swift Testing has a type of the same name).
+typealias Location = EntenteKit.SourceLocation

@@ -35,13 +35,14 @@ extension ContentDecoder {
         treaty.declaredStatus = fields.enumeration("status", as: TreatyStatus.self)
         treaty.summary = fields.markdown("summary")
         for item in fields.sequence("provisions") {
-            guard let text = fields.scalarText(item, key: "provisions") else { continue }
-            treaty.provisions.append(MarkdownText(text, origin: fields.location(of: item)))
+            if let provision = fields.markdown(item, key: "provisions") { treaty.provisions.append(provision) }
         }
-        treaty.sources = fields.sequence("sources").compactMap { source($0, in: &fields) }
+        let sourceNodes = fields.sequence("sources")
+        treaty.sources = sourceNodes.compactMap { source($0, in: &fields) }
         for event in treaty.events {
-            if let index = event.source, !(1...max(treaty.sources.count, 1)).contains(index) || treaty.sources.isEmpty {
-                fields.error(event.location, "event source \(index) does not exist; this treaty has \(treaty.sources.count) source(s)",
+            // Counted against the sources as written, so that one bad source does not shift the others.
+            if let index = event.source, !(1...max(sourceNodes.count, 1)).contains(index) || sourceNodes.isEmpty {
+                fields.error(event.location, "event source \(index) does not exist; this treaty has \(sourceNodes.count) source(s)",
                              suggestion: "'source' is the 1-based number of an entry in 'sources'")
             }
         }
@@ -57,7 +58,7 @@ extension ContentDecoder {
         if case .scalar = node {
             return fields.reference(node, key: "parties", as: ActorTag.self).map { Treaty.Party(actor: $0) }
         }
-        var sub = YAMLFields(node, origin: fields.origin, what: "a party")
+        var sub = YAMLFields(node, origin: fields.origin, what: "a party", sourceLines: fields.sourceLines)
         defer { fields.absorb(&sub, known: partyKeys) }
         guard case .mapping = node else { return nil }
         guard let actor = sub.reference("actor", as: ActorTag.self) else {
@@ -70,7 +71,7 @@ extension ContentDecoder {
     }
 
     private static func event(_ node: Node, in fields: inout YAMLFields) -> TreatyEvent? {
-        var sub = YAMLFields(node, origin: fields.origin, what: "an event")
+        var sub = YAMLFields(node, origin: fields.origin, what: "an event", sourceLines: fields.sourceLines)
         defer { fields.absorb(&sub, known: eventKeys) }
         guard case .mapping = node else { return nil }
         let date = sub.date("date", required: true)
@@ -84,7 +85,7 @@ extension ContentDecoder {
     }
 
     private static func source(_ node: Node, in fields: inout YAMLFields) -> Treaty.Source? {
-        var sub = YAMLFields(node, origin: fields.origin, what: "a source")
+        var sub = YAMLFields(node, origin: fields.origin, what: "a source", sourceLines: fields.sourceLines)
         defer { fields.absorb(&sub, known: sourceKeys) }
         guard case .mapping = node else { return nil }
         let title = sub.string("title", required: true)

@@ -52,7 +52,8 @@ enum ContentDecoder {
             diagnostics.append(diagnostic)
             return nil
         case .success(let node):
-            let fields = YAMLFields(node, origin: yamlOrigin, what: format == .markdown ? "the front matter" : what)
+            let fields = YAMLFields(node, origin: yamlOrigin, what: format == .markdown ? "the front matter" : what,
+                                    sourceLines: yaml.split(separator: "\n", omittingEmptySubsequences: false))
             if !fields.diagnostics.isEmpty && node == nil || !fields.isMapping {
                 diagnostics += fields.diagnostics
                 return nil

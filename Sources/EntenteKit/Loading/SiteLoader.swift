@@ -58,6 +58,7 @@ public struct SiteLoader: Sendable {
         }
         var actors: [Actor] = [], treaties: [Treaty] = [], analyses: [Analysis] = []
         var declared: Set<EntityKey> = []
+        var excludedDrafts: Set<AnalysisID> = []
         for file in actorFiles { declared.insert(.actor(ActorID(file.stem)!)) }
         for file in treatyFiles { declared.insert(.treaty(TreatyID(file.stem)!)) }
         for file in analysisFiles { declared.insert(.analysis(AnalysisID(file.stem)!)) }
@@ -67,11 +68,14 @@ public struct SiteLoader: Sendable {
             case .actor(let actor): actors.append(actor)
             case .treaty(let treaty): treaties.append(treaty)
             case .analysis(let analysis) where includeDrafts || !analysis.draft: analyses.append(analysis)
-            case .analysis, .none: break
+            case .analysis(let analysis):
+                declared.remove(.analysis(analysis.id))
+                excludedDrafts.insert(analysis.id)
+            case .none: break
             }
         }
         return (SiteContent(config: config ?? SiteConfig(title: ""), actors: actors, treaties: treaties,
-                            analyses: analyses, declared: declared), diagnostics)
+                            analyses: analyses, declared: declared, excludedDrafts: excludedDrafts), diagnostics)
     }
 
     // MARK: Files

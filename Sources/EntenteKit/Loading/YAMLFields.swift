@@ -5,14 +5,17 @@ import Yams
 struct YAMLFields {
     let origin: SourceLocation
     let mappingLocation: SourceLocation
+    /// The YAML text's lines, to give block-scalar Markdown its exact lines and columns.
+    let sourceLines: [Substring]
     private var values: [String: (key: Node, value: Node)] = [:]
     private var order: [String] = []
     private var read: Set<String> = []
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Reads `node` as a mapping; a diagnostic is recorded when it is anything else.
-    init(_ node: Node?, origin: SourceLocation, what: String) {
+    init(_ node: Node?, origin: SourceLocation, what: String, sourceLines: [Substring]) {
         self.origin = origin
+        self.sourceLines = sourceLines
         self.mappingLocation = YAMLDocument.location(of: node?.mark, origin: origin)
         guard let node else {
             diagnostics.append(.error(origin, "\(what) is empty"))
@@ -144,14 +147,55 @@ struct YAMLFields {
     }
 
     mutating func markdown(_ key: String) -> MarkdownText? {
-        guard let node = node(key), let text = scalarText(node, key: key) else { return nil }
-        guard !text.trimmingWhitespace().isEmpty else { return nil }
-        var start = location(of: node)
-        // Block scalars (`|`, `>`) begin on the line after the indicator, at their indentation.
-        if case .scalar(let scalar) = node, scalar.style == .literal || scalar.style == .folded {
-            start = SourceLocation(file: start.file, line: start.line + 1, column: 0)
+        guard let node = node(key) else { return nil }
+        return markdown(node, key: key)
+    }
+
+    /// A scalar as Markdown that knows where each of its lines is in the file.
+    ///
+    /// Block scalars (`|` and `>`) are read from the file's own lines, de-indented: for Markdown a
+    /// folded line break and a kept one mean the same, and this way every problem points at its real line.
+    mutating func markdown(_ node: Node, key: String) -> MarkdownText? {
+        guard let text = scalarText(node, key: key), !text.trimmingWhitespace().isEmpty,
+              case .scalar(let scalar) = node else { return nil }
+        let start = location(of: node)
+        switch scalar.style {
+        case .literal, .folded:
+            if let block = blockLines(after: scalar.mark) {
+                return MarkdownText(block.text, origin: SourceLocation(file: start.file, line: block.line, column: 0),
+                                    indentation: block.indentation)
+            }
+            return MarkdownText(text, origin: SourceLocation(file: start.file, line: start.line + 1, column: 0))
+        case .singleQuoted, .doubleQuoted:
+            // The mark points at the opening quote.
+            return MarkdownText(text, origin: SourceLocation(file: start.file, line: start.line, column: start.column + 1))
+        default:
+            return MarkdownText(text, origin: start)
         }
-        return MarkdownText(text, origin: start)
+    }
+
+    /// The lines of the block scalar whose indicator is at `mark`: its first line number in the file,
+    /// its indentation, and the text with that indentation removed.
+    private func blockLines(after mark: Mark?) -> (text: String, line: Int, indentation: Int)? {
+        guard let mark else { return nil }
+        let first = mark.line  // 0-based index of the line after the indicator
+        guard first < sourceLines.count else { return nil }
+        var indentation: Int?
+        var lines: [Substring] = []
+        for line in sourceLines[first...] {
+            let spaces = line.prefix { $0 == " " }.count
+            if line.allSatisfy({ $0 == " " || $0 == "\r" }) {
+                lines.append("")
+                continue
+            }
+            if indentation == nil { indentation = spaces }
+            guard let indentation, spaces >= indentation else { break }
+            lines.append(line.dropFirst(indentation))
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        guard let indentation, !lines.isEmpty else { return nil }
+        let text = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }.joined(separator: "\n") + "\n"
+        return (text, max(origin.line, 1) + first, indentation)
     }
 
     // MARK: Sequences

@@ -78,6 +78,11 @@ private struct ReferenceRewriter: MarkdownRewriter {
                                       suggestion: "did you mean '\(singular):\(id)'?"))
             return "#"
         }
+        if scheme == "analysis", let draft = AnalysisID(id), renderer.site.excludedDrafts.contains(draft) {
+            diagnostics.append(.error(location, "'\(id)' is a draft analysis, left out of this build",
+                                      suggestion: "publish it (remove 'draft: true'), remove the link, or build with --drafts"))
+            return "#"
+        }
         guard let key = renderer.key(scheme: scheme, id: id), renderer.site.contains(key) else {
             diagnostics.append(SiteResolver.unknown(scheme, id, at: location, candidates: renderer.candidates(for: scheme)))
             return "#"

@@ -38,7 +38,8 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
         return nil
     }
 
-    /// Turns free text into the closest valid id ("Belt & Road" → "belt-road"), for suggestions and tags.
+    /// Turns free text into the closest valid id ("Belt & Road" → "belt-road"), for suggestions and tags;
+    /// empty when the text has no letter or digit to keep.
     public static func slug(from text: String) -> String {
         var result = ""
         var pendingDash = false
@@ -51,7 +52,10 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
                 pendingDash = true
             }
         }
-        return String(result.prefix(maximumLength))
+        var slug = String(result.prefix(maximumLength))
+        while slug.hasSuffix("-") { slug.removeLast() }
+        if reservedDeviceNames.contains(slug) { slug = String(slug.prefix(maximumLength - 2)) + "-1" }
+        return slug
     }
 
     private static var reservedDeviceNames: Set<String> {

@@ -38,9 +38,12 @@ public struct SiteContent: Sendable {
     /// Every entity with a file in Content/, including files that failed to load, so that references
     /// to them are not reported as unknown on top of the file's own errors.
     public var declared: Set<EntityKey>
+    /// Drafts left out of this build: a link to one is reported as such, not as an unknown id.
+    public var excludedDrafts: Set<AnalysisID>
 
     public init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis],
-                declared: Set<EntityKey> = []) {
+                declared: Set<EntityKey> = [], excludedDrafts: Set<AnalysisID> = []) {
+        self.excludedDrafts = excludedDrafts
         self.config = config
         self.actors = actors
         self.treaties = treaties

@@ -19,9 +19,13 @@ public struct ResolvedSite: Sendable {
 
     /// Every entity with a file, loaded or not (see `SiteContent.declared`).
     let declared: Set<EntityKey>
+    /// Drafts left out of this build.
+    public let excludedDrafts: Set<AnalysisID>
 
-    init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis], declared: Set<EntityKey> = []) {
+    init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis], declared: Set<EntityKey> = [],
+         excludedDrafts: Set<AnalysisID> = []) {
         self.config = config
+        self.excludedDrafts = excludedDrafts
         self.declared = declared
         self.actors = actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         self.treaties = treaties.sorted { ($0.name, $0.id) < ($1.name, $1.id) }

@@ -61,7 +61,8 @@ public enum SiteResolver {
             for treaty in analysis.treaties { check(treaty, in: treatyIDs, what: "treaty") }
         }
         return (ResolvedSite(config: content.config, actors: content.actors, treaties: content.treaties,
-                             analyses: content.analyses, declared: content.declared), diagnostics)
+                             analyses: content.analyses, declared: content.declared,
+                             excludedDrafts: content.excludedDrafts), diagnostics)
     }
 
     /// The diagnostic for an id that names nothing, with the closest existing id as a suggestion.

@@ -95,7 +95,8 @@ public struct OutputWriter: Sendable {
         for entry in entries where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
             let rest = entry.split(separator: "-", omittingEmptySubsequences: false)
             guard rest.count >= 2, let pid = Int32(rest[rest.count - 2]) else { continue }
-            if pid != getpid(), kill(pid, 0) != 0 {
+            // ESRCH: no such process. EPERM means it is alive but someone else's.
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
                 try? FileManager.default.removeItem(atPath: (parent as NSString).appendingPathComponent(entry))
             }
         }
