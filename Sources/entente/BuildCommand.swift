@@ -25,6 +25,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print nothing on success; warnings and errors are still printed.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print how long each step of the build took.")
+    var timings = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             throw ValidationError("--base-url must start with https:// or http://, for example https://example.org/reports/")
@@ -49,6 +52,7 @@ struct BuildCommand: AsyncParsableCommand {
         if !quiet {
             let elapsed = clock.now - start
             let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            if timings { for line in report.timings.lines { print(line) } }
             print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(options.outputDirectory) in \(milliseconds) ms")
         }
     }

@@ -19,6 +19,7 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var pagesWritten: Int
     public var filesWritten: Int
+    public var timings = StepTimings()
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
