@@ -8,25 +8,24 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Everything a build produces before writing: the pages and the assets, ready to render.
-    public struct Prepared: Sendable {
-        public let renderer: PageRenderer
-        public let diagnostics: [Diagnostic]
-        public let timings: StepTimings
-    }
-
-    /// Runs every step up to rendering; nil (with the diagnostics) when the content has errors.
-    public func prepare() async -> (prepared: Prepared?, diagnostics: [Diagnostic]) {
+    /// Runs every step up to rendering pages, reusing what `state` holds, and works out which pages
+    /// must be rendered again. `state` is updated for the next rebuild.
+    public func rebuild(_ state: inout BuildState) async -> Rebuild {
         var diagnostics: [Diagnostic] = []
         var timings = StepTimings()
         let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory)
         diagnostics += themeDiagnostics
         timings.finish("theme")
-        let (loaded, loadDiagnostics) = await SiteLoader(siteDirectory: options.siteDirectory,
-                                                         includeDrafts: options.includeDrafts).load()
+        let loader = SiteLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
+        let (loaded, loadDiagnostics, loadCache) = await loader.load(reusing: state.loadCache)
+        state.loadCache = loadCache
         diagnostics += loadDiagnostics
         timings.finish("load")
-        guard var content = loaded else { return (nil, diagnostics) }
+        func failed() -> Rebuild {
+            Rebuild(diagnostics: diagnostics, renderer: nil, pagesToRender: [], removedPages: [], assetsChanged: false,
+                    changedEntities: [], timings: timings)
+        }
+        guard var content = loaded else { return failed() }
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
         // Later steps run even after errors, so that one run reports every problem in the site.
@@ -34,30 +33,85 @@ public struct SiteBuilder: Sendable {
         diagnostics += resolveDiagnostics
         timings.finish("resolve")
 
-        let markdown = await RenderedContent.render(site: site, renderer: MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks)))
+        let markdownRenderer = MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks))
+        let markdown = await RenderedContent.render(site: site, renderer: markdownRenderer, previous: state.markdownCache)
+        state.markdownCache = markdown
         diagnostics += markdown.diagnostics
         timings.finish("markdown")
-        guard !diagnostics.hasErrors, let theme else { return (nil, diagnostics) }
+        guard !diagnostics.hasErrors, let theme else { return failed() }
 
         let index = SiteIndex(site: site, mentions: markdown.allMentions)
         let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown)
+        let pages = renderer.pages
         timings.finish("index")
-        return (Prepared(renderer: renderer, diagnostics: diagnostics, timings: timings), diagnostics)
+
+        guard let baseline = state.baseline,
+              baseline.renderer.site.config == site.config, baseline.renderer.theme.fingerprint == theme.fingerprint
+        else {
+            // A first build, or settings or templates changed: every page.
+            state.baseline = options.trackDependencies ? .init(renderer: renderer, dependencies: dependencies(of: pages, in: renderer)) : nil
+            timings.finish("dependencies")
+            return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: pages, removedPages: [],
+                           assetsChanged: true, changedEntities: [], timings: timings)
+        }
+
+        let changed = changedEntities(from: baseline.renderer, to: renderer)
+        var changedDependencies = Set(changed.map(PageRenderer.Dependency.entity))
+        for key in changed {
+            switch key {
+            case .analysis: changedDependencies.insert(.allAnalyses)
+            case .actor: changedDependencies.insert(.allActors)
+            case .treaty: changedDependencies.insert(.allTreaties)
+            }
+        }
+        let newDependencies = dependencies(of: pages, in: renderer)
+        let toRender = pages.filter { page in
+            guard let old = baseline.dependencies[page] else { return true }
+            return !old.isDisjoint(with: changedDependencies) || !newDependencies[page, default: []].isDisjoint(with: changedDependencies)
+        }
+        let current = Set(pages)
+        let removed = baseline.dependencies.keys.filter { !current.contains($0) }.sorted { $0.path < $1.path }
+        state.baseline = .init(renderer: renderer, dependencies: newDependencies)
+        timings.finish("dependencies")
+        return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: toRender, removedPages: removed,
+                       assetsChanged: false, changedEntities: changed, timings: timings)
+    }
+
+    private func dependencies(of pages: [PageRenderer.Page], in renderer: PageRenderer) -> [PageRenderer.Page: Set<PageRenderer.Dependency>] {
+        var result: [PageRenderer.Page: Set<PageRenderer.Dependency>] = [:]
+        result.reserveCapacity(pages.count)
+        for page in pages { result[page] = renderer.dependencies(of: page) }
+        return result
+    }
+
+    /// Entities added, removed or changed in their data or their rendered Markdown.
+    private func changedEntities(from old: PageRenderer, to new: PageRenderer) -> Set<EntityKey> {
+        var changed = new.markdown.changedEntities(since: old.markdown)
+        for id in Set(old.site.actorsByID.keys).union(new.site.actorsByID.keys)
+        where old.site.actorsByID[id] != new.site.actorsByID[id] { changed.insert(.actor(id)) }
+        for id in Set(old.site.treatiesByID.keys).union(new.site.treatiesByID.keys)
+        where old.site.treatiesByID[id] != new.site.treatiesByID[id] { changed.insert(.treaty(id)) }
+        for id in Set(old.site.analysesByID.keys).union(new.site.analysesByID.keys)
+        where old.site.analysesByID[id] != new.site.analysesByID[id] { changed.insert(.analysis(id)) }
+        return changed
     }
 
     /// Builds the site into the output folder, or reports why not and leaves the output untouched.
     public func build() async -> BuildReport {
-        let (prepared, diagnostics) = await prepare()
-        guard let prepared else { return BuildReport(diagnostics: diagnostics, pagesWritten: 0, filesWritten: 0) }
+        var state = BuildState()
+        let rebuild = await rebuild(&state)
+        var timings = rebuild.timings
+        let diagnostics = rebuild.diagnostics
+        guard let renderer = rebuild.renderer else {
+            return BuildReport(diagnostics: diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
+        }
         let writer: OutputWriter
         do {
             writer = try OutputWriter(outputDirectory: options.outputDirectory, siteDirectory: options.siteDirectory)
         } catch {
-            return BuildReport(diagnostics: diagnostics + error.diagnostics, pagesWritten: 0, filesWritten: 0)
+            return BuildReport(diagnostics: diagnostics + error.diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
         }
-        var timings = prepared.timings
-        let renderer = prepared.renderer
-        let pages = renderer.pages
+        let pages = rebuild.pagesToRender
         let failures = await ParallelMap.map(pages) { page -> Diagnostic? in
             do {
                 try writer.write(renderer.render(page).utf8, to: page.path)
@@ -75,12 +129,12 @@ public struct SiteBuilder: Sendable {
         timings.finish("render+write")
         guard writeDiagnostics.isEmpty else {
             writer.abandon()
-            return BuildReport(diagnostics: diagnostics + writeDiagnostics, pagesWritten: 0, filesWritten: 0)
+            return BuildReport(diagnostics: diagnostics + writeDiagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
         }
         do {
             try writer.commit()
         } catch {
-            return BuildReport(diagnostics: diagnostics + error.diagnostics, pagesWritten: 0, filesWritten: 0)
+            return BuildReport(diagnostics: diagnostics + error.diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
         }
         timings.finish("swap")
         return BuildReport(diagnostics: diagnostics, pagesWritten: pages.count,

@@ -24,12 +24,38 @@ public struct SiteLoader: Sendable {
     /// Content is returned even when some files have errors, so that later steps can report their
     /// problems in the same run; it is nil only when there is no Content/ folder at all.
     public func load() async -> (content: SiteContent?, diagnostics: [Diagnostic]) {
+        let result = await load(reusing: LoadCache())
+        return (result.content, result.diagnostics)
+    }
+
+    /// What one load read, so that the next load can skip files whose size and modification time
+    /// have not changed (the preview server's rebuilds).
+    public struct LoadCache: Sendable {
+        struct Entry: Sendable {
+            var stamp: FileStamp
+            var decoded: Decoded
+            var diagnostics: [Diagnostic]
+        }
+
+        var entries: [String: Entry] = [:]
+
+        public init() {}
+    }
+
+    /// A file's size and modification time: when both are unchanged, so is the file, for our purposes.
+    struct FileStamp: Hashable, Sendable {
+        var size: Int
+        var modified: Date
+    }
+
+    /// Loads the site, decoding again only the files that changed since `cache` was made.
+    public func load(reusing cache: LoadCache) async -> (content: SiteContent?, diagnostics: [Diagnostic], cache: LoadCache) {
         var diagnostics: [Diagnostic] = []
         let contentPath = displayPath("Content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
             return (nil, [.error(SourceLocation(file: contentPath), "no Content/ folder here",
-                                 suggestion: "run in a site folder or pass --site DIR")])
+                                 suggestion: "run in a site folder or pass --site DIR")], LoadCache())
         }
         let config = loadConfig(&diagnostics)
         let actorFiles = listFiles("Content/actors", &diagnostics)
@@ -38,33 +64,25 @@ public struct SiteLoader: Sendable {
 
         let entries = actorFiles.map { ($0, Section.actors) } + treatyFiles.map { ($0, Section.treaties) }
             + analysisFiles.map { ($0, Section.analyses) }
-        let decoded = await withTaskGroup(of: [(Int, Decoded, [Diagnostic])].self) { group in
-            // A few large batches rather than a task per file: a file takes microseconds.
-            let batches = max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
-            for batch in 0..<batches {
-                group.addTask {
-                    var results: [(Int, Decoded, [Diagnostic])] = []
-                    for index in stride(from: batch, to: entries.count, by: batches) {
-                        var fileDiagnostics: [Diagnostic] = []
-                        let value = decode(entries[index].0, section: entries[index].1, &fileDiagnostics)
-                        results.append((index, value, fileDiagnostics))
-                    }
-                    return results
-                }
-            }
-            var all: [(Int, Decoded, [Diagnostic])] = []
-            for await results in group { all += results }
-            return all.sorted { $0.0 < $1.0 }
+        let decoded = await ParallelMap.map(entries) { file, section -> (String, LoadCache.Entry) in
+            let stamp = Self.stamp(of: file.path)
+            if let stamp, let cached = cache.entries[file.path], cached.stamp == stamp { return (file.path, cached) }
+            var fileDiagnostics: [Diagnostic] = []
+            let value = decode(file, section: section, &fileDiagnostics)
+            return (file.path, LoadCache.Entry(stamp: stamp ?? FileStamp(size: -1, modified: .distantPast),
+                                               decoded: value, diagnostics: fileDiagnostics))
         }
+        var newCache = LoadCache()
         var actors: [Actor] = [], treaties: [Treaty] = [], analyses: [Analysis] = []
         var declared: Set<EntityKey> = []
         var excludedDrafts: Set<AnalysisID> = []
         for file in actorFiles { declared.insert(.actor(ActorID(file.stem)!)) }
         for file in treatyFiles { declared.insert(.treaty(TreatyID(file.stem)!)) }
         for file in analysisFiles { declared.insert(.analysis(AnalysisID(file.stem)!)) }
-        for (_, value, fileDiagnostics) in decoded {
-            diagnostics += fileDiagnostics
-            switch value {
+        for (path, entry) in decoded {
+            newCache.entries[path] = entry
+            diagnostics += entry.diagnostics
+            switch entry.decoded {
             case .actor(let actor): actors.append(actor)
             case .treaty(let treaty): treaties.append(treaty)
             case .analysis(let analysis) where includeDrafts || !analysis.draft: analyses.append(analysis)
@@ -75,18 +93,24 @@ public struct SiteLoader: Sendable {
             }
         }
         return (SiteContent(config: config ?? SiteConfig(title: ""), actors: actors, treaties: treaties,
-                            analyses: analyses, declared: declared, excludedDrafts: excludedDrafts), diagnostics)
+                            analyses: analyses, declared: declared, excludedDrafts: excludedDrafts), diagnostics, newCache)
+    }
+
+    private static func stamp(of path: String) -> FileStamp? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date else { return nil }
+        return FileStamp(size: size, modified: modified)
     }
 
     // MARK: Files
 
-    enum Section { case actors, treaties, analyses }
+    enum Section: Sendable { case actors, treaties, analyses }
 
-    enum Decoded {
+    enum Decoded: Sendable {
         case actor(Actor), treaty(Treaty), analysis(Analysis), none
     }
 
-    struct ContentFile {
+    struct ContentFile: Sendable {
         var path: String
         var stem: String
         var format: ContentDecoder.Format

@@ -7,19 +7,63 @@ struct RenderedContent: Sendable {
     private var html: [EntityKey: [Part: String]] = [:]
     private var provisionHTML: [TreatyID: [String]] = [:]
     private var analysisMentions: [AnalysisID: [EntityKey]] = [:]
+    /// The Markdown each entity's output came from, to tell on a rebuild what must be rendered again.
+    private var inputs: [EntityKey: [MarkdownText?]] = [:]
+    private var entityDiagnostics: [EntityKey: [Diagnostic]] = [:]
     private(set) var diagnostics: [Diagnostic] = []
+    /// What the output of every text depends on besides the text itself: the ids that exist, the names
+    /// mentions are found by, and the settings that change HTML. When it changes, everything is rendered again.
+    private(set) var universe: Int = 0
 
     /// Every entity page sits two folders deep (`actors/india/`), so its Markdown links start from `../../`.
     static let entityRoot = "../../"
 
-    /// Renders every Markdown text of the site on all cores.
-    static func render(site: ResolvedSite, renderer: MarkdownRenderer) async -> RenderedContent {
-        enum Job: Sendable {
-            case analysis(Analysis)
-            case actor(Actor)
-            case treaty(Treaty)
+    /// The Markdown texts of an entity, in a fixed order.
+    private static func inputs(of job: Job) -> (EntityKey, [MarkdownText?]) {
+        switch job {
+        case .analysis(let analysis): (.analysis(analysis.id), [analysis.body])
+        case .actor(let actor): (.actor(actor.id), [actor.summary, actor.profile])
+        case .treaty(let treaty): (.treaty(treaty.id), [treaty.summary, treaty.body] + treaty.provisions)
         }
-        let jobs: [Job] = site.analyses.map(Job.analysis) + site.actors.map(Job.actor) + site.treaties.map(Job.treaty)
+    }
+
+    private enum Job: Sendable {
+        case analysis(Analysis)
+        case actor(Actor)
+        case treaty(Treaty)
+    }
+
+    static func universe(of site: ResolvedSite) -> Int {
+        var hasher = Hasher()
+        hasher.combine(site.declared)
+        hasher.combine(site.excludedDrafts)
+        for pattern in site.mentionPatterns {
+            hasher.combine(pattern.name)
+            hasher.combine(pattern.target)
+        }
+        hasher.combine(site.config.autolinkMentions)
+        hasher.combine(site.config.unsafeHTML)
+        hasher.combine(site.config.prettyLinks)
+        return hasher.finalize()
+    }
+
+    /// Renders every Markdown text of the site on all cores, reusing from `previous` the output of every
+    /// text that has not changed when nothing it depends on has.
+    static func render(site: ResolvedSite, renderer: MarkdownRenderer, previous: RenderedContent? = nil) async -> RenderedContent {
+        let universe = universe(of: site)
+        let reusable = previous?.universe == universe ? previous : nil
+        let all: [Job] = site.analyses.map(Job.analysis) + site.actors.map(Job.actor) + site.treaties.map(Job.treaty)
+        var jobs: [Job] = []
+        var content = RenderedContent()
+        content.universe = universe
+        for job in all {
+            let (key, inputs) = Self.inputs(of: job)
+            if let reusable, reusable.inputs[key] == inputs {
+                content.copy(key, from: reusable)
+            } else {
+                jobs.append(job)
+            }
+        }
         let root = entityRoot
         let results = await ParallelMap.map(jobs) { job -> (EntityKey, [Part: RenderedMarkdown], [RenderedMarkdown]) in
             switch job {
@@ -40,15 +84,40 @@ struct RenderedContent: Sendable {
                 return (key, parts, treaty.provisions.map { renderer.render($0, root: root, owner: key) })
             }
         }
-        var content = RenderedContent()
-        for (key, parts, provisions) in results {
+        for (job, (key, parts, provisions)) in zip(jobs, results) {
             content.html[key] = parts.mapValues(\.html)
-            for part in parts.values { content.diagnostics += part.diagnostics }
-            for provision in provisions { content.diagnostics += provision.diagnostics }
+            content.inputs[key] = Self.inputs(of: job).1
+            var diagnostics: [Diagnostic] = []
+            for part in [Part.summary, .body] { diagnostics += parts[part]?.diagnostics ?? [] }
+            for provision in provisions { diagnostics += provision.diagnostics }
+            content.entityDiagnostics[key] = diagnostics
             if case .analysis(let id) = key { content.analysisMentions[id] = parts[.body]?.mentions ?? [] }
             if case .treaty(let id) = key, !provisions.isEmpty { content.provisionHTML[id] = provisions.map(\.html) }
         }
+        for job in all { content.diagnostics += content.entityDiagnostics[Self.inputs(of: job).0] ?? [] }
         return content
+    }
+
+    private mutating func copy(_ key: EntityKey, from other: RenderedContent) {
+        html[key] = other.html[key]
+        inputs[key] = other.inputs[key]
+        entityDiagnostics[key] = other.entityDiagnostics[key]
+        switch key {
+        case .analysis(let id): analysisMentions[id] = other.analysisMentions[id]
+        case .treaty(let id): provisionHTML[id] = other.provisionHTML[id]
+        case .actor: break
+        }
+    }
+
+    /// The entities whose rendered Markdown (HTML or mentions) differs between `self` and `other`.
+    func changedEntities(since other: RenderedContent) -> Set<EntityKey> {
+        var changed: Set<EntityKey> = []
+        for key in Set(html.keys).union(other.html.keys) where html[key] != other.html[key] { changed.insert(key) }
+        for id in Set(analysisMentions.keys).union(other.analysisMentions.keys)
+        where analysisMentions[id] != other.analysisMentions[id] { changed.insert(.analysis(id)) }
+        for id in Set(provisionHTML.keys).union(other.provisionHTML.keys)
+        where provisionHTML[id] != other.provisionHTML[id] { changed.insert(.treaty(id)) }
+        return changed
     }
 
     func html(for key: EntityKey, part: Part = .body) -> String? { html[key]?[part] }

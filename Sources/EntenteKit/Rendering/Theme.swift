@@ -11,6 +11,8 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Files copied to the output as they are, by their path inside the output (`assets/style.css`).
     public let assets: [String: [UInt8]]
+    /// Changes whenever any template or asset does.
+    public let fingerprint: Int
 
     /// Loads the theme for a site, reporting every template that fails to parse or names a missing partial.
     public static func load(siteDirectory: String) -> (theme: Theme?, diagnostics: [Diagnostic]) {
@@ -66,7 +68,16 @@ public struct Theme: Sendable {
             diagnostics.append(.error(SourceLocation(file: templatesFolder), "the theme has no '\(name).mustache' template"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets), diagnostics)
+        var hasher = Hasher()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(source.text)
+        }
+        for (path, bytes) in assets.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            hasher.combine(bytes)
+        }
+        return (Theme(library: library, assets: assets, fingerprint: hasher.finalize()), diagnostics)
     }
 
     /// Renders the template `name` with a prepared context.

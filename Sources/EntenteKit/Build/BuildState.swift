@@ -1,0 +1,33 @@
+/// What a build leaves behind for the next one, so that a rebuild redoes only what changed.
+public struct BuildState: Sendable {
+    /// Caches that may come from a failed build too: decoded files and rendered Markdown.
+    var loadCache = SiteLoader.LoadCache()
+    var markdownCache: RenderedContent?
+    /// The last successful build, which a rebuild's changes are measured against.
+    var baseline: Baseline?
+
+    struct Baseline: Sendable {
+        var renderer: PageRenderer
+        var dependencies: [PageRenderer.Page: Set<PageRenderer.Dependency>]
+    }
+
+    public init() {}
+}
+
+/// The outcome of one rebuild: what to render, and what is gone.
+public struct Rebuild: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// The renderer for the new site; nil when the content has errors.
+    public var renderer: PageRenderer?
+    /// The pages whose output may have changed (every page on a first or full build).
+    public var pagesToRender: [PageRenderer.Page]
+    /// Pages of the previous build that no longer exist.
+    public var removedPages: [PageRenderer.Page]
+    /// Whether the theme's assets may have changed.
+    public var assetsChanged: Bool
+    /// The actors, treaties and analyses that changed, for messages such as "changed: actors/india".
+    public var changedEntities: Set<EntityKey>
+    public var timings: StepTimings
+
+    public var succeeded: Bool { renderer != nil && !diagnostics.hasErrors }
+}

@@ -1,0 +1,47 @@
+extension PageRenderer {
+    /// What a page's output is made from. A rebuild renders a page again only when one of these changed.
+    public enum Dependency: Hashable, Sendable {
+        /// One actor, treaty or analysis: its data or its rendered Markdown.
+        case entity(EntityKey)
+        /// Any analysis, actor or treaty at all (for the lists).
+        case allAnalyses, allActors, allTreaties
+    }
+
+    /// The dependencies of `page`, as the site stands now. Settings and templates are not listed:
+    /// a change to either renders every page.
+    public func dependencies(of page: Page) -> Set<Dependency> {
+        switch page {
+        case .home: return [.allAnalyses, .allActors, .allTreaties]
+        case .analyses, .tags: return [.allAnalyses]
+        case .actors, .treaties, .timeline: return [.allActors, .allTreaties]
+        case .notFound: return []
+        case .tag(let slug):
+            return Set((index.tags.first { $0.slug == slug }?.analyses ?? []).map { .entity(.analysis($0)) })
+        case .analysis(let id):
+            guard let analysis = site.analysesByID[id] else { return [] }
+            var keys: [EntityKey] = [.analysis(id)]
+            keys += analysis.actors.map { .actor($0.id) } + analysis.treaties.map { .treaty($0.id) }
+            keys += markdown.mentions(of: id)
+            return Set(keys.map(Dependency.entity))
+        case .actor(let id):
+            guard let actor = site.actorsByID[id] else { return [] }
+            var keys: [EntityKey] = [.actor(id)]
+            if let parent = actor.partOf { keys.append(.actor(parent.id)) }
+            keys += (index.parts[id] ?? []).map { .actor($0) }
+            keys += (site.treatiesOfActor[id] ?? []).map { .treaty($0) }
+            keys += (index.counterparts[id] ?? []).map { .actor($0.actor) }
+            keys += (index.backlinks[.actor(id)] ?? []).map { .analysis($0.analysis) }
+            return Set(keys.map(Dependency.entity))
+        case .treaty(let id):
+            guard let treaty = site.treatiesByID[id] else { return [] }
+            var keys: [EntityKey] = [.treaty(id)]
+            keys += treaty.parties.map { .actor($0.actor.id) } + treaty.events.compactMap { $0.actor.map { .actor($0.id) } }
+            if let old = treaty.supersedes { keys.append(.treaty(old.id)) }
+            keys += (site.successors[id] ?? []).map { .treaty($0) }
+            keys += treaty.related.map { .treaty($0.id) }
+            keys += index.treatiesSharingParties(with: treaty, in: site).map { .treaty($0.treaty) }
+            keys += (index.backlinks[.treaty(id)] ?? []).map { .analysis($0.analysis) }
+            return Set(keys.map(Dependency.entity))
+        }
+    }
+}
