@@ -49,9 +49,12 @@ public struct SiteBuilder: Sendable {
               baseline.renderer.site.config == site.config, baseline.renderer.theme.fingerprint == theme.fingerprint
         else {
             // A first build, or settings or templates changed: every page.
+            let current = Set(pages)
+            let removed = (state.baseline?.dependencies.keys).map { $0.filter { !current.contains($0) } } ?? []
             state.baseline = options.trackDependencies ? .init(renderer: renderer, dependencies: dependencies(of: pages, in: renderer)) : nil
             timings.finish("dependencies")
-            return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: pages, removedPages: [],
+            return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: pages,
+                           removedPages: removed.sorted { $0.path < $1.path },
                            assetsChanged: true, changedEntities: [], timings: timings)
         }
 

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Keeps a `PreviewSite` current: a full build first, then an incremental rebuild per burst of edits.
+public struct PreviewSession: Sendable {
+    public let builder: SiteBuilder
+    public let site: PreviewSite
+    private var state = BuildState()
+    private var assetPaths: Set<String> = []
+
+    /// One rebuild, for the terminal line: what changed, what was rendered, how long it took.
+    public struct Summary: Sendable {
+        public var succeeded: Bool
+        public var pagesRendered: Int
+        public var pagesRemoved: Int
+        public var changed: [String]
+        public var duration: Duration
+        public var diagnostics: [Diagnostic]
+    }
+
+    public init(options: BuildOptions, site: PreviewSite) {
+        var options = options
+        options.trackDependencies = true
+        self.builder = SiteBuilder(options: options)
+        self.site = site
+    }
+
+    /// Rebuilds and puts the result in the preview site; a failure keeps the last good site and shows the errors.
+    public mutating func rebuild(changedFiles: [String] = []) async -> Summary {
+        let start = ContinuousClock.now
+        let rebuild = await builder.rebuild(&state)
+        guard let renderer = rebuild.renderer, rebuild.succeeded else {
+            await site.fail(with: rebuild.diagnostics)
+            return Summary(succeeded: false, pagesRendered: 0, pagesRemoved: 0, changed: changedFiles,
+                           duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics)
+        }
+        var files = await ParallelMap.map(rebuild.pagesToRender) { page in
+            (path: page.path, bytes: Array(renderer.render(page).utf8))
+        }
+        var removed = rebuild.removedPages.map(\.path)
+        if rebuild.assetsChanged {
+            for (path, bytes) in renderer.theme.assets.sorted(by: { $0.key < $1.key }) { files.append((path, bytes)) }
+            removed += assetPaths.subtracting(renderer.theme.assets.keys).sorted()
+            assetPaths = Set(renderer.theme.assets.keys)
+        }
+        await site.update(files: files, removed: removed)
+        return Summary(succeeded: true, pagesRendered: rebuild.pagesToRender.count, pagesRemoved: rebuild.removedPages.count,
+                       changed: changedFiles, duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics)
+    }
+}

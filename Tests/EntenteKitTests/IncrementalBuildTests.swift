@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import EntenteKit
+
+/// The preview server's incremental rebuilds must give exactly what a full build of the same input gives.
+@Suite("Incremental rebuilds")
+struct IncrementalBuildTests {
+    static let makeCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/bench/make-corpus").path
+
+    /// A full build of the site as it is now, as the preview would hold it.
+    private func fullBuild(_ site: String) async -> [String: [UInt8]] {
+        let preview = PreviewSite()
+        var session = PreviewSession(options: BuildOptions(siteDirectory: site, outputDirectory: site + "/Output"), site: preview)
+        let summary = await session.rebuild()
+        #expect(summary.succeeded, "\(summary.diagnostics.prefix(3))")
+        return await preview.snapshot()
+    }
+
+    private func edit(_ path: String, _ change: (String) -> String) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try change(text).write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
+    @Test("every kind of edit, applied incrementally, equals a full build",
+          .enabled(if: FileManager.default.fileExists(atPath: makeCorpus), "needs ../shared/bench/make-corpus"))
+    func incrementalEqualsFull() async throws {
+        try await withTemporaryDirectory { directory in
+            let site = directory.path("corpus")
+            let generator = Process()
+            generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            generator.arguments = ["python3", Self.makeCorpus, site, "--analyses", "120", "--treaties", "40", "--actors", "45", "--seed", "7"]
+            generator.standardOutput = FileHandle.nullDevice
+            try generator.run()
+            generator.waitUntilExit()
+            try #require(generator.terminationStatus == 0)
+
+            let preview = PreviewSite()
+            var session = PreviewSession(options: BuildOptions(siteDirectory: site, outputDirectory: site + "/Output"), site: preview)
+            let first = await session.rebuild()
+            try #require(first.succeeded)
+            let total = first.pagesRendered
+
+            let analyses = try FileManager.default.contentsOfDirectory(atPath: site + "/Content/analyses").sorted()
+            let actors = try FileManager.default.contentsOfDirectory(atPath: site + "/Content/actors").sorted()
+            let treaties = try FileManager.default.contentsOfDirectory(atPath: site + "/Content/treaties").sorted()
+            let analysis = site + "/Content/analyses/" + analyses[3]
+
+            let edits: [(String, () throws -> Void)] = [
+                ("an analysis body gains a mention", {
+                    try edit(analysis) { $0 + "\nA late word on Guinea-Bissau and North Korea.\n" }
+                }),
+                ("an analysis changes its tags and title", {
+                    try edit(analysis) { $0.replacingOccurrences(of: "tags: [", with: "tags: [brand-new-tag, ")
+                        .replacingOccurrences(of: "title: \"", with: "title: \"Retitled ") }
+                }),
+                ("an actor is renamed", {
+                    try edit(site + "/Content/actors/" + actors[2]) { $0.replacingOccurrences(of: "name: \"", with: "name: \"Renamed ") }
+                }),
+                ("a treaty changes status and parties", {
+                    try edit(site + "/Content/treaties/" + treaties[1]) {
+                        $0.replacingOccurrences(of: "status: ", with: "status: terminated\nx_old_status: ")
+                            .replacingOccurrences(of: "parties:\n", with: "parties:\n  - russia\n")
+                    }
+                }),
+                ("a treaty is added", {
+                    try "name: New Pact\nparties: [russia, india]\nevents: [{date: \"2026-01\", type: signed}]\n"
+                        .write(toFile: site + "/Content/treaties/new-pact.yaml", atomically: false, encoding: .utf8)
+                }),
+                ("an analysis is deleted", {
+                    try FileManager.default.removeItem(atPath: site + "/Content/analyses/" + analyses[10])
+                }),
+                ("a template is overridden", {
+                    try FileManager.default.createDirectory(atPath: site + "/Templates", withIntermediateDirectories: true)
+                    try "{{<layout}}{{$main}}<h1>{{tag.name}}!</h1><ul>{{#analyses}}<li>{{title}}</li>{{/analyses}}</ul>{{/main}}{{/layout}}\n"
+                        .write(toFile: site + "/Templates/tag.mustache", atomically: false, encoding: .utf8)
+                }),
+            ]
+            for (name, apply) in edits {
+                try apply()
+                let summary = await session.rebuild()
+                #expect(summary.succeeded, "\(name): \(summary.diagnostics.filter { $0.severity == .error }.prefix(3))")
+                let incremental = await preview.snapshot()
+                let full = await fullBuild(site)
+                #expect(incremental.keys.sorted() == full.keys.sorted(), "\(name): different files")
+                let different = full.keys.filter { incremental[$0] != full[$0] }.sorted()
+                #expect(different.isEmpty, "\(name): \(different.count) files differ, e.g. \(different.prefix(3))")
+                if name == "an analysis body gains a mention" {
+                    #expect(summary.pagesRendered < total / 4, "rendered \(summary.pagesRendered) of \(total) pages")
+                    #expect(summary.pagesRendered > 1)
+                }
+            }
+
+            // A broken edit keeps the last good site; fixing it brings the site back in step.
+            let good = await preview.snapshot()
+            try edit(analysis) { $0 + "\n[broken](actor:no-such-actor)\n" }
+            let broken = await session.rebuild()
+            #expect(!broken.succeeded)
+            #expect(await preview.snapshot() == good)
+            #expect(await preview.currentErrors.contains { $0.message.contains("no-such-actor") })
+            try edit(analysis) { $0.replacingOccurrences(of: "\n[broken](actor:no-such-actor)\n", with: "\nFixed.\n") }
+            #expect(await session.rebuild().succeeded)
+            #expect(await preview.currentErrors.isEmpty)
+            let fixed = await preview.snapshot()
+            let full = await fullBuild(site)
+            #expect(fixed == full)
+        }
+    }
+}
