@@ -58,9 +58,10 @@ public struct SiteBuilder: Sendable {
                            assetsChanged: true, changedEntities: [], timings: timings)
         }
 
-        let changed = changedEntities(from: baseline.renderer, to: renderer)
-        var changedDependencies = Set(changed.map(PageRenderer.Dependency.entity))
-        for key in changed {
+        let (changed, textOnly) = changedEntities(from: baseline.renderer, to: renderer)
+        var changedDependencies = Set(changed.map(PageRenderer.Dependency.text))
+        for key in changed where !textOnly.contains(key) {
+            changedDependencies.insert(.entity(key))
             switch key {
             case .analysis: changedDependencies.insert(.allAnalyses)
             case .actor: changedDependencies.insert(.allActors)
@@ -87,16 +88,29 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    /// Entities added, removed or changed in their data or their rendered Markdown.
-    private func changedEntities(from old: PageRenderer, to new: PageRenderer) -> Set<EntityKey> {
-        var changed = new.markdown.changedEntities(since: old.markdown)
-        for id in Set(old.site.actorsByID.keys).union(new.site.actorsByID.keys)
-        where old.site.actorsByID[id] != new.site.actorsByID[id] { changed.insert(.actor(id)) }
-        for id in Set(old.site.treatiesByID.keys).union(new.site.treatiesByID.keys)
-        where old.site.treatiesByID[id] != new.site.treatiesByID[id] { changed.insert(.treaty(id)) }
-        for id in Set(old.site.analysesByID.keys).union(new.site.analysesByID.keys)
-        where old.site.analysesByID[id] != new.site.analysesByID[id] { changed.insert(.analysis(id)) }
-        return changed
+    /// Entities added, removed or changed in their data or their rendered Markdown, and among them those
+    /// whose change is in their Markdown text alone (which only their own page shows).
+    private func changedEntities(from old: PageRenderer, to new: PageRenderer) -> (changed: Set<EntityKey>, textOnly: Set<EntityKey>) {
+        let textChanged = new.markdown.changedEntities(since: old.markdown)
+        var dataChanged: Set<EntityKey> = []
+        for id in Set(old.site.actorsByID.keys).union(new.site.actorsByID.keys) {
+            guard var before = old.site.actorsByID[id], let after = new.site.actorsByID[id] else { dataChanged.insert(.actor(id)); continue }
+            (before.summary, before.profile) = (after.summary, after.profile)
+            if before != after { dataChanged.insert(.actor(id)) }
+        }
+        for id in Set(old.site.treatiesByID.keys).union(new.site.treatiesByID.keys) {
+            guard var before = old.site.treatiesByID[id], let after = new.site.treatiesByID[id] else { dataChanged.insert(.treaty(id)); continue }
+            (before.summary, before.body, before.provisions) = (after.summary, after.body, after.provisions)
+            if before != after { dataChanged.insert(.treaty(id)) }
+        }
+        for id in Set(old.site.analysesByID.keys).union(new.site.analysesByID.keys) {
+            guard var before = old.site.analysesByID[id], let after = new.site.analysesByID[id] else { dataChanged.insert(.analysis(id)); continue }
+            before.body = after.body
+            // What an analysis mentions decides which pages list it, so it counts as data.
+            if before != after || old.markdown.mentions(of: id) != new.markdown.mentions(of: id) { dataChanged.insert(.analysis(id)) }
+        }
+        let changed = dataChanged.union(textChanged)
+        return (changed, changed.subtracting(dataChanged))
     }
 
     /// Builds the site into the output folder, or reports why not and leaves the output untouched.

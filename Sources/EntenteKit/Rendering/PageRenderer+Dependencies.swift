@@ -1,8 +1,10 @@
 extension PageRenderer {
     /// What a page's output is made from. A rebuild renders a page again only when one of these changed.
     public enum Dependency: Hashable, Sendable {
-        /// One actor, treaty or analysis: its data or its rendered Markdown.
+        /// One actor, treaty or analysis: its data, as other pages show it.
         case entity(EntityKey)
+        /// The rendered Markdown of an entity, which only its own page shows.
+        case text(EntityKey)
         /// Any analysis, actor or treaty at all (for the lists).
         case allAnalyses, allActors, allTreaties
     }
@@ -22,7 +24,7 @@ extension PageRenderer {
             var keys: [EntityKey] = [.analysis(id)]
             keys += analysis.actors.map { .actor($0.id) } + analysis.treaties.map { .treaty($0.id) }
             keys += markdown.mentions(of: id)
-            return Set(keys.map(Dependency.entity))
+            return Set(keys.map(Dependency.entity)).union([.text(.analysis(id))])
         case .actor(let id):
             guard let actor = site.actorsByID[id] else { return [] }
             var keys: [EntityKey] = [.actor(id)]
@@ -31,7 +33,7 @@ extension PageRenderer {
             keys += (site.treatiesOfActor[id] ?? []).map { .treaty($0) }
             keys += (index.counterparts[id] ?? []).map { .actor($0.actor) }
             keys += (index.backlinks[.actor(id)] ?? []).map { .analysis($0.analysis) }
-            return Set(keys.map(Dependency.entity))
+            return Set(keys.map(Dependency.entity)).union([.text(.actor(id))])
         case .treaty(let id):
             guard let treaty = site.treatiesByID[id] else { return [] }
             var keys: [EntityKey] = [.treaty(id)]
@@ -41,7 +43,7 @@ extension PageRenderer {
             keys += treaty.related.map { .treaty($0.id) }
             keys += index.treatiesSharingParties(with: treaty, in: site).map { .treaty($0.treaty) }
             keys += (index.backlinks[.treaty(id)] ?? []).map { .analysis($0.analysis) }
-            return Set(keys.map(Dependency.entity))
+            return Set(keys.map(Dependency.entity)).union([.text(.treaty(id))])
         }
     }
 }

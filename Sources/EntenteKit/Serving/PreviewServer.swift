@@ -1,0 +1,161 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// Serves a `PreviewSite` over HTTP with FlyingFox: pages, assets, the 404 page, and the reload event stream.
+public struct PreviewServer: Sendable {
+    public let site: PreviewSite
+    private let server: HTTPServer
+    private let running: Task<Void, any Error>
+    /// The port actually listened on (useful when port 0 asked for any free one).
+    public let port: UInt16
+    public let host: String
+
+    public enum StartError: Error, CustomStringConvertible {
+        case portsInUse(host: String, first: UInt16, last: UInt16)
+        case cannotListen(host: String, port: UInt16, reason: String)
+
+        public var description: String {
+            switch self {
+            case let .portsInUse(host, first, last):
+                first == last ? "port \(first) on \(host) is already in use; choose another with --port"
+                    : "ports \(first) to \(last) on \(host) are all in use; choose another with --port"
+            case let .cannotListen(host, port, reason): "cannot listen on \(host):\(port): \(reason)"
+            }
+        }
+    }
+
+    /// Starts listening on `host`, on `port` or, when `tryNext` is set and it is taken, on the next free one
+    /// of the following ten.
+    public static func start(site: PreviewSite, host: String, port: UInt16, tryNext: Bool) async throws -> PreviewServer {
+        let last = tryNext && port != 0 ? min(port &+ 10, UInt16.max) : port
+        var candidate = port
+        var lastReason = ""
+        while true {
+            let address: any SocketAddress
+            do {
+                address = host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: candidate)
+                    : try sockaddr_in.inet(ip4: host, port: candidate)
+            } catch {
+                throw StartError.cannotListen(host: host, port: candidate, reason: "'\(host)' is not an IP address")
+            }
+            let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: PreviewHandler(site: site))
+            let running = Task { try await server.run() }
+            let outcome = await Self.waitForListening(server, running)
+            switch outcome {
+            case .listening:
+                var actualPort = candidate
+                if case .ip4(_, let bound)? = await server.listeningAddress { actualPort = bound }
+                if case .ip6(_, let bound)? = await server.listeningAddress { actualPort = bound }
+                return PreviewServer(site: site, server: server, running: running, port: actualPort, host: host)
+            case .failed(let reason):
+                lastReason = reason
+                guard candidate < last else {
+                    if lastReason.localizedCaseInsensitiveContains("in use") {
+                        throw StartError.portsInUse(host: host, first: port, last: candidate)
+                    }
+                    throw StartError.cannotListen(host: host, port: candidate, reason: lastReason)
+                }
+                candidate += 1
+            }
+        }
+    }
+
+    private enum Outcome: Sendable { case listening, failed(String) }
+
+    /// Binding fails at once when it fails, so a short wait tells success from failure.
+    private static func waitForListening(_ server: HTTPServer, _ running: Task<Void, any Error>) async -> Outcome {
+        do {
+            try await server.waitUntilListening(timeout: 3)
+            return .listening
+        } catch {
+            running.cancel()
+            switch await running.result {
+            case .failure(let error): return .failed(Self.describe(error))
+            case .success: return .failed("the server stopped")
+            }
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if text.contains("98") || text.localizedCaseInsensitiveContains("in use") { return "address already in use" }
+        return text
+    }
+
+    /// Stops listening, ends the event streams and waits for open connections to close.
+    public func stop() async {
+        await site.closeEventStreams()
+        await server.stop(timeout: 1)
+        running.cancel()
+    }
+}
+
+/// Answers every request from the preview site; nothing outside it can be named.
+struct PreviewHandler: HTTPHandler {
+    let site: PreviewSite
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            var headers = HTTPHeaders()
+            headers[HTTPHeader("Allow")] = "GET, HEAD"
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: headers)
+        }
+        let path = RequestPath(target: request.target.rawValue)
+        if path == .events {
+            let stream = await site.events()
+            var headers = HTTPHeaders()
+            headers[.contentType] = "text/event-stream"
+            headers[.cacheControl] = "no-cache"
+            return HTTPResponse(statusCode: .ok, headers: headers,
+                                body: HTTPBodySequence(from: EventStreamBytes(stream: stream), suggestedBufferSize: 512))
+        }
+        let response = await site.response(for: path)
+        var headers = HTTPHeaders()
+        for header in response.headers { headers[HTTPHeader(header.name)] = header.value }
+        let body = request.method == .HEAD ? Data() : Data(response.body)
+        return HTTPResponse(statusCode: HTTPStatusCode(response.status, phrase: Self.phrase(response.status)),
+                            headers: headers, body: body)
+    }
+
+    static func phrase(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 301: "Moved Permanently"
+        case 400: "Bad Request"
+        case 404: "Not Found"
+        default: "Error"
+        }
+    }
+}
+
+/// The reload events of one open page, as the bytes of a chunked HTTP body.
+struct EventStreamBytes: AsyncBufferedSequence {
+    typealias Element = UInt8
+    let stream: AsyncStream<String>
+
+    func makeAsyncIterator() -> Iterator { Iterator(messages: stream.makeAsyncIterator()) }
+
+    struct Iterator: AsyncBufferedIteratorProtocol {
+        var messages: AsyncStream<String>.AsyncIterator
+        var pending: [UInt8] = []
+
+        mutating func next() async -> UInt8? {
+            if pending.isEmpty {
+                guard let message = await messages.next() else { return nil }
+                pending = Array(message.utf8)
+            }
+            return pending.removeFirst()
+        }
+
+        mutating func nextBuffer(suggested count: Int) async -> [UInt8]? {
+            if pending.isEmpty {
+                guard let message = await messages.next() else { return nil }
+                pending = Array(message.utf8)
+            }
+            let chunk = Array(pending.prefix(Swift.max(count, 1)))
+            pending.removeFirst(chunk.count)
+            return chunk
+        }
+    }
+}
