@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["entente", "EntenteKit"]
+            dependencies: ["entente", "EntenteKit", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
     ],
     swiftLanguageModes: [.v6]

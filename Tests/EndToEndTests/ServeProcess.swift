@@ -1,0 +1,119 @@
+import FlyingSocks
+import Foundation
+
+/// A running `entente serve` on an ephemeral loopback port, stopped when the test ends.
+final class ServeProcess: @unchecked Sendable {
+    let process = Process()
+    let port: UInt16
+    private let output = LockedText()
+
+    init(site: URL, extra: [String] = []) throws {
+        process.executableURL = EntenteProcess.binary
+        process.arguments = ["serve", "--site", site.path, "--port", "0"] + extra
+        let pipe = Pipe(), errors = Pipe()
+        process.standardOutput = pipe
+        process.standardError = errors
+        let output = self.output
+        pipe.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
+        errors.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        var found: UInt16?
+        while found == nil, Date() < deadline, process.isRunning {
+            if let match = output.text.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\//) { found = UInt16(match.1) }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        guard let found else {
+            process.terminate()
+            throw ServeError.didNotStart(output.text)
+        }
+        port = found
+    }
+
+    enum ServeError: Error { case didNotStart(String) }
+
+    var log: String { output.text }
+
+    /// Waits until the log contains `text`, up to `seconds`.
+    func waitForLog(_ text: String, seconds: Double = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if log.contains(text) { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return false
+    }
+
+    /// Sends SIGTERM and waits for the process to end; returns its exit status.
+    func stop() -> Int32 {
+        guard process.isRunning else { return process.terminationStatus }
+        process.terminate()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    deinit { if process.isRunning { process.terminate() } }
+
+    /// A minimal HTTP/1.1 GET with the request target sent exactly as given (no normalisation).
+    func get(_ target: String) async throws -> HTTPReply {
+        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))
+        defer { try? socket.close() }
+        try await socket.write(Data("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8))
+        var bytes: [UInt8] = []
+        while true {
+            do {
+                let chunk = try await socket.read(atMost: 65536)
+                if chunk.isEmpty { break }
+                bytes += chunk
+            } catch {
+                break
+            }
+        }
+        return HTTPReply(raw: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Opens the reload event stream and returns the socket, to read events from.
+    func openEvents() async throws -> AsyncSocket {
+        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))
+        try await socket.write(Data("GET /__entente/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
+        return socket
+    }
+}
+
+struct HTTPReply {
+    var status: Int
+    var headers: [String: String]
+    var body: String
+
+    init(raw: String) {
+        let parts = raw.components(separatedBy: "\r\n\r\n")
+        let head = parts.first ?? ""
+        body = parts.dropFirst().joined(separator: "\r\n\r\n")
+        let lines = head.components(separatedBy: "\r\n")
+        status = lines.first.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        self.headers = headers
+    }
+}
+
+/// Text appended from one thread and read from another.
+final class LockedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ chunk: Data) {
+        lock.lock()
+        data.append(chunk)
+        lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
