@@ -28,6 +28,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print how long each step of the build took.")
     var timings = false
 
+    @Flag(name: .long, help: "Build even when nothing changed since the last build.")
+    var force = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             throw ValidationError("--base-url must start with https:// or http://, for example https://example.org/reports/")
@@ -41,13 +44,20 @@ struct BuildCommand: AsyncParsableCommand {
         let start = clock.now
         let options = BuildOptions(siteDirectory: siteOptions.site,
                                    outputDirectory: output ?? (siteOptions.site == "." ? "Output" : (siteOptions.site as NSString).appendingPathComponent("Output")),
-                                   includeDrafts: siteOptions.drafts, baseURL: baseURL)
+                                   includeDrafts: siteOptions.drafts, baseURL: baseURL, force: force)
         let report = await SiteBuilder(options: options).build()
         DiagnosticPrinter.print(report.diagnostics)
         guard report.succeeded else {
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             DiagnosticPrinter.printError("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(options.outputDirectory) was not changed")
             throw ExitCode.failure
+        }
+        if report.upToDate {
+            if !quiet {
+                let warnings = report.earlierWarnings == 0 ? "" : " (it had \(report.earlierWarnings) warning\(report.earlierWarnings == 1 ? "" : "s"); --force shows them again)"
+                print("\(options.outputDirectory) is up to date: nothing changed since the last build\(warnings)")
+            }
+            return
         }
         if !quiet {
             let elapsed = clock.now - start

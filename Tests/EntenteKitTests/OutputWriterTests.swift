@@ -26,7 +26,9 @@ struct OutputWriterTests {
     private func leftovers(beside output: String) throws -> [String] {
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
-        return try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.hasPrefix(".\(name).") }
+        // The manifest beside the output is meant to stay; staging and old folders are not.
+        return try FileManager.default.contentsOfDirectory(atPath: parent)
+            .filter { $0.hasPrefix(".\(name).") && !$0.hasSuffix(".entente-manifest") }
     }
 
     @Test func refusesToWriteOverTheSiteOrItsSources() throws {
@@ -68,12 +70,12 @@ struct OutputWriterTests {
     @Test func acceptsAFolderInsideTheSiteThatIsNotASource() throws {
         try withTemporaryDirectory { dir in
             let site = try makeSite(in: dir)
-            let writer = try OutputWriter(outputDirectory: site + "/Output", siteDirectory: site)
+            let writer = try RecordingWriter(outputDirectory: site + "/Output", siteDirectory: site)
             try writer.write(Array("hello".utf8), to: "index.html")
             try writer.commit()
             #expect(try dir.read("site/Output/index.html") == "hello")
             // A sibling whose name merely starts like a source folder is not a source.
-            let other = try OutputWriter(outputDirectory: site + "/Content-preview", siteDirectory: site)
+            let other = try RecordingWriter(outputDirectory: site + "/Content-preview", siteDirectory: site)
             other.abandon()
         }
     }
@@ -96,11 +98,11 @@ struct OutputWriterTests {
         try withTemporaryDirectory { dir in
             let site = try makeSite(in: dir)
             try dir.createFolder("empty")
-            let first = try OutputWriter(outputDirectory: dir.path("empty"), siteDirectory: site)
+            let first = try RecordingWriter(outputDirectory: dir.path("empty"), siteDirectory: site)
             first.abandon()
             try dir.write("marked/" + OutputWriter.markerName, "")
             try dir.write("marked/old.html", "old")
-            let second = try OutputWriter(outputDirectory: dir.path("marked"), siteDirectory: site)
+            let second = try RecordingWriter(outputDirectory: dir.path("marked"), siteDirectory: site)
             second.abandon()
         }
     }
@@ -109,7 +111,7 @@ struct OutputWriterTests {
         try withTemporaryDirectory { dir in
             let site = try makeSite(in: dir)
             let output = dir.path("out/site")
-            let writer = try OutputWriter(outputDirectory: output, siteDirectory: site)
+            let writer = try RecordingWriter(outputDirectory: output, siteDirectory: site)
             try writer.write(Array("<p>home</p>".utf8), to: "index.html")
             try writer.write(Array("<p>india</p>".utf8), to: "actors/india/index.html")
             #expect(!dir.exists("out/site"), "nothing is visible before the commit")
@@ -125,14 +127,14 @@ struct OutputWriterTests {
         try withTemporaryDirectory { dir in
             let site = try makeSite(in: dir)
             let output = dir.path("out")
-            let first = try OutputWriter(outputDirectory: output, siteDirectory: site)
+            let first = try RecordingWriter(outputDirectory: output, siteDirectory: site)
             try first.write(Array("v1".utf8), to: "index.html")
             try first.write(Array("stale".utf8), to: "stale.html")
             try first.write(Array("stale".utf8), to: "old/index.html")
             try first.commit()
             #expect(dir.exists("out/stale.html"))
 
-            let second = try OutputWriter(outputDirectory: output, siteDirectory: site)
+            let second = try RecordingWriter(outputDirectory: output, siteDirectory: site)
             try second.write(Array("v2".utf8), to: "index.html")
             try second.commit()
             #expect(try dir.read("out/index.html") == "v2")
@@ -147,13 +149,13 @@ struct OutputWriterTests {
         try withTemporaryDirectory { dir in
             let site = try makeSite(in: dir)
             let output = dir.path("out")
-            let first = try OutputWriter(outputDirectory: output, siteDirectory: site)
+            let first = try RecordingWriter(outputDirectory: output, siteDirectory: site)
             try first.write(Array("v1".utf8), to: "index.html")
             try first.write(Array("page".utf8), to: "actors/india/index.html")
             try first.commit()
             let before = try snapshot(of: output)
 
-            let second = try OutputWriter(outputDirectory: output, siteDirectory: site)
+            let second = try RecordingWriter(outputDirectory: output, siteDirectory: site)
             try second.write(Array("v2".utf8), to: "index.html")
             try second.write(Array("new".utf8), to: "new.html")
             second.abandon()
@@ -175,7 +177,7 @@ struct OutputWriterTests {
             try dir.write(".other.staging-\(deadPID)-1/index.html", "someone else's")
             try dir.write("unrelated-\(deadPID)-1/index.html", "unrelated")
 
-            let writer = try OutputWriter(outputDirectory: output, siteDirectory: site)
+            let writer = try RecordingWriter(outputDirectory: output, siteDirectory: site)
             #expect(!dir.exists(".out.staging-\(deadPID)-12345"))
             #expect(!dir.exists(".out.old-\(deadPID)-678"))
             #expect(dir.exists(".out.staging-\(getpid())-42"))
@@ -190,7 +192,7 @@ struct OutputWriterTests {
             let site = try makeSite(in: dir)
             let deadPID = 2_000_000_001
             try dir.write(".my-site-out.staging-\(deadPID)-7/x", "x")
-            let writer = try OutputWriter(outputDirectory: dir.path("my-site-out"), siteDirectory: site)
+            let writer = try RecordingWriter(outputDirectory: dir.path("my-site-out"), siteDirectory: site)
             #expect(!dir.exists(".my-site-out.staging-\(deadPID)-7"))
             writer.abandon()
         }
@@ -199,7 +201,7 @@ struct OutputWriterTests {
     @Test func stagingFolderIsBesideTheOutput() throws {
         try withTemporaryDirectory { dir in
             let site = try makeSite(in: dir)
-            let writer = try OutputWriter(outputDirectory: dir.path("out"), siteDirectory: site)
+            let writer = try RecordingWriter(outputDirectory: dir.path("out"), siteDirectory: site)
             let staged = try leftovers(beside: dir.path("out"))
             #expect(staged.count == 1)
             #expect(staged.first?.hasPrefix(".out.staging-\(getpid())-") == true)
@@ -208,4 +210,28 @@ struct OutputWriterTests {
             #expect(try leftovers(beside: dir.path("out")).isEmpty)
         }
     }
+}
+
+
+/// An `OutputWriter` that remembers what it wrote, so that tests can commit as the builder does.
+final class RecordingWriter {
+    let writer: OutputWriter
+    private(set) var results: [String: OutputWriter.WriteResult] = [:]
+
+    init(outputDirectory: String, siteDirectory: String) throws(DiagnosticsError) {
+        writer = try OutputWriter(outputDirectory: outputDirectory, siteDirectory: siteDirectory)
+    }
+
+    @discardableResult
+    func write(_ bytes: [UInt8], to path: String) throws -> OutputWriter.WriteResult {
+        let result = try writer.write(bytes, to: path)
+        results[path] = result
+        return result
+    }
+
+    func commit() throws {
+        try writer.commit(results: results, manifest: OutputManifest(inputs: "test", warnings: 0, files: results.mapValues(\.stamp)))
+    }
+
+    func abandon() { writer.abandon() }
 }

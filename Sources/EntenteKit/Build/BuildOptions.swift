@@ -7,9 +7,12 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Keep what each page depends on, so that later rebuilds render only what changed (the preview server).
     public var trackDependencies: Bool
+    /// Build even when the output is up to date with its inputs.
+    public var force = false
 
     public init(siteDirectory: String, outputDirectory: String, includeDrafts: Bool = false, baseURL: String? = nil,
-                trackDependencies: Bool = false) {
+                force: Bool = false, trackDependencies: Bool = false) {
+        self.force = force
         self.trackDependencies = trackDependencies
         self.siteDirectory = siteDirectory
         self.outputDirectory = outputDirectory
@@ -24,6 +27,10 @@ public struct BuildReport: Sendable {
     public var pagesWritten: Int
     public var filesWritten: Int
     public var timings = StepTimings()
+    /// Nothing changed since the build that wrote the output: nothing was done.
+    public var upToDate = false
+    /// With `upToDate`: how many warnings that build printed.
+    public var earlierWarnings = 0
 
     public init(diagnostics: [Diagnostic], pagesWritten: Int, filesWritten: Int, timings: StepTimings = StepTimings()) {
         self.diagnostics = diagnostics

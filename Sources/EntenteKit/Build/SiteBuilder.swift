@@ -115,6 +115,16 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site into the output folder, or reports why not and leaves the output untouched.
     public func build() async -> BuildReport {
+        let fingerprint = InputFingerprint.compute(siteDirectory: options.siteDirectory, options: [
+            "drafts=\(options.includeDrafts)", "base=\(options.baseURL ?? "")",
+        ])
+        if !options.force, let manifest = OutputManifest.read(beside: options.outputDirectory),
+           manifest.inputs == fingerprint, manifest.isIntact(in: options.outputDirectory) {
+            var report = BuildReport(diagnostics: [], pagesWritten: 0, filesWritten: 0)
+            report.upToDate = true
+            report.earlierWarnings = manifest.warnings
+            return report
+        }
         var state = BuildState()
         let rebuild = await rebuild(&state)
         var timings = rebuild.timings
@@ -129,17 +139,23 @@ public struct SiteBuilder: Sendable {
             return BuildReport(diagnostics: diagnostics + error.diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
         }
         let pages = rebuild.pagesToRender
-        let failures = await ParallelMap.map(pages) { page -> Diagnostic? in
+        let outcomes = await ParallelMap.map(pages) { page -> Result<OutputWriter.WriteResult, Diagnostic> in
             do {
-                try writer.write(renderer.render(page).utf8, to: page.path)
-                return nil
+                return .success(try writer.write(renderer.render(page).utf8, to: page.path))
             } catch {
-                return .error(SourceLocation(file: options.outputDirectory + "/" + page.path), "cannot write the page: \(error)")
+                return .failure(.error(SourceLocation(file: options.outputDirectory + "/" + page.path), "cannot write the page: \(error)"))
             }
-        }.compactMap { $0 }
-        var writeDiagnostics = failures
+        }
+        var writeDiagnostics: [Diagnostic] = []
+        var results: [String: OutputWriter.WriteResult] = [:]
+        for (page, outcome) in zip(pages, outcomes) {
+            switch outcome {
+            case .success(let result): results[page.path] = result
+            case .failure(let diagnostic): writeDiagnostics.append(diagnostic)
+            }
+        }
         for (path, bytes) in renderer.theme.assets.sorted(by: { $0.key < $1.key }) {
-            do { try writer.write(bytes, to: path) } catch {
+            do { results[path] = try writer.write(bytes, to: path) } catch {
                 writeDiagnostics.append(.error(SourceLocation(file: options.outputDirectory + "/" + path), "cannot write the file: \(error)"))
             }
         }
@@ -148,8 +164,10 @@ public struct SiteBuilder: Sendable {
             writer.abandon()
             return BuildReport(diagnostics: diagnostics + writeDiagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
         }
+        let manifest = OutputManifest(inputs: fingerprint, warnings: diagnostics.count,
+                                      files: results.mapValues(\.stamp))
         do {
-            try writer.commit()
+            try writer.commit(results: results, manifest: manifest)
         } catch {
             return BuildReport(diagnostics: diagnostics + error.diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
         }

@@ -42,12 +42,6 @@ public struct SiteLoader: Sendable {
         public init() {}
     }
 
-    /// A file's size and modification time: when both are unchanged, so is the file, for our purposes.
-    struct FileStamp: Hashable, Sendable {
-        var size: Int
-        var modified: Date
-    }
-
     /// Loads the site, decoding again only the files that changed since `cache` was made.
     public func load(reusing cache: LoadCache) async -> (content: SiteContent?, diagnostics: [Diagnostic], cache: LoadCache) {
         var diagnostics: [Diagnostic] = []
@@ -65,11 +59,11 @@ public struct SiteLoader: Sendable {
         let entries = actorFiles.map { ($0, Section.actors) } + treatyFiles.map { ($0, Section.treaties) }
             + analysisFiles.map { ($0, Section.analyses) }
         let decoded = await ParallelMap.map(entries) { file, section -> (String, LoadCache.Entry) in
-            let stamp = Self.stamp(of: file.path)
+            let stamp = FileStamp.of(file.path)
             if let stamp, let cached = cache.entries[file.path], cached.stamp == stamp { return (file.path, cached) }
             var fileDiagnostics: [Diagnostic] = []
             let value = decode(file, section: section, &fileDiagnostics)
-            return (file.path, LoadCache.Entry(stamp: stamp ?? FileStamp(size: -1, modified: .distantPast),
+            return (file.path, LoadCache.Entry(stamp: stamp ?? FileStamp(size: -1, modifiedBits: 0),
                                                decoded: value, diagnostics: fileDiagnostics))
         }
         var newCache = LoadCache()
@@ -96,11 +90,6 @@ public struct SiteLoader: Sendable {
                             analyses: analyses, declared: declared, excludedDrafts: excludedDrafts), diagnostics, newCache)
     }
 
-    private static func stamp(of path: String) -> FileStamp? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date else { return nil }
-        return FileStamp(size: size, modified: modified)
-    }
 
     // MARK: Files
 
@@ -200,12 +189,12 @@ public struct SiteLoader: Sendable {
             diagnostics.append(.error(location, "cannot read the file"))
             return nil
         }
-        if data.contains(0) {
-            diagnostics.append(.error(location, "this is a binary file, not text"))
-            return nil
-        }
         guard let text = String(validating: data, as: UTF8.self) else {
             diagnostics.append(.error(location, "the file is not valid UTF-8 text", suggestion: "save it as UTF-8"))
+            return nil
+        }
+        if text.utf8.contains(0) {
+            diagnostics.append(.error(location, "this is a binary file, not text"))
             return nil
         }
         return text

@@ -6,7 +6,10 @@ enum YAMLDocument {
     /// Parses `text`; `origin` is where the text starts in its file (front matter starts on line 2).
     static func parse(_ text: String, origin: SourceLocation) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: text))
+            // The basic resolver tags every plain scalar as a string: the decoders read values as written
+            // (a date stays "2024-07", `no` is not a boolean unless a field wants one), and it skips the
+            // regular expressions the default resolver runs on every scalar.
+            return .success(try Yams.compose(yaml: text, .basic))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, origin: origin))
         } catch {

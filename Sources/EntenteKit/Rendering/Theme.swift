@@ -45,12 +45,15 @@ public struct Theme: Sendable {
         }
 
         var library = MustacheLibrary()
+        precondition(HTMLEscaping.registered)
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                // The pragma selects the fast escaping; it adds no text and no line.
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(SourceLocation(file: source.file, line: error.context.lineNumber,
-                                                         column: error.context.columnNumber),
+                let column = error.context.lineNumber == 1
+                    ? max(1, error.context.columnNumber - HTMLEscaping.pragma.count) : error.context.columnNumber
+                diagnostics.append(.error(SourceLocation(file: source.file, line: error.context.lineNumber, column: column),
                                           "template does not parse: \(error.error)"))
             } catch {
                 diagnostics.append(.error(SourceLocation(file: source.file), "template does not parse: \(error)"))

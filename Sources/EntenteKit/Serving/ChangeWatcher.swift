@@ -17,28 +17,23 @@ public struct ChangeWatcher: Sendable {
         self.quietPeriod = quietPeriod
     }
 
-    struct Stamp: Equatable, Sendable {
-        var size: Int
-        var modified: Date
-    }
-
     /// Every file under the watched folders, with its stamp.
-    func snapshot() -> [String: Stamp] {
-        var result: [String: Stamp] = [:]
+    func snapshot() -> [String: FileStamp] {
+        var result: [String: FileStamp] = [:]
         let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]
         for folder in folders {
             let root = URL(fileURLWithPath: folder)
             guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys) else { continue }
             while let url = enumerator.nextObject() as? URL {
                 guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-                result[url.path] = Stamp(size: values.fileSize ?? -1, modified: values.contentModificationDate ?? .distantPast)
+                result[url.path] = FileStamp(size: values.fileSize ?? -1, modified: values.contentModificationDate ?? .distantPast)
             }
         }
         return result
     }
 
     /// The paths that differ between two snapshots: added, removed or changed.
-    static func changes(from old: [String: Stamp], to new: [String: Stamp]) -> [String] {
+    static func changes(from old: [String: FileStamp], to new: [String: FileStamp]) -> [String] {
         var changed: [String] = []
         for (path, stamp) in new where old[path] != stamp { changed.append(path) }
         for path in old.keys where new[path] == nil { changed.append(path) }

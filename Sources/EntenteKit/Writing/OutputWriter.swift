@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -17,7 +18,27 @@ public struct OutputWriter: Sendable {
     /// so a mistyped `--output ~/Documents` cannot delete anything.
     public static let markerName = ".entente-output"
 
-    /// Checks where the output goes and creates a fresh staging folder for it.
+    /// The existing output folder, whose unchanged files are kept (with their modification times).
+    let previous: String?
+    /// Shared by every copy of the writer: whether the staging folder exists yet.
+    private let stagingCreated = LockedFlag()
+
+    /// What `write` did with one file.
+    public enum WriteResult: Sendable {
+        /// The previous output has the same bytes at this path; that file is kept.
+        case unchanged(FileStamp)
+        /// The file was written to the staging folder.
+        case written(FileStamp)
+
+        public var stamp: FileStamp {
+            switch self {
+            case .unchanged(let stamp), .written(let stamp): stamp
+            }
+        }
+    }
+
+    /// Checks where the output goes. The staging folder is created only when a file differs from the
+    /// previous output, so that a build that changes nothing writes nothing.
     public init(outputDirectory: String, siteDirectory: String) throws(DiagnosticsError) {
         self.outputDirectory = outputDirectory
         let absolute = URL(fileURLWithPath: outputDirectory).standardizedFileURL.resolvingSymlinksInPath().path
@@ -31,42 +52,112 @@ public struct OutputWriter: Sendable {
             }
         }
         var isDirectory: ObjCBool = false
+        var previous: String?
         if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) {
             let contents = (try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? []
             if !isDirectory.boolValue || (!contents.isEmpty && !contents.contains(Self.markerName)) {
                 throw DiagnosticsError([.error(location, "refusing to replace '\(outputDirectory)': it is not empty and was not written by Entente",
                                               suggestion: "remove it or choose another --output folder")])
             }
+            previous = contents.isEmpty ? nil : absolute
         }
+        self.previous = previous
         parent = (absolute as NSString).deletingLastPathComponent
         name = (absolute as NSString).lastPathComponent
         Self.removeAbandonedFolders(in: parent, output: name)
         staging = (parent as NSString).appendingPathComponent(".\(name).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            try Data().write(to: URL(fileURLWithPath: (staging as NSString).appendingPathComponent(Self.markerName)))
         } catch {
-            throw DiagnosticsError([.error(location, "cannot create a folder beside the output: \(error.localizedDescription)")])
+            throw DiagnosticsError([.error(location, "cannot create the folder: \(error.localizedDescription)")])
+        }
+        if previous == nil { try ensureStaging() }
+    }
+
+    private func ensureStaging() throws(DiagnosticsError) {
+        let failure: String? = stagingCreated.mutex.withLock { created in
+            guard !created else { return nil }
+            do {
+                try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+                try Data().write(to: URL(fileURLWithPath: (staging as NSString).appendingPathComponent(Self.markerName)))
+                created = true
+                return nil
+            } catch {
+                return error.localizedDescription
+            }
+        }
+        if let failure {
+            throw DiagnosticsError([.error(SourceLocation(file: outputDirectory), "cannot create a folder beside the output: \(failure)")])
         }
     }
 
-    /// Writes one file of the site; `path` is relative to the output and made only of checked ids.
-    public func write(_ bytes: some Collection<UInt8>, to path: String) throws {
+    /// Writes one file of the site, unless the previous output has exactly these bytes at `path`.
+    /// `path` is relative to the output and made only of checked ids.
+    public func write(_ bytes: some Collection<UInt8>, to path: String) throws -> WriteResult {
+        let data = Data(bytes)
+        if let previous {
+            let old = (previous as NSString).appendingPathComponent(path)
+            if let stamp = FileStamp.of(old), stamp.size == data.count, FileManager.default.contents(atPath: old) == data {
+                return .unchanged(stamp)
+            }
+        }
+        try ensureStaging()
         let full = (staging as NSString).appendingPathComponent(path)
-        let folder = (full as NSString).deletingLastPathComponent
-        if folder != staging { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        guard FileManager.default.createFile(atPath: full, contents: Data(bytes)) else {
-            throw DiagnosticsError([.error(SourceLocation(file: outputDirectory + "/" + path), "cannot write the file")])
+        try makeFolder(for: full)
+        // Not atomic and not synced file by file: the whole staging folder is swapped in at the end.
+        do {
+            try data.write(to: URL(fileURLWithPath: full))
+        } catch {
+            throw DiagnosticsError([.error(SourceLocation(file: outputDirectory + "/" + path), "cannot write the file: \(error.localizedDescription)")])
+        }
+        guard let stamp = FileStamp.of(full) else {
+            throw DiagnosticsError([.error(SourceLocation(file: outputDirectory + "/" + path), "the file vanished after writing")])
+        }
+        return .written(stamp)
+    }
+
+    private func makeFolder(for file: String) throws {
+        let folder = (file as NSString).deletingLastPathComponent
+        guard folder != staging else { return }
+        // Most pages sit in a folder of their own under a section folder that exists already:
+        // one mkdir, instead of a stat per level.
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        } catch {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
     }
 
-    /// Puts the finished site in place of the previous one.
-    public func commit() throws(DiagnosticsError) {
+    /// Puts the finished site in place of the previous one, with `manifest` as its marker.
+    ///
+    /// When no file changed and none disappeared, only the marker of the previous output is replaced.
+    /// Otherwise the files that did not change are linked from the previous output into the staging
+    /// folder (keeping their modification times), and the staging folder is swapped in.
+    public func commit(results: [String: WriteResult], manifest: OutputManifest) throws(DiagnosticsError) {
         let output = (parent as NSString).appendingPathComponent(name)
-        let old = (parent as NSString).appendingPathComponent(".\(name).old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let created = stagingCreated.mutex.withLock { $0 }
         do {
+            if !created, let previous {
+                let previousFiles = OutputManifest.read(beside: outputDirectory).map { Set($0.files.keys) } ?? Self.files(in: previous)
+                if previousFiles == Set(results.keys) {
+                    try manifest.write(beside: outputDirectory)
+                    return
+                }
+                try ensureStaging()
+            }
+            if let previous {
+                for (path, result) in results {
+                    guard case .unchanged = result else { continue }
+                    let target = (staging as NSString).appendingPathComponent(path)
+                    try makeFolder(for: target)
+                    try FileManager.default.linkItem(atPath: (previous as NSString).appendingPathComponent(path), toPath: target)
+                }
+            }
+            // The manifest goes first: should the build stop between the two, the next build sees
+            // inputs that do not match and builds again.
+            try OutputManifest.remove(beside: outputDirectory)
             if FileManager.default.fileExists(atPath: output) {
+                let old = (parent as NSString).appendingPathComponent(".\(name).old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
                 try FileManager.default.moveItem(atPath: output, toPath: old)
                 do {
                     try FileManager.default.moveItem(atPath: staging, toPath: output)
@@ -78,6 +169,10 @@ public struct OutputWriter: Sendable {
             } else {
                 try FileManager.default.moveItem(atPath: staging, toPath: output)
             }
+            try manifest.write(beside: outputDirectory)
+        } catch let error as DiagnosticsError {
+            abandon()
+            throw error
         } catch {
             abandon()
             throw DiagnosticsError([.error(SourceLocation(file: outputDirectory), "cannot put the new site in place: \(error.localizedDescription)")])
@@ -87,6 +182,20 @@ public struct OutputWriter: Sendable {
     /// Throws the staging folder away, leaving the previous output as it was.
     public func abandon() {
         try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    /// Every regular file under `folder` but the marker, by relative path.
+    static func files(in folder: String) -> Set<String> {
+        var result: Set<String> = []
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return result }
+        while let path = enumerator.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(path), isDirectory: &isFolder),
+               !isFolder.boolValue, path != markerName {
+                result.insert(path)
+            }
+        }
+        return result
     }
 
     /// Staging and old folders left by builds that were killed: their process is gone.
@@ -101,4 +210,9 @@ public struct OutputWriter: Sendable {
             }
         }
     }
+}
+
+/// A flag behind a lock, shared by reference.
+final class LockedFlag: Sendable {
+    let mutex = Mutex(false)
 }
