@@ -104,9 +104,17 @@ public struct OutputWriter: Sendable {
         try ensureStaging()
         let full = (staging as NSString).appendingPathComponent(path)
         try makeFolder(for: full)
-        // Not atomic and not synced file by file: the whole staging folder is swapped in at the end.
+        // Not atomic and not synced file by file (Foundation's `Data.write` syncs every file): the whole
+        // staging folder is swapped in at the end, and a killed build leaves only a staging folder behind.
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw DiagnosticsError([.error(SourceLocation(file: outputDirectory + "/" + path),
+                                           "cannot write the file: \(String(cString: strerror(errno)))")])
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            try data.write(to: URL(fileURLWithPath: full))
+            try handle.write(contentsOf: data)
+            try handle.close()
         } catch {
             throw DiagnosticsError([.error(SourceLocation(file: outputDirectory + "/" + path), "cannot write the file: \(error.localizedDescription)")])
         }
