@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -45,6 +46,13 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["entente", "EntenteKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        // `swift package benchmark` runs these; see README, "Performance".
+        .executableTarget(
+            name: "EntenteBenchmarks",
+            dependencies: ["EntenteKit", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/EntenteBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ],
     swiftLanguageModes: [.v6]
