@@ -102,12 +102,19 @@ struct SiteBuilderTests {
                 "actors/india/index.html", "actors/russia/index.html", "actors/russia-balancers/index.html",
                 "treaties/relos/index.html", "analyses/first-look/index.html", "analyses/older/index.html",
                 "tags/logistics/index.html", "tags/south-asia/index.html",
+                "network/index.html", "search/index.html", "search/index.js", "feed.xml",
+                "actors/india/feed.xml", "actors/india/data.json", "treaties/relos/feed.xml", "treaties/relos/data.json",
+                "data/actors.json", "data/treaties.json", "data/events.json",
+                "data/actors.csv", "data/treaties.csv", "data/events.csv",
             ] {
                 #expect(dir.exists("out/" + path), "missing \(path)")
             }
             #expect(!dir.exists("out/analyses/unfinished"), "drafts are left out")
             let files = try snapshot(of: dir.path("out"))
-            #expect(report.pagesWritten == 15)
+            // 15 pages, network and search, the search index, the site feed, 6 data files, and a feed and a
+            // record for each of 3 actors and 1 treaty (no sitemap or robots.txt without base_url).
+            #expect(report.pagesWritten == 15 + 2 + 1 + 1 + 6 + 2 * 4)
+            #expect(!dir.exists("out/sitemap.xml"))
             #expect(report.filesWritten == files.count - 1, "every file but the marker is counted")
             #expect(files["assets/style.css"] == DefaultTheme.files["assets/style.css"].map { Data($0.utf8) })
         }

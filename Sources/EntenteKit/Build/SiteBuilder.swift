@@ -60,6 +60,7 @@ public struct SiteBuilder: Sendable {
 
         let (changed, textOnly) = changedEntities(from: baseline.renderer, to: renderer)
         var changedDependencies = Set(changed.map(PageRenderer.Dependency.text))
+        if !changed.isEmpty { changedDependencies.insert(.anyText) }
         for key in changed where !textOnly.contains(key) {
             changedDependencies.insert(.entity(key))
             switch key {

@@ -28,6 +28,7 @@ enum DefaultTheme {
 </dl>
 </header>
 {{#summary}}<div class="prose summary">{{{summary}}}</div>{{/summary}}
+{{#picture}}<figure class="picture">{{{picture}}}<figcaption>{{name}} and its counterparts; the table of agreements below holds the same data.</figcaption></figure>{{/picture}}
 {{#profile}}<div class="prose">{{{profile}}}</div>{{/profile}}
 <section>
 <h2>Treaties and agreements</h2>
@@ -51,6 +52,7 @@ enum DefaultTheme {
 <ul class="items">{{#analyses}}{{>analysis-item}}{{/analyses}}</ul>
 {{^analyses}}<p class="muted">No analysis is about or mentions {{name}} yet.</p>{{/analyses}}
 </section>
+<p class="data-links"><a href="{{feed_url}}">Atom feed</a> · <a href="{{data_url}}">Data (JSON)</a></p>
 </article>
 {{/actor}}
 {{/main}}{{/layout}}
@@ -115,6 +117,86 @@ enum DefaultTheme {
 {{/analysis}}
 </article>
 {{/main}}{{/layout}}
+
+"""#,
+        "assets/search.js": #"""
+/* Entente's static search: the index is window.ENTENTE_SEARCH (search/index.js); no network, works from disk. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var root = script.getAttribute("data-root") || "";
+  var pretty = script.getAttribute("data-pretty") === "true";
+  var index = window.ENTENTE_SEARCH || [];
+  var input = document.getElementById("search-q");
+  var results = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  var all = document.getElementById("search-all");
+  var kinds = { analysis: "Analysis", actor: "Actor", treaty: "Treaty" };
+
+  function fold(text) {
+    return (text || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+  var prepared = index.map(function (entry) {
+    return { entry: entry, title: fold(entry.t), rest: fold(entry.s) };
+  });
+
+  function score(item, words) {
+    var total = 0;
+    for (var i = 0; i < words.length; i++) {
+      var word = words[i];
+      var inTitle = item.title.indexOf(word);
+      if (inTitle === 0) total += 8;
+      else if (inTitle > 0 && /[^a-z0-9]/.test(item.title.charAt(inTitle - 1))) total += 6;
+      else if (inTitle > 0) total += 3;
+      else if (item.rest.indexOf(word) >= 0) total += 1;
+      else return 0;
+    }
+    return total;
+  }
+
+  function show(query) {
+    var words = fold(query).split(/\s+/).filter(Boolean);
+    results.textContent = "";
+    if (!words.length) {
+      status.textContent = index.length + " pages indexed.";
+      all.hidden = false;
+      return;
+    }
+    all.hidden = true;
+    var found = [];
+    for (var i = 0; i < prepared.length; i++) {
+      var s = score(prepared[i], words);
+      if (s > 0) found.push({ score: s, entry: prepared[i].entry });
+    }
+    found.sort(function (a, b) { return b.score - a.score || a.entry.t.localeCompare(b.entry.t); });
+    status.textContent = found.length ? found.length + " found" + (found.length > 50 ? "; the first 50:" : ".") : "Nothing found.";
+    found.slice(0, 50).forEach(function (hit) {
+      var li = document.createElement("li");
+      li.className = "item";
+      var a = document.createElement("a");
+      a.className = "item-title";
+      a.href = root + hit.entry.u + (pretty ? "" : "index.html");
+      a.textContent = hit.entry.t;
+      var meta = document.createElement("p");
+      meta.className = "meta";
+      meta.textContent = kinds[hit.entry.k] + (hit.entry.d ? " · " + hit.entry.d : "") + (hit.entry.s ? " · " + hit.entry.s : "");
+      li.appendChild(a);
+      li.appendChild(meta);
+      results.appendChild(li);
+    });
+  }
+
+  var params = new URLSearchParams(window.location.search);
+  input.value = params.get("q") || "";
+  show(input.value);
+  input.addEventListener("input", function () {
+    show(input.value);
+    var url = new URL(window.location.href);
+    if (input.value) url.searchParams.set("q", input.value); else url.searchParams.delete("q");
+    window.history.replaceState(null, "", url);
+  });
+  document.querySelector(".search-form").addEventListener("submit", function (event) { event.preventDefault(); });
+})();
 
 """#,
         "assets/style.css": #"""
@@ -231,6 +313,16 @@ td time { white-space: nowrap; }
   tr, .event { break-inside: avoid; }
   .table-wrap { overflow: visible; }
 }
+/* Search, pictures and data links. */
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.site-search input { font: inherit; font-size: .9rem; padding: .25rem .5rem; border: 1px solid var(--rule); background: var(--bg); color: var(--text); border-radius: 3px; width: 10rem; }
+.search-form label { display: block; font-family: system-ui, sans-serif; color: var(--muted); margin-bottom: .3rem; }
+.search-form input { font: inherit; font-size: 1.1rem; width: 100%; max-width: var(--measure); padding: .5rem .7rem; border: 1px solid var(--rule); background: var(--bg); color: var(--text); border-radius: 3px; }
+.picture { margin: 1.5rem 0; max-width: var(--wide); }
+.picture svg { width: 100%; height: auto; display: block; }
+.picture figcaption { font-size: .85rem; color: var(--muted); margin-top: .4rem; }
+.data-links { font-family: system-ui, sans-serif; font-size: .9rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: .8rem; margin-top: 2rem; }
+@media print { .site-search, .data-links { display: none; } }
 
 """#,
         "home.mustache": #"""
@@ -243,6 +335,7 @@ td time { white-space: nowrap; }
 <li><a href="{{links.actors}}"><strong>{{counts.actors}}</strong> actors</a></li>
 <li><a href="{{links.treaties}}"><strong>{{counts.treaties}}</strong> treaties and agreements</a></li>
 <li><a href="{{links.timeline}}"><strong>{{counts.events}}</strong> dated events</a></li>
+<li><a href="{{links.network}}"><strong>Network</strong> of agreements</a></li>
 </ul>
 </section>
 <section>
@@ -270,7 +363,8 @@ td time { white-space: nowrap; }
 <meta name="description" content="{{page.description}}">
 <meta name="generator" content="{{generator}}">
 {{#page.canonical}}<link rel="canonical" href="{{page.canonical}}">
-{{/page.canonical}}<link rel="stylesheet" href="{{stylesheet}}">
+{{/page.canonical}}{{#page.feed}}<link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{url}}">
+{{/page.feed}}<link rel="stylesheet" href="{{stylesheet}}">
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -278,6 +372,7 @@ td time { white-space: nowrap; }
 <div class="wrap">
 <a class="site-title" href="{{site.home_url}}">{{site.title}}</a>
 <nav aria-label="Sections"><ul>{{#nav}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>{{/nav}}</ul></nav>
+<form class="site-search" role="search" action="{{links.search}}" method="get"><label for="site-search-q" class="visually-hidden">Search</label><input id="site-search-q" type="search" name="q" placeholder="Search" autocomplete="off"></form>
 </div>
 </header>
 <main id="main" class="wrap">
@@ -293,6 +388,52 @@ td time { white-space: nowrap; }
 </html>
 
 """##,
+        "network.mustache": #"""
+{{<layout}}{{$main}}
+<h1>Network</h1>
+<p class="lede">{{actor_count}} actors and {{treaty_count}} agreements: who is tied to whom, and how.</p>
+{{#picture}}<figure class="picture picture-wide">{{{picture}}}<figcaption>Every actor and the agreements between them. The tables below hold the same data.</figcaption></figure>{{/picture}}
+<section>
+<h2>Agreements by kind</h2>
+<ul class="columns">{{#kinds}}<li>{{title}} <span class="count">{{count}}</span></li>{{/kinds}}</ul>
+</section>
+<section>
+<h2>Actors</h2>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">Actor</th><th scope="col">Kind</th><th scope="col">Agreements</th><th scope="col">Counterparts</th></tr></thead>
+<tbody>
+{{#actors}}<tr><th scope="row"><a href="{{url}}">{{name}}</a></th><td>{{kind_title}}</td><td>{{treaty_count}}</td><td>{{counterpart_count}}</td></tr>
+{{/actors}}
+</tbody>
+</table></div>
+</section>
+{{/main}}{{/layout}}
+
+"""#,
+        "search.mustache": #"""
+{{<layout}}{{$main}}
+<h1>Search</h1>
+<form class="search-form" role="search" action="" method="get">
+<label for="search-q">Find analyses, actors and treaties by name, alias or word</label>
+<input id="search-q" type="search" name="q" autocomplete="off" autofocus>
+</form>
+<p id="search-status" class="muted" role="status" aria-live="polite"></p>
+<ol id="search-results" class="items"></ol>
+<noscript><p class="muted">Search needs JavaScript; every page of the site is listed below.</p></noscript>
+<section id="search-all">
+<h2>Every page</h2>
+<h3>Treaties and agreements</h3>
+<ul class="columns">{{#treaties}}<li><a href="{{url}}">{{name}}</a></li>{{/treaties}}</ul>
+<h3>Actors</h3>
+<ul class="columns">{{#actors}}<li><a href="{{url}}">{{name}}</a></li>{{/actors}}</ul>
+<h3>Analyses</h3>
+<ul class="items">{{#analyses}}<li><a href="{{url}}">{{title}}</a> <time class="muted" datetime="{{date.iso}}">{{date.display}}</time></li>{{/analyses}}</ul>
+</section>
+<script src="{{index_script}}"></script>
+<script src="{{search_script}}" data-root="{{page.root}}" data-pretty="{{#pretty_links}}true{{/pretty_links}}"></script>
+{{/main}}{{/layout}}
+
+"""#,
         "tag.mustache": #"""
 {{<layout}}{{$main}}
 <p class="kicker"><a href="{{links.tags}}">Tags</a></p>
@@ -314,6 +455,7 @@ td time { white-space: nowrap; }
 {{<layout}}{{$main}}
 <h1>Timeline</h1>
 <p class="lede">{{count}} dated events across all treaties, newest first. Dates are shown at the precision they are known.</p>
+{{#picture}}<figure class="picture picture-wide">{{{picture}}}<figcaption>Each agreement from signature to its end (or to today while in force); the list below holds every event.</figcaption></figure>{{/picture}}
 {{#years}}
 <section>
 <h2>{{year}}</h2>
@@ -379,6 +521,7 @@ td time { white-space: nowrap; }
 </section>
 <section>
 <h2>Timeline</h2>
+{{#picture}}<figure class="picture">{{{picture}}}<figcaption>The events below, on a time axis; dates known only to the year or month are drawn as spans.</figcaption></figure>{{/picture}}
 <ol class="timeline">
 {{#events}}<li class="event event-{{type_key}}"><time datetime="{{date.iso}}">{{date.display}}</time> <span class="event-type">{{type}}</span>{{#actor}} · <a href="{{url}}">{{name}}</a>{{/actor}}{{#note}} — {{note}}{{/note}}{{#source}} <a class="source-ref" href="#source-{{number}}" title="{{title}}">[{{number}}]</a>{{/source}}</li>
 {{/events}}
@@ -408,6 +551,7 @@ td time { white-space: nowrap; }
 <ul class="items">{{#analyses}}{{>analysis-item}}{{/analyses}}</ul>
 {{^analyses}}<p class="muted">No analysis is about or mentions this agreement yet.</p>{{/analyses}}
 </section>
+<p class="data-links"><a href="{{feed_url}}">Atom feed</a> · <a href="{{data_url}}">Data (JSON)</a></p>
 </article>
 {{/treaty}}
 {{/main}}{{/layout}}

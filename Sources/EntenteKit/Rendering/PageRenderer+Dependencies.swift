@@ -7,6 +7,8 @@ extension PageRenderer {
         case text(EntityKey)
         /// Any analysis, actor or treaty at all (for the lists).
         case allAnalyses, allActors, allTreaties
+        /// The Markdown text of any entity (for the data files, which carry it as written).
+        case anyText
     }
 
     /// The dependencies of `page`, as the site stands now. Settings and templates are not listed:
@@ -16,7 +18,23 @@ extension PageRenderer {
         case .home: return [.allAnalyses, .allActors, .allTreaties]
         case .analyses, .tags: return [.allAnalyses]
         case .actors, .treaties, .timeline: return [.allActors, .allTreaties]
-        case .notFound: return []
+        case .notFound, .robots: return []
+        case .network: return [.allActors, .allTreaties]
+        case .search, .searchIndex, .sitemap: return [.allAnalyses, .allActors, .allTreaties]
+        case .data(.actorsJSON), .data(.treatiesJSON): return [.allActors, .allTreaties, .anyText]
+        case .data: return [.allActors, .allTreaties]
+        case .feed(nil): return [.allAnalyses]
+        case .feed(let key?):
+            var keys: [EntityKey] = [key] + (index.backlinks[key] ?? []).map { .analysis($0.analysis) }
+            // A treaty's feed names the actors of its events.
+            if case .treaty(let id) = key, let treaty = site.treatiesByID[id] {
+                keys += treaty.events.compactMap { $0.actor.map { .actor($0.id) } }
+            }
+            return Set(keys.map(Dependency.entity))
+        case .record(let key):
+            var keys: [EntityKey] = [key]
+            if case .actor(let id) = key { keys += (site.treatiesOfActor[id] ?? []).map { .treaty($0) } }
+            return Set(keys.map(Dependency.entity)).union([.text(key)])
         case .tag(let slug):
             return Set((index.tags.first { $0.slug == slug }?.analyses ?? []).map { .entity(.analysis($0)) })
         case .analysis(let id):

@@ -8,6 +8,7 @@ public struct PageRenderer: Sendable {
     public let links: SiteLinks
     /// Rendered Markdown by owner: analysis bodies, actor summaries and profiles, treaty texts.
     let markdown: RenderedContent
+    let pictures = SitePictures()
     /// How many analyses the home page lists.
     static let latestCount = 10
 
@@ -23,8 +24,21 @@ public struct PageRenderer: Sendable {
 
     /// One page of the site: its output path and how to render it.
     public enum Page: Sendable, Hashable {
-        case home, analyses, actors, treaties, timeline, tags, notFound
+        case home, analyses, actors, treaties, timeline, tags, notFound, network, search
         case analysis(AnalysisID), actor(ActorID), treaty(TreatyID), tag(String)
+        /// The search index script, the sitemap and robots.txt (those two only with `base_url`).
+        case searchIndex, sitemap, robots
+        /// An Atom feed: the whole site's (nil), or one actor's or treaty's.
+        case feed(EntityKey?)
+        /// One of the open data files.
+        case data(DataFile)
+        /// One actor's or treaty's JSON record.
+        case record(EntityKey)
+
+        public enum DataFile: String, CaseIterable, Sendable, Hashable {
+            case actorsJSON = "actors.json", treatiesJSON = "treaties.json", eventsJSON = "events.json"
+            case actorsCSV = "actors.csv", treatiesCSV = "treaties.csv", eventsCSV = "events.csv"
+        }
 
         public var path: String {
             switch self {
@@ -39,15 +53,29 @@ public struct PageRenderer: Sendable {
             case .actor(let id): "actors/\(id.rawValue)/index.html"
             case .treaty(let id): "treaties/\(id.rawValue)/index.html"
             case .tag(let slug): "tags/\(slug)/index.html"
+            case .network: "network/index.html"
+            case .search: "search/index.html"
+            case .searchIndex: "search/index.js"
+            case .sitemap: "sitemap.xml"
+            case .robots: "robots.txt"
+            case .feed(let key): key.map { "\($0.folder)/feed.xml" } ?? "feed.xml"
+            case .data(let file): "data/\(file.rawValue)"
+            case .record(let key): "\(key.folder)/data.json"
             }
         }
     }
 
     /// Every page of the site, in a stable order.
     public var pages: [Page] {
-        [.home, .analyses, .actors, .treaties, .timeline, .tags, .notFound]
-            + site.analyses.map { .analysis($0.id) } + site.actors.map { .actor($0.id) }
-            + site.treaties.map { .treaty($0.id) } + index.tags.map { .tag($0.slug) }
+        var pages: [Page] = [.home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search,
+                             .searchIndex, .feed(nil)]
+        pages += Page.DataFile.allCases.map(Page.data)
+        if site.config.baseURL != nil { pages += [.sitemap, .robots] }
+        pages += site.analyses.map { .analysis($0.id) }
+        pages += site.actors.flatMap { [.actor($0.id), .feed(.actor($0.id)), .record(.actor($0.id))] }
+        pages += site.treaties.flatMap { [.treaty($0.id), .feed(.treaty($0.id)), .record(.treaty($0.id))] }
+        pages += index.tags.map { .tag($0.slug) }
+        return pages
     }
 
     /// Renders one page to HTML.
@@ -67,16 +95,26 @@ public struct PageRenderer: Sendable {
         case .actor(let id): return actorPage(site.actorsByID[id]!, root)
         case .treaty(let id): return treatyPage(site.treatiesByID[id]!, root)
         case .tag(let slug): return tagPage(index.tags.first { $0.slug == slug }!, root)
+        case .network: return networkPage(root)
+        case .search: return searchPage(root)
+        case .searchIndex: return SearchIndex(site: site, index: index).script
+        case .sitemap: return sitemap
+        case .robots: return "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL ?? "")sitemap.xml\n"
+        case .feed(let key): return feed(for: key, root: root)
+        case .data(let file): return data(file)
+        case .record(.actor(let id)): return OpenData.json(OpenData(site: site).actorRecord(site.actorsByID[id]!))
+        case .record(.treaty(let id)): return OpenData.json(OpenData(site: site).treatyRecord(site.treatiesByID[id]!))
+        case .record(.analysis): return "{}\n"
         }
     }
 
     // MARK: Shared
 
-    private func base(_ root: String, title: String, section: String?, description: String?, canonical: String?) -> Values {
+    func base(_ root: String, title: String, section: String?, description: String?, canonical: String?) -> Values {
         let config = site.config
         let nav: [(String, String, String)] = [("Analyses", "analyses", "analyses"), ("Actors", "actors", "actors"),
-                                               ("Treaties", "treaties", "treaties"), ("Timeline", "timeline", "timeline"),
-                                               ("Tags", "tags", "tags")]
+                                               ("Treaties", "treaties", "treaties"), ("Network", "network", "network"),
+                                               ("Timeline", "timeline", "timeline"), ("Tags", "tags", "tags")]
         var siteValues: Values = ["title": config.title, "language": config.language,
                                   "home_url": links.folder("", from: root)]
         siteValues["description"] = config.description
@@ -85,31 +123,33 @@ public struct PageRenderer: Sendable {
         var pageValues: Values = ["title": title, "root": root, "is_home": section == "home"]
         pageValues["description"] = description ?? config.description ?? config.title
         if let canonical, let baseURL = config.baseURL { pageValues["canonical"] = baseURL + canonical }
+        // Every page offers the site's feed; actor and treaty pages replace it with their own.
+        pageValues["feed"] = ["url": links.file("feed.xml", from: root), "title": config.title] as Values
         return [
             "site": siteValues,
             "page": pageValues,
             "nav": nav.map { name, folder, key in
                 ["name": name, "url": links.folder(folder, from: root), "current": key == section] as Values
             },
-            "links": Dictionary(uniqueKeysWithValues: nav.map { ($0.1, links.folder($0.1, from: root)) }) as Values,
+            "links": Dictionary(uniqueKeysWithValues: (nav + [("Search", "search", "search")]).map { ($0.1, links.folder($0.1, from: root)) }) as Values,
             "stylesheet": links.file("assets/style.css", from: root),
             "generator": "Entente",
         ]
     }
 
-    private func canonical(_ page: Page) -> String {
+    func canonical(_ page: Page) -> String {
         let path = page.path
         return path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
     }
 
-    private func url(_ key: EntityKey, _ root: String) -> String { links.page(key, from: root) }
+    func url(_ key: EntityKey, _ root: String) -> String { links.page(key, from: root) }
 
-    private func actorLink(_ id: ActorID, _ root: String) -> Values {
+    func actorLink(_ id: ActorID, _ root: String) -> Values {
         let actor = site.actorsByID[id]!
         return ["name": actor.name, "url": url(.actor(id), root), "kind": actor.kind.rawValue, "kind_title": actor.kind.title]
     }
 
-    private func treatyLink(_ id: TreatyID, _ root: String) -> Values {
+    func treatyLink(_ id: TreatyID, _ root: String) -> Values {
         let treaty = site.treatiesByID[id]!
         var values: Values = ["name": treaty.name, "url": url(.treaty(id), root), "instrument": treaty.instrument.title]
         values["short"] = treaty.short
@@ -121,13 +161,13 @@ public struct PageRenderer: Sendable {
     }
 
     /// The date a treaty is known by: its signature, else its earliest event.
-    private func firstDate(of treaty: Treaty) -> PartialDate? {
+    func firstDate(of treaty: Treaty) -> PartialDate? {
         treaty.events.filter { $0.type == .signed }.map(\.date).min()
             ?? treaty.parties.compactMap(\.signed).min()
             ?? treaty.events.map(\.date).min()
     }
 
-    private func analysisItem(_ id: AnalysisID, _ root: String, relation: SiteIndex.Relation? = nil) -> Values {
+    func analysisItem(_ id: AnalysisID, _ root: String, relation: SiteIndex.Relation? = nil) -> Values {
         let analysis = site.analysesByID[id]!
         var values: Values = ["title": analysis.title, "url": url(.analysis(id), root),
                               "date": PageContext.date(analysis.date)!]
@@ -228,6 +268,8 @@ public struct PageRenderer: Sendable {
         }
         context["years"] = years.map { ["year": $0.0, "events": $0.1] as Values }
         context["count"] = index.timeline.count
+        let link: SitePictures.Link = { [links] key in links.page(key, from: root) }
+        context["picture"] = pictures.siteTimeline(site, link)
         return theme.render("timeline", context)
     }
 
@@ -305,7 +347,12 @@ public struct PageRenderer: Sendable {
             return link
         }
         values["analyses"] = backlinks(.actor(actor.id), root)
+        values["feed_url"] = links.file(EntityKey.actor(actor.id).folder + "/feed.xml", from: root)
+        values["data_url"] = links.file(EntityKey.actor(actor.id).folder + "/data.json", from: root)
+        let link: SitePictures.Link = { [links] key in links.page(key, from: root) }
+        values["picture"] = pictures.egoNetwork(actor.id, site, index, link)
         context["actor"] = values
+        context["page"] = feedPage(context["page"], title: actor.name, url: values["feed_url"])
         return theme.render("actor", context)
     }
 
@@ -368,8 +415,20 @@ public struct PageRenderer: Sendable {
         }
         values["sharing_parties_more"] = max(0, sharing.count - Self.sharingLimit)
         values["analyses"] = backlinks(.treaty(treaty.id), root)
+        values["feed_url"] = links.file(EntityKey.treaty(treaty.id).folder + "/feed.xml", from: root)
+        values["data_url"] = links.file(EntityKey.treaty(treaty.id).folder + "/data.json", from: root)
+        let link: SitePictures.Link = { [links] key in links.page(key, from: root) }
+        values["picture"] = pictures.treatyTimeline(treaty, site, link)
         context["treaty"] = values
+        context["page"] = feedPage(context["page"], title: treaty.short ?? treaty.name, url: values["feed_url"])
         return theme.render("treaty", context)
+    }
+
+    /// The page values with the feed of an actor or treaty in place of the site's.
+    private func feedPage(_ page: Any?, title: String, url: Any?) -> Values {
+        var values = page as? Values ?? [:]
+        values["feed"] = ["url": url ?? "", "title": "\(title) · \(site.config.title)"] as Values
+        return values
     }
 
     /// How many treaties sharing parties a treaty page lists (the rest are counted).
