@@ -6,7 +6,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps release theme clean
+.PHONY: site test deps release theme clean atop-site
 
 site: deps release
 	.build/release/entente build
@@ -31,3 +31,12 @@ theme:
 
 clean:
 	rm -rf .build Output
+
+ATOP_DATA ?= ../shared/data/atop-4.01
+ATOP_SITE ?= atop-site
+
+# Imports ATOP 4.01 and the COW state list into $(ATOP_SITE)/ and builds it into $(ATOP_SITE)/Output/.
+atop-site: release
+	.build/release/entente import atop --alliances $(ATOP_DATA)/alliance-level.csv \
+		--members $(ATOP_DATA)/member-level.csv --states $(ATOP_DATA)/cow-states.csv --site $(ATOP_SITE)
+	.build/release/entente build --site $(ATOP_SITE)

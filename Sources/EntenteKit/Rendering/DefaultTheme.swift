@@ -33,9 +33,9 @@ enum DefaultTheme {
 <section>
 <h2>Treaties and agreements</h2>
 <div class="table-wrap"><table>
-<thead><tr><th scope="col">Agreement</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Signed</th><th scope="col">Ratified</th></tr></thead>
+<thead><tr><th scope="col">Agreement</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Signed or joined</th><th scope="col">Ratified</th><th scope="col">Left</th></tr></thead>
 <tbody>
-{{#treaties}}<tr><th scope="row"><a href="{{url}}">{{name}}</a>{{#short}} <span class="muted">({{short}})</span>{{/short}}</th><td>{{#kind}}{{kind}}{{/kind}}{{^kind}}{{instrument}}{{/kind}}</td><td>{{#status}}<span class="status status-{{status_key}}">{{status}}</span>{{/status}}{{^status}}<span class="muted">not recorded</span>{{/status}}</td><td>{{#signed}}<time datetime="{{iso}}">{{display}}</time>{{/signed}}</td><td>{{#ratified}}<time datetime="{{iso}}">{{display}}</time>{{/ratified}}</td></tr>
+{{#treaties}}<tr><th scope="row"><a href="{{url}}">{{name}}</a>{{#short}} <span class="muted">({{short}})</span>{{/short}}</th><td>{{#kind}}{{kind}}{{/kind}}{{^kind}}{{instrument}}{{/kind}}</td><td>{{#status}}<span class="status status-{{status_key}}">{{status}}</span>{{/status}}{{^status}}<span class="muted">not recorded</span>{{/status}}</td><td>{{#signed}}<time datetime="{{iso}}">{{display}}</time>{{/signed}}{{^signed}}{{#acceded}}<time datetime="{{iso}}">{{display}}</time> (acceded){{/acceded}}{{/signed}}</td><td>{{#ratified}}<time datetime="{{iso}}">{{display}}</time>{{/ratified}}</td><td>{{#withdrawn}}<time datetime="{{iso}}">{{display}}</time>{{/withdrawn}}</td></tr>
 {{/treaties}}
 </tbody>
 </table></div>

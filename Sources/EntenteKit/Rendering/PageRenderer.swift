@@ -332,11 +332,15 @@ public struct PageRenderer: Sendable {
         if let wikidata = actor.wikidata {
             values["wikidata"] = ["id": wikidata, "url": "https://www.wikidata.org/wiki/\(wikidata)"] as Values
         }
-        values["treaties"] = (site.treatiesOfActor[actor.id] ?? []).map { id -> Values in
-            let treaty = site.treatiesByID[id]!
-            var link = treatyLink(id, root)
-            let dates = partyDates(treaty).first { $0.actor == actor.id }
+        // Oldest first: an actor's agreements read as its history.
+        let treaties = (site.treatiesOfActor[actor.id] ?? []).compactMap { site.treatiesByID[$0] }
+            .map { (treaty: $0, date: firstDate(of: $0) ?? Self.undated) }
+            .sorted { ($0.date, $0.treaty.name, $0.treaty.id) < ($1.date, $1.treaty.name, $1.treaty.id) }
+        values["treaties"] = treaties.map { entry -> Values in
+            var link = treatyLink(entry.treaty.id, root)
+            let dates = partyDates(entry.treaty).first { $0.actor == actor.id }
             link["signed"] = PageContext.date(dates?.signed)
+            link["acceded"] = PageContext.date(dates?.acceded)
             link["ratified"] = PageContext.date(dates?.ratified)
             link["withdrawn"] = PageContext.date(dates?.withdrawn)
             return link
@@ -430,6 +434,9 @@ public struct PageRenderer: Sendable {
         values["feed"] = ["url": url ?? "", "title": "\(title) · \(site.config.title)"] as Values
         return values
     }
+
+    /// Sorts after every real date, so that undated agreements come last.
+    static let undated = PartialDate(year: 9999)!
 
     /// How many treaties sharing parties a treaty page lists (the rest are counted).
     static let sharingLimit = 20
