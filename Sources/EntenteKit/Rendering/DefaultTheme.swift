@@ -512,9 +512,9 @@ td time { white-space: nowrap; }
 <section>
 <h2>Parties</h2>
 <div class="table-wrap"><table class="parties">
-<thead><tr><th scope="col">Party</th><th scope="col">Signed</th><th scope="col">Ratified</th><th scope="col">In force</th><th scope="col">Withdrawn</th></tr></thead>
+<thead><tr><th scope="col">Party</th><th scope="col">Signed or joined</th><th scope="col">Ratified</th><th scope="col">In force</th><th scope="col">Withdrawn</th></tr></thead>
 <tbody>
-{{#parties}}<tr><th scope="row"><a href="{{url}}">{{name}}</a>{{#note}}<br><span class="muted">{{note}}</span>{{/note}}</th><td>{{#signed}}<time datetime="{{iso}}">{{display}}</time>{{/signed}}</td><td>{{#ratified}}<time datetime="{{iso}}">{{display}}</time>{{/ratified}}{{#acceded}}<time datetime="{{iso}}">{{display}}</time> (accession){{/acceded}}</td><td>{{#in_force}}<time datetime="{{iso}}">{{display}}</time>{{/in_force}}</td><td>{{#withdrawn}}<time datetime="{{iso}}">{{display}}</time>{{/withdrawn}}</td></tr>
+{{#parties}}<tr><th scope="row"><a href="{{url}}">{{name}}</a>{{#note}}<br><span class="muted">{{note}}</span>{{/note}}</th><td>{{#signed}}<time datetime="{{iso}}">{{display}}</time>{{/signed}}{{#acceded}}{{#signed}}<br>{{/signed}}<time datetime="{{iso}}">{{display}}</time> (acceded){{/acceded}}</td><td>{{#ratified}}<time datetime="{{iso}}">{{display}}</time>{{/ratified}}</td><td>{{#in_force}}<time datetime="{{iso}}">{{display}}</time>{{/in_force}}</td><td>{{#withdrawn}}<time datetime="{{iso}}">{{display}}</time>{{/withdrawn}}</td></tr>
 {{/parties}}
 </tbody>
 </table></div>
