@@ -391,7 +391,7 @@ td time { white-space: nowrap; }
         "network.mustache": #"""
 {{<layout}}{{$main}}
 <h1>Network</h1>
-<p class="lede">{{actor_count}} actors and {{treaty_count}} agreements: who is tied to whom, and how.</p>
+<p class="lede">{{summary}}</p>
 {{#picture}}<figure class="picture picture-wide">{{{picture}}}<figcaption>Every actor and the agreements between them. The tables below hold the same data.</figcaption></figure>{{/picture}}
 <section>
 <h2>Agreements by kind</h2>

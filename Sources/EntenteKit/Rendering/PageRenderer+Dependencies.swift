@@ -17,7 +17,9 @@ extension PageRenderer {
         switch page {
         case .home: return [.allAnalyses, .allActors, .allTreaties]
         case .analyses, .tags: return [.allAnalyses]
-        case .actors, .treaties, .timeline: return [.allActors, .allTreaties]
+        case .actors, .treaties: return [.allActors, .allTreaties]
+        // The timeline picture runs agreements in force up to the latest date of the site, analyses included.
+        case .timeline: return [.allActors, .allTreaties, .allAnalyses]
         case .notFound, .robots: return []
         case .network: return [.allActors, .allTreaties]
         case .search, .searchIndex, .sitemap: return [.allAnalyses, .allActors, .allTreaties]
@@ -50,6 +52,10 @@ extension PageRenderer {
             keys += (index.parts[id] ?? []).map { .actor($0) }
             keys += (site.treatiesOfActor[id] ?? []).map { .treaty($0) }
             keys += (index.counterparts[id] ?? []).map { .actor($0.actor) }
+            // The ego network also draws the agreements among the counterparts themselves.
+            for counterpart in index.counterparts[id] ?? [] {
+                keys += (site.treatiesOfActor[counterpart.actor] ?? []).map { .treaty($0) }
+            }
             keys += (index.backlinks[.actor(id)] ?? []).map { .analysis($0.analysis) }
             return Set(keys.map(Dependency.entity)).union([.text(.actor(id))])
         case .treaty(let id):

@@ -16,6 +16,7 @@ extension PageRenderer {
             let count = site.treaties.filter { $0.kind == kind }.count
             return count == 0 ? nil : ["title": kind.title, "key": kind.rawValue, "count": count]
         }
+        context["summary"] = NetworkPicture.summary(site: site)
         context["actor_count"] = site.actors.count
         context["treaty_count"] = site.treaties.count
         return theme.render("network", context)
