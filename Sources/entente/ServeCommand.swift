@@ -25,6 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
                                             valueName: "address"))
     var host = "127.0.0.1"
 
+    @Flag(name: .long, help: "Print how long each step of every rebuild took.")
+    var timings = false
+
     static let defaultPort: UInt16 = 8000
 
     func validate() throws {
@@ -81,6 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
                                + summary.duration.components.attoseconds / 1_000_000_000_000_000)
         let time = Self.clockTime()
         DiagnosticPrinter.print(summary.diagnostics)
+        if timings { for line in summary.timings.lines { say("  " + line) } }
         if summary.succeeded {
             let what = initial ? "built" : "rebuilt"
             let changed = summary.changed.isEmpty ? "" : " — changed: " + Self.describe(summary.changed)

@@ -5,6 +5,8 @@ public struct BuildState: Sendable {
     var markdownCache: RenderedContent?
     /// The last successful build, which a rebuild's changes are measured against.
     var baseline: Baseline?
+    /// The files a watcher saw change since the last rebuild (absolute paths); nil when unknown.
+    public var changedFiles: Set<String>?
 
     struct Baseline: Sendable {
         var renderer: PageRenderer

@@ -17,7 +17,8 @@ public struct SiteBuilder: Sendable {
         diagnostics += themeDiagnostics
         timings.finish("theme")
         let loader = SiteLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
-        let (loaded, loadDiagnostics, loadCache) = await loader.load(reusing: state.loadCache)
+        let (loaded, loadDiagnostics, loadCache) = await loader.load(reusing: state.loadCache, changed: state.changedFiles)
+        state.changedFiles = nil
         state.loadCache = loadCache
         diagnostics += loadDiagnostics
         timings.finish("load")
@@ -40,15 +41,16 @@ public struct SiteBuilder: Sendable {
         timings.finish("markdown")
         guard !diagnostics.hasErrors, let theme else { return failed() }
 
-        let index = SiteIndex(site: site, mentions: markdown.allMentions)
-        let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown)
-        let pages = renderer.pages
-        timings.finish("index")
-
-        guard let baseline = state.baseline,
-              baseline.renderer.site.config == site.config, baseline.renderer.theme.fingerprint == theme.fingerprint
-        else {
+        // Compared with the last successful build, if there is one and it used the same settings and templates.
+        let baseline = state.baseline.flatMap { baseline in
+            baseline.renderer.site.config == site.config && baseline.renderer.theme.fingerprint == theme.fingerprint ? baseline : nil
+        }
+        guard let baseline else {
             // A first build, or settings or templates changed: every page.
+            let index = SiteIndex(site: site, mentions: markdown.allMentions)
+            let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown)
+            let pages = renderer.pages
+            timings.finish("index")
             let current = Set(pages)
             let removed = (state.baseline?.dependencies.keys).map { $0.filter { !current.contains($0) } } ?? []
             state.baseline = options.trackDependencies ? .init(renderer: renderer, dependencies: dependencies(of: pages, in: renderer)) : nil
@@ -58,10 +60,11 @@ public struct SiteBuilder: Sendable {
                            assetsChanged: true, changedEntities: [], timings: timings)
         }
 
-        let (changed, textOnly) = changedEntities(from: baseline.renderer, to: renderer)
+        let (changed, textOnly) = changedEntities(from: baseline.renderer.site, baseline.renderer.markdown, to: site, markdown)
+        let dataChanged = changed.subtracting(textOnly)
         var changedDependencies = Set(changed.map(PageRenderer.Dependency.text))
-        if !changed.isEmpty { changedDependencies.insert(.anyText) }
-        for key in changed where !textOnly.contains(key) {
+        if changed.contains(where: { if case .analysis = $0 { false } else { true } }) { changedDependencies.insert(.anyText) }
+        for key in dataChanged {
             changedDependencies.insert(.entity(key))
             switch key {
             case .analysis: changedDependencies.insert(.allAnalyses)
@@ -69,11 +72,17 @@ public struct SiteBuilder: Sendable {
             case .treaty: changedDependencies.insert(.allTreaties)
             }
         }
-        let newDependencies = dependencies(of: pages, in: renderer)
+        // When only Markdown text changed, what links to what is as it was: the index, the pages and
+        // their dependencies are kept, which is most of a rebuild's cost on a large site.
+        let index = dataChanged.isEmpty ? baseline.renderer.index : SiteIndex(site: site, mentions: markdown.allMentions)
+        let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown)
+        let pages = dataChanged.isEmpty ? Array(baseline.dependencies.keys) : renderer.pages
+        timings.finish("index")
+        let newDependencies = dataChanged.isEmpty ? baseline.dependencies : dependencies(of: pages, in: renderer)
         let toRender = pages.filter { page in
             guard let old = baseline.dependencies[page] else { return true }
             return !old.isDisjoint(with: changedDependencies) || !newDependencies[page, default: []].isDisjoint(with: changedDependencies)
-        }
+        }.sorted { $0.path < $1.path }
         let current = Set(pages)
         let removed = baseline.dependencies.keys.filter { !current.contains($0) }.sorted { $0.path < $1.path }
         state.baseline = .init(renderer: renderer, dependencies: newDependencies)
@@ -91,7 +100,9 @@ public struct SiteBuilder: Sendable {
 
     /// Entities added, removed or changed in their data or their rendered Markdown, and among them those
     /// whose change is in their Markdown text alone (which only their own page shows).
-    private func changedEntities(from old: PageRenderer, to new: PageRenderer) -> (changed: Set<EntityKey>, textOnly: Set<EntityKey>) {
+    private func changedEntities(from oldSite: ResolvedSite, _ oldMarkdown: RenderedContent, to newSite: ResolvedSite,
+                                 _ newMarkdown: RenderedContent) -> (changed: Set<EntityKey>, textOnly: Set<EntityKey>) {
+        let old = (site: oldSite, markdown: oldMarkdown), new = (site: newSite, markdown: newMarkdown)
         let textChanged = new.markdown.changedEntities(since: old.markdown)
         var dataChanged: Set<EntityKey> = []
         for id in Set(old.site.actorsByID.keys).union(new.site.actorsByID.keys) {

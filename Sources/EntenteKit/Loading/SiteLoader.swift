@@ -43,7 +43,10 @@ public struct SiteLoader: Sendable {
     }
 
     /// Loads the site, decoding again only the files that changed since `cache` was made.
-    public func load(reusing cache: LoadCache) async -> (content: SiteContent?, diagnostics: [Diagnostic], cache: LoadCache) {
+    ///
+    /// With `changed` (absolute paths from a watcher that saw every edit), files not in it are taken from the
+    /// cache without even looking at their stamps.
+    public func load(reusing cache: LoadCache, changed: Set<String>? = nil) async -> (content: SiteContent?, diagnostics: [Diagnostic], cache: LoadCache) {
         var diagnostics: [Diagnostic] = []
         let contentPath = displayPath("Content")
         var isDirectory: ObjCBool = false
@@ -59,6 +62,10 @@ public struct SiteLoader: Sendable {
         let entries = actorFiles.map { ($0, Section.actors) } + treatyFiles.map { ($0, Section.treaties) }
             + analysisFiles.map { ($0, Section.analyses) }
         let decoded = await ParallelMap.map(entries) { file, section -> (String, LoadCache.Entry) in
+            if let changed, let cached = cache.entries[file.path],
+               !changed.contains(URL(fileURLWithPath: file.path).standardizedFileURL.path) {
+                return (file.path, cached)
+            }
             let stamp = FileStamp.of(file.path)
             if let stamp, let cached = cache.entries[file.path], cached.stamp == stamp { return (file.path, cached) }
             var fileDiagnostics: [Diagnostic] = []

@@ -15,6 +15,8 @@ public struct PreviewSession: Sendable {
         public var changed: [String]
         public var duration: Duration
         public var diagnostics: [Diagnostic]
+        /// How long each step took.
+        public var timings = StepTimings()
     }
 
     public init(options: BuildOptions, site: PreviewSite) {
@@ -27,11 +29,16 @@ public struct PreviewSession: Sendable {
     /// Rebuilds and puts the result in the preview site; a failure keeps the last good site and shows the errors.
     public mutating func rebuild(changedFiles: [String] = []) async -> Summary {
         let start = ContinuousClock.now
+        // After the first build, the watcher's list of changed files spares the loader a look at every file.
+        if !changedFiles.isEmpty {
+            state.changedFiles = Set(changedFiles.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        }
         let rebuild = await builder.rebuild(&state)
+        var timings = rebuild.timings
         guard let renderer = rebuild.renderer, rebuild.succeeded else {
             await site.fail(with: rebuild.diagnostics)
             return Summary(succeeded: false, pagesRendered: 0, pagesRemoved: 0, changed: changedFiles,
-                           duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics)
+                           duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics, timings: timings)
         }
         var files = await ParallelMap.map(rebuild.pagesToRender) { page in
             (path: page.path, bytes: Array(renderer.render(page).utf8))
@@ -43,7 +50,9 @@ public struct PreviewSession: Sendable {
             assetPaths = Set(renderer.theme.assets.keys)
         }
         await site.update(files: files, removed: removed)
+        timings.finish("render")
         return Summary(succeeded: true, pagesRendered: rebuild.pagesToRender.count, pagesRemoved: rebuild.removedPages.count,
-                       changed: changedFiles, duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics)
+                       changed: changedFiles, duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics,
+                       timings: timings)
     }
 }
