@@ -1,0 +1,115 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import EntenteKit
+
+/// Feeds, sitemaps, open data and the search index, read back with ordinary parsers.
+@Suite("Output formats")
+struct OutputFormatsTests {
+    private func build(baseURL: String? = nil, in directory: TemporaryDirectory) async throws -> String {
+        try directory.write("site/Content/site.yaml", "title: \"Formats & <Tests>\"\nauthor: Desk\n" + (baseURL.map { "base_url: \($0)\n" } ?? ""))
+        try directory.write("site/Content/actors/india.yaml", "name: India\naliases: [\"Bhārat\", \"Republic, of India\"]\n")
+        try directory.write("site/Content/actors/quote.yaml", "name: 'The \"Quoted\" State, Inc.'\nregion: 东亚\n")
+        try directory.write("site/Content/treaties/pact.yaml", """
+            name: "Pact <of> \\"friends\\", & others"
+            parties: [india, quote]
+            events: [{date: "2024-07", type: signed, note: "Signed, \\"at last\\""}]
+            sources: [{title: "Report", url: "https://example.org/a?b=1&c=2"}]
+            summary: A pact.
+            """)
+        try directory.write("site/Content/analyses/one.md", "---\ntitle: \"One, with a comma\"\ndate: 2024-07-31\ntreaties: [pact]\ntags: [alpha]\n---\nIndia.\n")
+        let report = await SiteBuilder(options: BuildOptions(siteDirectory: directory.path("site"), outputDirectory: directory.path("out"))).build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        return directory.path("out")
+    }
+
+    private func parsesAsXML(_ path: String) -> Bool {
+        guard let parser = XMLParser(contentsOf: URL(fileURLWithPath: path)) else { return false }
+        return parser.parse()
+    }
+
+    @Test("every feed and the sitemap are well-formed XML, with absolute links under base_url")
+    func feedsAreXML() async throws {
+        try await withTemporaryDirectory { directory in
+            let out = try await build(baseURL: "https://example.org/reports/", in: directory)
+            for file in ["feed.xml", "actors/india/feed.xml", "actors/quote/feed.xml", "treaties/pact/feed.xml", "sitemap.xml"] {
+                #expect(parsesAsXML(out + "/" + file), "\(file) is not well-formed")
+            }
+            let feed = try String(contentsOfFile: out + "/treaties/pact/feed.xml", encoding: .utf8)
+            #expect(feed.contains("<id>https://example.org/reports/treaties/pact/feed.xml</id>"))
+            #expect(feed.contains(#"href="https://example.org/reports/analyses/one/""#))
+            #expect(feed.contains("<updated>2024-07-31T00:00:00Z</updated>"))
+            #expect(feed.contains("Pact &lt;of&gt;"))
+            let sitemap = try String(contentsOfFile: out + "/sitemap.xml", encoding: .utf8)
+            #expect(sitemap.contains("<loc>https://example.org/reports/actors/india/</loc>"))
+            #expect(try String(contentsOfFile: out + "/robots.txt", encoding: .utf8).contains("Sitemap: https://example.org/reports/sitemap.xml"))
+            let page = try String(contentsOfFile: out + "/treaties/pact/index.html", encoding: .utf8)
+            #expect(page.contains(#"<link rel="alternate" type="application/atom+xml""#))
+        }
+    }
+
+    @Test("without base_url feeds use relative links and urn ids, and there is no sitemap")
+    func feedsWithoutBaseURL() async throws {
+        try await withTemporaryDirectory { directory in
+            let out = try await build(in: directory)
+            #expect(parsesAsXML(out + "/feed.xml"))
+            let feed = try String(contentsOfFile: out + "/feed.xml", encoding: .utf8)
+            #expect(feed.contains("<id>urn:entente:analysis:one</id>"))
+            #expect(feed.contains(#"href="analyses/one/index.html""#))
+            #expect(!FileManager.default.fileExists(atPath: out + "/sitemap.xml"))
+        }
+    }
+
+    @Test("the JSON data files read back to the content they came from")
+    func jsonRoundTrip() async throws {
+        try await withTemporaryDirectory { directory in
+            let out = try await build(in: directory)
+            let treaties = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/data/treaties.json"))) as? [[String: Any]])
+            let pact = try #require(treaties.first { $0["id"] as? String == "pact" })
+            #expect(pact["name"] as? String == "Pact <of> \"friends\", & others")
+            let parties = try #require(pact["parties"] as? [[String: Any]])
+            #expect(parties.compactMap { $0["actor"] as? String } == ["india", "quote"])
+            let events = try #require(pact["events"] as? [[String: Any]])
+            #expect(events.first?["date"] as? String == "2024-07")
+            #expect(events.first?["note"] as? String == "Signed, \"at last\"")
+            let actors = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/data/actors.json"))) as? [[String: Any]])
+            let quote = try #require(actors.first { $0["id"] as? String == "quote" })
+            #expect(quote["region"] as? String == "东亚")
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/actors/india/data.json"))) as? [String: Any])
+            #expect(record["aliases"] as? [String] == ["Bhārat", "Republic, of India"])
+            #expect(record["treaties"] as? [String] == ["pact"])
+        }
+    }
+
+    @Test("CSV quotes names with commas, quotes and other scripts")
+    func csvQuoting() async throws {
+        try await withTemporaryDirectory { directory in
+            let out = try await build(in: directory)
+            let actors = try String(contentsOfFile: out + "/data/actors.csv", encoding: .utf8)
+            #expect(actors.contains(#""The ""Quoted"" State, Inc.""#))
+            #expect(actors.contains("东亚"))
+            #expect(actors.contains(#""Bhārat; Republic, of India""#))
+            let treaties = try String(contentsOfFile: out + "/data/treaties.csv", encoding: .utf8)
+            #expect(treaties.contains(#""Pact <of> ""friends"", & others""#))
+            let lines = treaties.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.count == 2, "a header and one record")
+        }
+    }
+
+    @Test("the search index lists every analysis, actor and treaty page")
+    func searchIndexHasEveryPage() async throws {
+        try await withTemporaryDirectory { directory in
+            let out = try await build(in: directory)
+            let script = try String(contentsOfFile: out + "/search/index.js", encoding: .utf8)
+            #expect(script.hasPrefix("window.ENTENTE_SEARCH = ["))
+            let json = String(script.dropFirst("window.ENTENTE_SEARCH = ".count).dropLast(2))
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+            let paths = Set(entries.compactMap { $0["u"] as? String })
+            #expect(paths == ["analyses/one/", "actors/india/", "actors/quote/", "treaties/pact/"])
+            for path in paths { #expect(FileManager.default.fileExists(atPath: out + "/" + path + "index.html")) }
+            #expect(!script.contains("</script"), "no entry can close the script tag")
+        }
+    }
+}
