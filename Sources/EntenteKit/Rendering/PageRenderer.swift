@@ -320,7 +320,8 @@ public struct PageRenderer: Sendable {
                            canonical: canonical(.actor(actor.id)))
         var values = actorLink(actor.id, root)
         values["id"] = actor.id.rawValue
-        values["short"] = actor.short
+        // A short name that is the name itself says nothing ("Russia (Russia)").
+        values["short"] = actor.short == actor.name ? nil : actor.short
         values["aliases"] = PageContext.list(actor.aliases.map { ["name": $0] as Values })
         values["region"] = actor.region
         values["part_of"] = actor.partOf.map { actorLink($0.id, root) }
