@@ -11,7 +11,7 @@ struct Entente: AsyncParsableCommand {
             Templates/ to override the built-in theme file by file. See README.md for the content format.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ServeCommand.self, ImportCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
 }
