@@ -23,10 +23,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The atomic swap of the output folder (renameat2), which Glibc's Swift module does not expose.
+        .target(name: "CFileSwap"),
         .target(
             name: "EntenteKit",
             dependencies: [
                 "CCmarkGFM",
+                "CFileSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "FlyingFox", package: "FlyingFox"),

@@ -1,3 +1,4 @@
+import CFileSwap
 import Foundation
 import Synchronization
 
@@ -164,7 +165,13 @@ public struct OutputWriter: Sendable {
             // The manifest goes first: should the build stop between the two, the next build sees
             // inputs that do not match and builds again.
             try OutputManifest.remove(beside: outputDirectory)
-            if FileManager.default.fileExists(atPath: output) {
+            if FileManager.default.fileExists(atPath: output), entente_exchange_paths(staging, output) == 0 {
+                // One atomic step: the new site is in place and the old one sits under the staging name,
+                // which the next build removes should this one be killed before it does.
+                try? FileManager.default.removeItem(atPath: staging)
+            } else if FileManager.default.fileExists(atPath: output) {
+                // Where the file system cannot exchange, two renames; a build killed between them leaves
+                // the old site under its `.old-` name, and the next build puts it back.
                 let old = (parent as NSString).appendingPathComponent(".\(name).old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
                 try FileManager.default.moveItem(atPath: output, toPath: old)
                 do {
@@ -206,17 +213,27 @@ public struct OutputWriter: Sendable {
         return result
     }
 
-    /// Staging and old folders left by builds that were killed: their process is gone.
+    /// Staging and old folders left by builds that were killed: their process is gone. A previous output
+    /// left under its `.old-` name by a build killed in the middle of the swap is put back first.
     private static func removeAbandonedFolders(in parent: String, output name: String) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
-        for entry in entries where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
-            let rest = entry.split(separator: "-", omittingEmptySubsequences: false)
-            guard rest.count >= 2, let pid = Int32(rest[rest.count - 2]) else { continue }
-            // ESRCH: no such process. EPERM means it is alive but someone else's.
-            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
-                try? FileManager.default.removeItem(atPath: (parent as NSString).appendingPathComponent(entry))
-            }
+        guard var entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        let output = (parent as NSString).appendingPathComponent(name)
+        if !FileManager.default.fileExists(atPath: output),
+           let old = entries.sorted().last(where: { $0.hasPrefix(".\(name).old-") && isAbandoned($0) }) {
+            try? FileManager.default.moveItem(atPath: (parent as NSString).appendingPathComponent(old), toPath: output)
+            entries.removeAll { $0 == old }
         }
+        for entry in entries where (entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-")) && isAbandoned(entry) {
+            try? FileManager.default.removeItem(atPath: (parent as NSString).appendingPathComponent(entry))
+        }
+    }
+
+    /// Whether the build that named a folder `.<name>.<kind>-<pid>-<random>` is gone.
+    private static func isAbandoned(_ entry: String) -> Bool {
+        let parts = entry.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let pid = Int32(parts[parts.count - 2]), pid != getpid() else { return false }
+        // ESRCH: no such process. EPERM means it is alive but someone else's.
+        return kill(pid, 0) != 0 && errno == ESRCH
     }
 }
 
