@@ -137,14 +137,7 @@ struct BuildCommandTests {
           .enabled(if: FileManager.default.fileExists(atPath: makeCorpus.path), "needs ../shared/bench/make-corpus"))
     func makeCorpusSite() throws {
         let temp = try TemporaryFolder()
-        let site = temp.url.appendingPathComponent("corpus")
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", Self.makeCorpus.path, site.path, "--analyses", "150", "--treaties", "60", "--actors", "50"]
-        generator.standardOutput = FileHandle.nullDevice
-        try generator.run()
-        generator.waitUntilExit()
-        try #require(generator.terminationStatus == 0)
+        let site = try temp.makeCorpus(analyses: 150, treaties: 60, actors: 50)
         let result = try EntenteProcess.run(["build", "--site", site.path])
         #expect(result.status == 0, "stderr: \(result.stderr.prefix(2000))")
         #expect(!result.stderr.contains("error:"))
@@ -155,6 +148,5 @@ struct BuildCommandTests {
         #expect(links.broken.isEmpty, "\(links.broken.count) broken links, first: \(links.broken.prefix(5))")
     }
 
-    static let makeCorpus = EntenteProcess.repositoryRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/bench/make-corpus")
+    static let makeCorpus = TemporaryFolder.makeCorpus
 }

@@ -8,13 +8,7 @@ struct KilledBuildTests {
           .enabled(if: FileManager.default.fileExists(atPath: BuildCommandTests.makeCorpus.path), "needs ../shared/bench/make-corpus"))
     func killedAtManyPoints() throws {
         let temp = try TemporaryFolder()
-        let site = temp.url.appendingPathComponent("corpus")
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", BuildCommandTests.makeCorpus.path, site.path, "--analyses", "300", "--treaties", "60", "--actors", "40"]
-        generator.standardOutput = FileHandle.nullDevice
-        try generator.run()
-        generator.waitUntilExit()
+        let site = try temp.makeCorpus(analyses: 300, treaties: 60, actors: 40)
         try #require(try EntenteProcess.run(["build", "--site", site.path, "--quiet"]).status == 0)
         let output = BuiltSite(root: site.appendingPathComponent("Output"))
         let first = try output.snapshot()
