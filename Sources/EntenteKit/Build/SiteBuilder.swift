@@ -127,14 +127,18 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site into the output folder, or reports why not and leaves the output untouched.
     public func build() async -> BuildReport {
-        let fingerprint = InputFingerprint.compute(siteDirectory: options.siteDirectory, options: [
+        let options = self.options
+        let previous = options.force ? nil : OutputManifest.read(beside: options.outputDirectory)
+        // The two scans (inputs and output) are independent: one on each core.
+        async let fingerprinting = InputFingerprint.compute(siteDirectory: options.siteDirectory, options: [
             "drafts=\(options.includeDrafts)", "base=\(options.baseURL ?? "")",
         ])
-        if !options.force, let manifest = OutputManifest.read(beside: options.outputDirectory),
-           manifest.inputs == fingerprint, manifest.isIntact(in: options.outputDirectory) {
+        async let intact = previous?.isIntact(in: options.outputDirectory) ?? false
+        let fingerprint = await fingerprinting
+        if let previous, previous.inputs == fingerprint, await intact {
             var report = BuildReport(diagnostics: [], pagesWritten: 0, filesWritten: 0)
             report.upToDate = true
-            report.earlierWarnings = manifest.warnings
+            report.earlierWarnings = previous.warnings
             return report
         }
         var state = BuildState()

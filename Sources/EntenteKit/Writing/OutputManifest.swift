@@ -70,13 +70,16 @@ public struct OutputManifest: Equatable, Sendable {
     public func isIntact(in outputDirectory: String) -> Bool {
         var count = 0
         let root = URL(fileURLWithPath: outputDirectory)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return false }
+        // The keys are fetched with the listing: one stat a file, not a second look per file.
+        let keys: Set<URLResourceKey> = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: Array(keys)) else { return false }
         let prefix = root.standardizedFileURL.path.count + 1
         while let url = enumerator.nextObject() as? URL {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            guard let values = try? url.resourceValues(forKeys: keys), values.isRegularFile == true else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(prefix))
             if relative == OutputWriter.markerName { continue }
-            guard let expected = files[relative], FileStamp.of(url.path) == expected else { return false }
+            guard let expected = files[relative], let size = values.fileSize, let modified = values.contentModificationDate,
+                  FileStamp(size: size, modified: modified) == expected else { return false }
             count += 1
         }
         return count == files.count
