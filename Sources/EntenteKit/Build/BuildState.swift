@@ -27,8 +27,6 @@ public struct Rebuild: Sendable {
     public var removedPages: [PageRenderer.Page]
     /// Whether the theme's assets may have changed.
     public var assetsChanged: Bool
-    /// The actors, treaties and analyses that changed, for messages such as "changed: actors/india".
-    public var changedEntities: Set<EntityKey>
     public var timings: StepTimings
 
     public var succeeded: Bool { renderer != nil && !diagnostics.hasErrors }

@@ -24,7 +24,7 @@ public struct SiteBuilder: Sendable {
         timings.finish("load")
         func failed() -> Rebuild {
             Rebuild(diagnostics: diagnostics, renderer: nil, pagesToRender: [], removedPages: [], assetsChanged: false,
-                    changedEntities: [], timings: timings)
+                    timings: timings)
         }
         guard var content = loaded else { return failed() }
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
@@ -57,7 +57,7 @@ public struct SiteBuilder: Sendable {
             timings.finish("dependencies")
             return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: pages,
                            removedPages: removed.sorted { $0.path < $1.path },
-                           assetsChanged: true, changedEntities: [], timings: timings)
+                           assetsChanged: true, timings: timings)
         }
 
         let (changed, textOnly) = changedEntities(from: baseline.renderer.site, baseline.renderer.markdown, to: site, markdown)
@@ -88,7 +88,7 @@ public struct SiteBuilder: Sendable {
         state.baseline = .init(renderer: renderer, dependencies: newDependencies)
         timings.finish("dependencies")
         return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: toRender, removedPages: removed,
-                       assetsChanged: false, changedEntities: changed, timings: timings)
+                       assetsChanged: false, timings: timings)
     }
 
     private func dependencies(of pages: [PageRenderer.Page], in renderer: PageRenderer) -> [PageRenderer.Page: Set<PageRenderer.Dependency>] {

@@ -19,17 +19,7 @@ public struct ChangeWatcher: Sendable {
 
     /// Every file under the watched folders, with its stamp.
     func snapshot() -> [String: FileStamp] {
-        var result: [String: FileStamp] = [:]
-        let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]
-        for folder in folders {
-            let root = URL(fileURLWithPath: folder)
-            guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys) else { continue }
-            while let url = enumerator.nextObject() as? URL {
-                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-                result[url.path] = FileStamp(size: values.fileSize ?? -1, modified: values.contentModificationDate ?? .distantPast)
-            }
-        }
-        return result
+        folders.reduce(into: [:]) { result, folder in result.merge(FileStamp.scan(folder)) { first, _ in first } }
     }
 
     /// The paths that differ between two snapshots: added, removed or changed.

@@ -26,7 +26,6 @@ public actor PreviewSite {
         announce()
     }
 
-    public var fileCount: Int { files.count }
 
     /// The site's files as built, without the preview's additions.
     public func snapshot() -> [String: [UInt8]] { files }
@@ -61,7 +60,6 @@ public actor PreviewSite {
         listeners = [:]
     }
 
-    public var listenerCount: Int { listeners.count }
 
     /// The answer to a request for `path` (as parsed by `RequestPath`).
     public func response(for request: RequestPath) -> PreviewResponse {

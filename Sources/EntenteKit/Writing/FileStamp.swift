@@ -16,6 +16,21 @@ public struct FileStamp: Hashable, Sendable {
         self.modified = modifiedBits
     }
 
+    /// Every regular file under `folder` (recursively) by its absolute path, with its stamp, read with the
+    /// listing itself: one look per file. An absent folder has no files.
+    public static func scan(_ folder: String) -> [String: FileStamp] {
+        var result: [String: FileStamp] = [:]
+        let keys: Set<URLResourceKey> = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
+        let root = URL(fileURLWithPath: folder)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: Array(keys)) else { return result }
+        while let url = enumerator.nextObject() as? URL {
+            guard let values = try? url.resourceValues(forKeys: keys), values.isRegularFile == true else { continue }
+            result[url.standardizedFileURL.path] = FileStamp(size: values.fileSize ?? -1,
+                                                             modified: values.contentModificationDate ?? .distantPast)
+        }
+        return result
+    }
+
     /// The stamp of the file at `path`, or nil when there is none.
     public static func of(_ path: String) -> FileStamp? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),

@@ -7,17 +7,8 @@ enum InputFingerprint {
         var hasher = StableHasher()
         for folder in ["Content", "Templates"] {
             let path = siteDirectory == "." ? folder : (siteDirectory as NSString).appendingPathComponent(folder)
-            var entries: [(String, FileStamp)] = []
-            let root = URL(fileURLWithPath: path)
-            let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
-            if let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys) {
-                while let url = enumerator.nextObject() as? URL {
-                    guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-                    entries.append((url.path, FileStamp(size: values.fileSize ?? -1, modified: values.contentModificationDate ?? .distantPast)))
-                }
-            }
             hasher.combine(folder)
-            for (file, stamp) in entries.sorted(by: { $0.0 < $1.0 }) {
+            for (file, stamp) in FileStamp.scan(path).sorted(by: { $0.key < $1.key }) {
                 hasher.combine(file)
                 hasher.combine(UInt64(bitPattern: Int64(stamp.size)))
                 hasher.combine(stamp.modified)

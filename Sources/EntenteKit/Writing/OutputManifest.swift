@@ -68,20 +68,10 @@ public struct OutputManifest: Equatable, Sendable {
 
     /// Whether every file listed is still in the output as written, and nothing else is.
     public func isIntact(in outputDirectory: String) -> Bool {
-        var count = 0
-        let root = URL(fileURLWithPath: outputDirectory)
-        // The keys are fetched with the listing: one stat a file, not a second look per file.
-        let keys: Set<URLResourceKey> = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: Array(keys)) else { return false }
-        let prefix = root.standardizedFileURL.path.count + 1
-        while let url = enumerator.nextObject() as? URL {
-            guard let values = try? url.resourceValues(forKeys: keys), values.isRegularFile == true else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(prefix))
-            if relative == OutputWriter.markerName { continue }
-            guard let expected = files[relative], let size = values.fileSize, let modified = values.contentModificationDate,
-                  FileStamp(size: size, modified: modified) == expected else { return false }
-            count += 1
-        }
-        return count == files.count
+        let prefix = URL(fileURLWithPath: outputDirectory).standardizedFileURL.path.count + 1
+        var found: [String: FileStamp] = [:]
+        for (path, stamp) in FileStamp.scan(outputDirectory) { found[String(path.dropFirst(prefix))] = stamp }
+        found[OutputWriter.markerName] = nil
+        return found == files
     }
 }
