@@ -145,22 +145,15 @@ enum NetworkLayout {
         let n = points.count
         guard n > 1 else { return }
         let cell = max((radii.max() ?? 1) * 2 + gap, 1)
+        var grid = CellGrid()
         for pass in 0..<passes {
-            var grid: [Int64: [Int]] = [:]
-            func key(_ cx: Int, _ cy: Int) -> Int64 { Int64(cx) &* 1_000_003 &+ Int64(cy) }
-            var cells = [(Int, Int)](repeating: (0, 0), count: n)
-            for i in 0..<n {
-                let c = (Int((points[i].x / cell).rounded(.down)), Int((points[i].y / cell).rounded(.down)))
-                cells[i] = c
-                grid[key(c.0, c.1), default: []].append(i)
-            }
+            grid.fill(points, cell: cell)
             var moved = false
             for i in 0..<n {
-                let (cx, cy) = cells[i]
+                let cx = grid.column[i], cy = grid.row[i]
                 for ox in -1...1 {
                     for oy in -1...1 {
-                        guard let bucket = grid[key(cx + ox, cy + oy)] else { continue }
-                        for j in bucket where j > i {
+                        for j in grid.members(column: cx + ox, row: cy + oy) where j > i {
                             guard movable[i] || movable[j] else { continue }
                             var ex = points[j].x - points[i].x
                             var ey = points[j].y - points[i].y
@@ -194,6 +187,71 @@ enum NetworkLayout {
                 points[i].y = min(max(points[i].y, bounds.minY), bounds.maxY)
             }
             if !moved { break }
+        }
+    }
+
+    /// The uniform grid of `separate`, rebuilt each pass: a counting sort of node indices by cell into one
+    /// flat array, so a pass allocates nothing after the first and hashes nothing. Within a cell, indices stay
+    /// in ascending order.
+    struct CellGrid {
+        private(set) var column: [Int] = []
+        private(set) var row: [Int] = []
+        private var minColumn = 0, minRow = 0, columns = 0, rows = 0
+        /// `start[c] ..< start[c + 1]` are the positions in `order` of the nodes in cell `c`.
+        private var start: [Int] = []
+        private var order: [Int] = []
+        /// More cells than this means the points are spread absurdly wide; such grids are coarsened.
+        private static let maximumCells = 1 << 20
+
+        mutating func fill(_ points: [SVGPoint], cell: Double) {
+            let n = points.count
+            column.removeAll(keepingCapacity: true)
+            row.removeAll(keepingCapacity: true)
+            for p in points {
+                column.append(Self.index(p.x / cell))
+                row.append(Self.index(p.y / cell))
+            }
+            minColumn = column.min() ?? 0
+            minRow = row.min() ?? 0
+            columns = (column.max() ?? 0) - minColumn + 1
+            rows = (row.max() ?? 0) - minRow + 1
+            if columns.multipliedReportingOverflow(by: rows).overflow || columns * rows > Self.maximumCells {
+                // Merge cells into at most maximumCells; neighbours are still found, with more pairs tested.
+                let factor = Int((Double(columns) * Double(rows) / Double(Self.maximumCells)).squareRoot()) + 1
+                for i in 0..<n {
+                    column[i] = (column[i] - minColumn) / factor
+                    row[i] = (row[i] - minRow) / factor
+                }
+                minColumn = 0
+                minRow = 0
+                columns = (column.max() ?? 0) + 1
+                rows = (row.max() ?? 0) + 1
+            }
+            start = [Int](repeating: 0, count: columns * rows + 1)
+            for i in 0..<n { start[cellIndex(column[i], row[i]) + 1] += 1 }
+            for c in 0..<(columns * rows) { start[c + 1] += start[c] }
+            order = [Int](repeating: 0, count: n)
+            var next = start
+            for i in 0..<n {
+                let c = cellIndex(column[i], row[i])
+                order[next[c]] = i
+                next[c] += 1
+            }
+        }
+
+        /// The node indices in a cell, ascending; empty outside the grid.
+        func members(column c: Int, row r: Int) -> ArraySlice<Int> {
+            guard c >= minColumn, c < minColumn + columns, r >= minRow, r < minRow + rows else { return [] }
+            let index = cellIndex(c, r)
+            return order[start[index]..<start[index + 1]]
+        }
+
+        private func cellIndex(_ c: Int, _ r: Int) -> Int { (r - minRow) * columns + (c - minColumn) }
+
+        private static func index(_ value: Double) -> Int {
+            let cell = value.rounded(.down)
+            // Far-off or non-finite coordinates share the outermost cells rather than trapping.
+            return cell.isFinite ? Int(min(max(cell, -1e9), 1e9)) : 0
         }
     }
 }

@@ -49,7 +49,7 @@ enum DefaultTheme {
 </section>
 <section>
 <h2>Analyses</h2>
-<ul class="items">{{#analyses}}{{>analysis-item}}{{/analyses}}</ul>
+<ul class="items">{{#analyses}}{{{html}}}{{/analyses}}</ul>
 {{^analyses}}<p class="muted">No analysis is about or mentions {{name}} yet.</p>{{/analyses}}
 </section>
 <p class="data-links"><a href="{{feed_url}}">Atom feed</a> · <a href="{{data_url}}">Data (JSON)</a></p>
@@ -78,7 +78,7 @@ enum DefaultTheme {
 {{#years}}
 <section>
 <h2>{{year}}</h2>
-<ul class="items">{{#analyses}}{{>analysis-item}}{{/analyses}}</ul>
+<ul class="items">{{#analyses}}{{{html}}}{{/analyses}}</ul>
 </section>
 {{/years}}
 {{/main}}{{/layout}}
@@ -340,7 +340,7 @@ td time { white-space: nowrap; }
 </section>
 <section>
 <h2>Latest analyses</h2>
-<ul class="items">{{#latest}}{{>analysis-item}}{{/latest}}</ul>
+<ul class="items">{{#latest}}{{{html}}}{{/latest}}</ul>
 {{#has_more_analyses}}<p><a href="{{links.analyses}}">All analyses →</a></p>{{/has_more_analyses}}
 {{^latest}}<p class="muted">No analyses yet.</p>{{/latest}}
 </section>
@@ -439,7 +439,7 @@ td time { white-space: nowrap; }
 <p class="kicker"><a href="{{links.tags}}">Tags</a></p>
 <h1>{{tag.name}}</h1>
 <p class="lede">{{tag.count}} analyses tagged “{{tag.name}}”.</p>
-<ul class="items">{{#analyses}}{{>analysis-item}}{{/analyses}}</ul>
+<ul class="items">{{#analyses}}{{{html}}}{{/analyses}}</ul>
 {{/main}}{{/layout}}
 
 """#,
@@ -548,7 +548,7 @@ td time { white-space: nowrap; }
 </section>
 <section>
 <h2>Analyses</h2>
-<ul class="items">{{#analyses}}{{>analysis-item}}{{/analyses}}</ul>
+<ul class="items">{{#analyses}}{{{html}}}{{/analyses}}</ul>
 {{^analyses}}<p class="muted">No analysis is about or mentions this agreement yet.</p>{{/analyses}}
 </section>
 <p class="data-links"><a href="{{feed_url}}">Atom feed</a> · <a href="{{data_url}}">Data (JSON)</a></p>

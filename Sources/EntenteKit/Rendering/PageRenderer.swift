@@ -9,6 +9,7 @@ public struct PageRenderer: Sendable {
     /// Rendered Markdown by owner: analysis bodies, actor summaries and profiles, treaty texts.
     let markdown: RenderedContent
     let pictures = SitePictures()
+    let listItems = ListItemCache()
     /// How many analyses the home page lists.
     static let latestCount = 10
 
@@ -181,6 +182,20 @@ public struct PageRenderer: Sendable {
         return values
     }
 
+    /// An analysis as an item of a list, with `html`: the item rendered once by the `analysis-item` partial.
+    func listedAnalysis(_ id: AnalysisID, _ root: String, relation: SiteIndex.Relation? = nil) -> Values {
+        var values = analysisItem(id, root, relation: relation)
+        values["html"] = listItems.item(ListItemCache.Key(analysis: id, root: root, relation: relation)) {
+            // The partial sees the item and what every page shares at this depth, not the listing page's own values.
+            var context = base(root, title: site.config.title, section: nil, description: nil, canonical: nil)
+            context["page"] = nil
+            context["nav"] = nil
+            context.merge(values) { $1 }
+            return theme.render("analysis-item", context)
+        }
+        return values
+    }
+
     private func tagLinks(_ tags: [String], _ root: String) -> [Values] {
         PageContext.list(tags.map { tag in
             PageContext.link(tag, links.folder("tags/" + (index.tagSlugs[tag] ?? AnalysisID.slug(from: tag)), from: root))
@@ -188,14 +203,14 @@ public struct PageRenderer: Sendable {
     }
 
     private func backlinks(_ key: EntityKey, _ root: String) -> [Values] {
-        (index.backlinks[key] ?? []).map { analysisItem($0.analysis, root, relation: $0.relation) }
+        (index.backlinks[key] ?? []).map { listedAnalysis($0.analysis, root, relation: $0.relation) }
     }
 
     // MARK: Lists
 
     private func home(_ root: String) -> String {
         var context = base(root, title: site.config.title, section: "home", description: nil, canonical: "")
-        context["latest"] = site.analyses.prefix(Self.latestCount).map { analysisItem($0.id, root) }
+        context["latest"] = site.analyses.prefix(Self.latestCount).map { listedAnalysis($0.id, root) }
         context["has_more_analyses"] = site.analyses.count > Self.latestCount
         context["counts"] = ["analyses": site.analyses.count, "actors": site.actors.count,
                              "treaties": site.treaties.count, "events": index.timeline.count,
@@ -211,7 +226,7 @@ public struct PageRenderer: Sendable {
         var years: [(Int, [Values])] = []
         for analysis in site.analyses {
             if years.last?.0 != analysis.date.year { years.append((analysis.date.year, [])) }
-            years[years.count - 1].1.append(analysisItem(analysis.id, root))
+            years[years.count - 1].1.append(listedAnalysis(analysis.id, root))
         }
         context["years"] = years.map { ["year": $0.0, "analyses": $0.1] as Values }
         context["count"] = site.analyses.count
@@ -285,7 +300,7 @@ public struct PageRenderer: Sendable {
         var context = base(root, title: "Tagged “\(tag.name)”", section: "tags",
                            description: "Analyses tagged \(tag.name).", canonical: canonical(.tag(tag.slug)))
         context["tag"] = ["name": tag.name, "count": tag.analyses.count] as Values
-        context["analyses"] = tag.analyses.map { analysisItem($0, root) }
+        context["analyses"] = tag.analyses.map { listedAnalysis($0, root) }
         return theme.render("tag", context)
     }
 
