@@ -3,39 +3,40 @@ import Foundation
 /// A file's size and modification time: enough to tell, without reading it, that a file was not touched.
 public struct FileStamp: Hashable, Sendable {
     public var size: Int
-    /// The modification time's exact bits, so that a stamp written to text reads back equal.
+    /// The modification time in nanoseconds since 1970, exact, so that a stamp written to text reads back equal.
     public var modified: UInt64
-
-    public init(size: Int, modified: Date) {
-        self.size = size
-        self.modified = modified.timeIntervalSince1970.bitPattern
-    }
 
     init(size: Int, modifiedBits: UInt64) {
         self.size = size
         self.modified = modifiedBits
     }
 
-    /// Every regular file under `folder` (recursively) by its absolute path, with its stamp, read with the
-    /// listing itself: one look per file. An absent folder has no files.
+    /// Every regular file under `folder` (recursively) by its absolute path, with its stamp. An absent folder
+    /// has no files. Symbolic links are followed for the stamp, not into folders.
     public static func scan(_ folder: String) -> [String: FileStamp] {
         var result: [String: FileStamp] = [:]
-        let keys: Set<URLResourceKey> = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
-        let root = URL(fileURLWithPath: folder)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: Array(keys)) else { return result }
-        while let url = enumerator.nextObject() as? URL {
-            guard let values = try? url.resourceValues(forKeys: keys), values.isRegularFile == true else { continue }
-            result[url.standardizedFileURL.path] = FileStamp(size: values.fileSize ?? -1,
-                                                             modified: values.contentModificationDate ?? .distantPast)
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        while let relative = enumerator.nextObject() as? String {
+            let path = prefix + relative
+            if let stamp = of(path, regularOnly: true) { result[path] = stamp }
         }
         return result
     }
 
-    /// The stamp of the file at `path`, or nil when there is none.
-    public static func of(_ path: String) -> FileStamp? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date else { return nil }
-        return FileStamp(size: size, modified: modified)
+    /// The stamp of the file at `path` (following a symbolic link), or nil when there is none.
+    ///
+    /// One `stat` call: `FileManager.attributesOfItem` builds a dictionary of every attribute, and the
+    /// build stamps every file it reads and writes.
+    public static func of(_ path: String, regularOnly: Bool = false) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        if regularOnly, info.st_mode & S_IFMT != S_IFREG { return nil }
+        // Nanoseconds since 1970: exact, and the same whichever call read them.
+        let nanoseconds = UInt64(bitPattern: Int64(info.st_mtim.tv_sec)) &* 1_000_000_000
+            &+ UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))
+        return FileStamp(size: Int(info.st_size), modifiedBits: nanoseconds)
     }
 }
 

@@ -6,28 +6,31 @@ struct SearchIndex {
     let site: ResolvedSite
     let index: SiteIndex
 
-    /// One entry: title, kind, path from the site root, date, and the text it is found by.
-    var entries: [[String: Any]] {
-        var entries: [[String: Any]] = []
+    /// One entry: title (`t`), kind (`k`), path from the site root (`u`), date (`d`), and the text it is
+    /// found by (`s`). The keys are one letter because the index is loaded whole by every search page.
+    struct Entry: Encodable {
+        let t: String, k: String, u: String
+        var d: String? = nil
+        var s: String? = nil
+    }
+
+    var entries: [Entry] {
+        var entries: [Entry] = []
         for analysis in site.analyses {
-            var entry: [String: Any] = ["t": analysis.title, "k": "analysis", "u": "analyses/\(analysis.id.rawValue)/",
-                                        "d": analysis.date.display]
-            entry["s"] = ([analysis.summary ?? "", analysis.author ?? ""] + analysis.tags).filter { !$0.isEmpty }.joined(separator: " · ")
-            entries.append(entry)
+            let words = ([analysis.summary ?? "", analysis.author ?? ""] + analysis.tags).filter { !$0.isEmpty }
+            entries.append(Entry(t: analysis.title, k: "analysis", u: "analyses/\(analysis.id.rawValue)/",
+                                 d: analysis.date.display, s: words.joined(separator: " · ")))
         }
         for actor in site.actors {
             let words = [actor.short ?? ""] + actor.aliases + [actor.region ?? "", actor.kind.title, actor.iso3 ?? ""]
-            entries.append(["t": actor.name, "k": "actor", "u": "actors/\(actor.id.rawValue)/",
-                            "s": words.filter { !$0.isEmpty }.joined(separator: " · ")])
+            entries.append(Entry(t: actor.name, k: "actor", u: "actors/\(actor.id.rawValue)/",
+                                 s: words.filter { !$0.isEmpty }.joined(separator: " · ")))
         }
         for treaty in site.treaties {
             let words = [treaty.short ?? ""] + treaty.aliases + [treaty.kind?.title ?? treaty.instrument.title, treaty.status?.title ?? ""]
-            var entry: [String: Any] = ["t": treaty.name, "k": "treaty", "u": "treaties/\(treaty.id.rawValue)/",
-                                        "s": words.filter { !$0.isEmpty }.joined(separator: " · ")]
-            if let date = treaty.events.filter({ $0.type == .signed }).map(\.date).min() ?? treaty.events.map(\.date).min() {
-                entry["d"] = date.display
-            }
-            entries.append(entry)
+            let date = treaty.events.filter({ $0.type == .signed }).map(\.date).min() ?? treaty.events.map(\.date).min()
+            entries.append(Entry(t: treaty.name, k: "treaty", u: "treaties/\(treaty.id.rawValue)/", d: date?.display,
+                                 s: words.filter { !$0.isEmpty }.joined(separator: " · ")))
         }
         return entries
     }
