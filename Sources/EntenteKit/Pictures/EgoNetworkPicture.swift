@@ -9,7 +9,7 @@ public enum EgoNetworkPicture {
     /// How many counterparts the ring holds.
     public static let maximumCounterparts = 40
     /// How many agreements among counterparts alone are drawn.
-    static let maximumIndirect = 300
+    static let maximumIndirect = 150
 
     public static func render(actor id: ActorID, site: ResolvedSite, index: SiteIndex,
                               link: (EntityKey) -> String) -> String {
