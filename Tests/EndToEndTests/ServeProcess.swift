@@ -55,8 +55,9 @@ final class ServeProcess: @unchecked Sendable {
     deinit { if process.isRunning { process.terminate() } }
 
     /// A minimal HTTP/1.1 GET with the request target sent exactly as given (no normalisation).
+    /// Connecting waits up to 30 s, not the default 5: a loaded CI machine was seen to take longer.
     func get(_ target: String) async throws -> HTTPReply {
-        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))
+        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 30)
         defer { try? socket.close() }
         try await socket.write(Data("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8))
         var bytes: [UInt8] = []
@@ -74,7 +75,7 @@ final class ServeProcess: @unchecked Sendable {
 
     /// Opens the reload event stream and returns the socket, to read events from.
     func openEvents() async throws -> AsyncSocket {
-        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))
+        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 30)
         try await socket.write(Data("GET /__entente/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
         return socket
     }
