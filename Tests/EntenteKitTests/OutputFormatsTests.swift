@@ -30,6 +30,17 @@ struct OutputFormatsTests {
         return parser.parse()
     }
 
+    @Test("XML escaping: clean text untouched; the five entities escaped; forbidden characters dropped; other text kept")
+    func xmlEscaping() {
+        #expect(XMLText.escape("Plain text, 東亚 and Bhārat") == "Plain text, 東亚 and Bhārat")
+        #expect(XMLText.escape("a & b < c > d \" e ' f") == "a &amp; b &lt; c &gt; d &quot; e &apos; f")
+        #expect(XMLText.escape("tab\tline\nreturn\r") == "tab\tline\nreturn\r")
+        #expect(XMLText.escape("bell\u{07}null\u{00}") == "bellnull")
+        #expect(XMLText.escape("x\u{FFFE}y\u{FFFF}z") == "xyz")
+        // U+FF01 also starts with the byte 0xEF, and is kept.
+        #expect(XMLText.escape("！\u{FFFD}") == "！\u{FFFD}")
+    }
+
     @Test("every feed and the sitemap are well-formed XML, with absolute links under base_url")
     func feedsAreXML() async throws {
         try await withTemporaryDirectory { directory in

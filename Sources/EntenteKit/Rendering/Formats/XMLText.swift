@@ -2,6 +2,16 @@
 /// characters XML 1.0 forbids (most control characters) dropped.
 enum XMLText {
     static func escape(_ text: String) -> String {
+        // Almost every text needs nothing: one pass over the bytes returns it untouched. 0xEF starts U+FFFE and
+        // U+FFFF (and other characters, which the slow path keeps).
+        let clean = text.utf8.allSatisfy { byte in
+            switch byte {
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0xEF: false
+            case 0x09, 0x0A, 0x0D: true
+            default: byte >= 0x20
+            }
+        }
+        if clean { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
