@@ -266,7 +266,7 @@ input:focus-visible { outline-offset: 0; }
 .breadcrumbs li:not(:last-child)::after { content: "›"; margin: 0 .5rem; color: var(--muted); }
 .breadcrumbs a, .breadcrumbs a:visited { color: var(--muted); }
 .breadcrumbs [aria-current] { color: var(--text); }
-main { padding-top: 1.25rem; padding-bottom: 3.5rem; }
+main { padding-top: 1.6rem; padding-bottom: 3.5rem; }
 .site-footer { border-top: 1px solid var(--rule-strong); color: var(--muted); font: .88rem/1.5 var(--sans); }
 .site-footer .wrap { padding-top: 1.1rem; padding-bottom: 2.2rem; }
 .site-footer p { margin: 0 0 .4rem; max-width: var(--wide); }
@@ -358,6 +358,7 @@ time[title] { text-decoration: underline dotted var(--muted); text-underline-off
 #search-status { font-family: var(--sans); font-size: .9rem; margin-top: .8rem; }
 .picture { margin: 1.5rem 0; max-width: var(--wide); }
 .picture svg { width: 100%; height: auto; display: block; }
+.picture svg.ent-network { max-width: 52rem; }
 .picture figcaption { font: .85rem/1.45 var(--sans); color: var(--muted); margin-top: .5rem; max-width: var(--measure); }
 .data-links { font: .88rem var(--sans); color: var(--muted); border-top: 1px solid var(--rule); padding-top: .8rem; margin-top: 2.5rem; }
 
@@ -365,14 +366,17 @@ time[title] { text-decoration: underline dotted var(--muted); text-underline-off
 @media (max-width: 40rem) {
   body { font-size: 1rem; }
   .wrap { padding: 0 1rem; }
-  .site-header .wrap { gap: .5rem 1rem; }
-  .site-header nav { flex-basis: 100%; order: 3; }
-  .site-header nav ul { gap: 0 1rem; }
-  .site-search { margin-left: auto; }
-  .site-search input { width: 8.5rem; }
+  .site-header .wrap { gap: .4rem 1rem; }
+  .site-title { flex-basis: 100%; }
+  .site-header nav { flex-basis: 100%; }
+  .site-header nav ul { gap: 0 1.1rem; }
+  .site-search { flex-basis: 100%; }
+  .site-search input { width: 100%; }
+  main { padding-top: 1rem; }
   .lede { font-size: 1.08rem; }
-  .facts, .about dl { grid-template-columns: 1fr; gap: 0; }
-  .facts dd { margin-bottom: .5rem; }
+  .facts { gap: .3rem 1rem; }
+  .breadcrumbs li:last-child { display: none; }
+  .breadcrumbs li:nth-last-child(2)::after { content: none; }
   .columns { columns: auto; }
   th, td { padding-right: .6rem; }
 }
