@@ -259,3 +259,16 @@ def test_favicon_and_social_meta(browser, example_server):
     browser.open(example_server.url(EXAMPLE_PAGES["analysis"]))
     assert meta("og:type") == "article"
     assert meta("article:published_time") == "2024-07-31"
+
+
+def test_about_and_mentions_read_as_sentences(browser, example_server):
+    browser.open(example_server.url(EXAMPLE_PAGES["analysis"]))
+    about = browser.d.find_element(By.CSS_SELECTOR, "aside.about").text
+    assert "It is about Russia, India, " in about and " and Russian balancing faction." in about, about
+    assert "Filed under " in about
+    browser.open(example_server.url(EXAMPLE_PAGES["actor"]))
+    relations = [r.text for r in browser.d.find_elements(By.CSS_SELECTOR, ".items .relation")]
+    assert relations and all(r in ("about India", "mentions India") for r in relations), relations
+    browser.open(example_server.url(EXAMPLE_PAGES["treaty"]))
+    relations = [r.text for r in browser.d.find_elements(By.CSS_SELECTOR, ".items .relation")]
+    assert relations and all(r in ("about RELOS", "mentions RELOS") for r in relations), relations

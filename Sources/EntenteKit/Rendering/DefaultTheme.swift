@@ -403,6 +403,7 @@ time[title] { text-decoration: underline dotted var(--muted); text-underline-off
   .picture svg { max-height: 22cm; }
   .timeline { border-left-color: #000; }
   .timeline .event::before { border-color: #000; }
+  time[title] { text-decoration: none; }
   .prose, .items, .lede, .facts, .about { max-width: none; }
 }
 
