@@ -133,3 +133,41 @@ def test_headings_landmarks_and_text_alternatives(browser, example_server, page)
     for link in d.find_elements(By.CSS_SELECTOR, "a[href]"):
         assert d.execute_script("return (arguments[0].textContent || '').trim() || "
                                 "arguments[0].getAttribute('aria-label') || ''", link), "a link without text"
+
+
+# ---------------------------------------------------------------- the palette itself
+
+def luminance(hex_colour: str) -> float:
+    hex_colour = hex_colour.strip().lstrip("#")
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_palette_meets_wcag_aa(browser, example_server, scheme):
+    """Every text colour of the theme on both backgrounds: 4.5:1 (AA for body text); the focus ring and rules
+    that carry meaning (the accent) 3:1 (non-text contrast). axe checks the text it sees; this checks every pair."""
+    browser.scheme(scheme)
+    browser.open(example_server.url(EXAMPLE_PAGES["home"]))
+    names = ["text", "muted", "bg", "panel", "accent", "link", "link-visited", "focus", "ok", "warn", "bad"]
+    colours = browser.d.execute_script(
+        "var s = getComputedStyle(document.documentElement);"
+        "return arguments[0].map(function (n) { return s.getPropertyValue('--' + n).trim(); });", names)
+    palette = dict(zip(names, colours))
+    assert all(c.startswith("#") and len(c) == 7 for c in colours), palette
+    failures = []
+    for background in ("bg", "panel"):
+        for foreground in ("text", "muted", "accent", "link", "link-visited", "ok", "warn", "bad"):
+            ratio = contrast(palette[foreground], palette[background])
+            if ratio < 4.5:
+                failures.append(f"--{foreground} on --{background}: {ratio:.2f}")
+        ratio = contrast(palette["focus"], palette[background])
+        if ratio < 3:
+            failures.append(f"--focus on --{background}: {ratio:.2f}")
+    assert not failures, failures
