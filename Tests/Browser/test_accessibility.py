@@ -127,6 +127,9 @@ def test_headings_landmarks_and_text_alternatives(browser, example_server, page)
             "return ids.map(function (i) { var e = document.getElementById(i); return e ? e.textContent : ''; }).join(' ')"
             " || s.getAttribute('aria-label') || '';", svg)
         assert name.strip(), "a picture without a text alternative"
+        # An image's children are hidden from assistive technology: a picture with links must not be one.
+        if svg.find_elements(By.TAG_NAME, "a"):
+            assert svg.get_attribute("role") != "img", "a picture with links has role=img"
     for link in d.find_elements(By.CSS_SELECTOR, "main svg a"):
         title = d.execute_script("var t = arguments[0].querySelector('title'); return t ? t.textContent : ''", link)
         assert title.strip(), "a picture link without a title"
