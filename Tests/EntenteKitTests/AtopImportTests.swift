@@ -313,7 +313,7 @@ struct AtopImportTests {
                 #expect(built.succeeded, "\(built.diagnostics)")
                 return try dir.read("site/Output/treaties/atop-1115/index.html")
             }()
-            #expect(page.contains(#"<time datetime="1844-06">Jun 1844</time>"#))
+            #expect(page.contains(#"<time datetime="1844-06" title="Known to the month only">Jun 1844</time>"#))
             #expect(!page.contains("1844-06-01"))
         }
     }

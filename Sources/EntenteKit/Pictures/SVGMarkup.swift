@@ -112,7 +112,9 @@ struct SVGWriter {
 
     mutating func raw(_ markup: String) { text += markup }
 
-    /// The root element: scales to its container's width, labelled for assistive technology.
+    /// The root element: scales to its container's width, labelled for assistive technology. A picture is an
+    /// image (`role="img"`) unless it holds links: then it keeps the SVG's own role, a graphics document whose
+    /// links assistive technology reaches (`close` decides), because an image's children are hidden from it.
     mutating func open(id: String, width: Double, height: Double, classes: String, title: String, desc: String) {
         text += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVGText.num(width)) \(SVGText.num(height))\""
         text += " width=\"100%\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" class=\"ent-pic \(classes)\">"
@@ -121,7 +123,12 @@ struct SVGWriter {
         text += "<style>\(PictureStyle.css)</style>"
     }
 
-    mutating func close() { text += "</svg>\n" }
+    mutating func close() {
+        if text.contains("<a href="), let role = text.range(of: " role=\"img\"") {
+            text.removeSubrange(role)
+        }
+        text += "</svg>\n"
+    }
 
     /// Opens a link to `href` with its tooltip; close with `closeLink()`.
     mutating func openLink(_ href: String, title: String, classes: String? = nil, attributes: String = "") {

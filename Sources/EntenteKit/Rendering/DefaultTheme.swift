@@ -16,7 +16,7 @@ enum DefaultTheme {
 {{#actor}}
 <article class="entity">
 <header class="article-header">
-<p class="kicker"><a href="{{links.actors}}">Actors</a> · {{kind_title}}</p>
+<p class="kicker">{{kind_title}}</p>
 <h1>{{name}}{{#short}} <span class="muted">({{short}})</span>{{/short}}</h1>
 <dl class="facts">
 {{#part_of}}<dt>Part of</dt><dd><a href="{{url}}">{{name}}</a></dd>{{/part_of}}
@@ -35,7 +35,7 @@ enum DefaultTheme {
 <div class="table-wrap"><table>
 <thead><tr><th scope="col">Agreement</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Signed or joined</th><th scope="col">Ratified</th><th scope="col">Left</th></tr></thead>
 <tbody>
-{{#treaties}}<tr><th scope="row"><a href="{{url}}">{{name}}</a>{{#short}} <span class="muted">({{short}})</span>{{/short}}</th><td>{{#kind}}{{kind}}{{/kind}}{{^kind}}{{instrument}}{{/kind}}</td><td>{{#status}}<span class="status status-{{status_key}}">{{status}}</span>{{/status}}{{^status}}<span class="muted">not recorded</span>{{/status}}</td><td>{{#signed}}<time datetime="{{iso}}">{{display}}</time>{{/signed}}{{^signed}}{{#acceded}}<time datetime="{{iso}}">{{display}}</time> (acceded){{/acceded}}{{/signed}}</td><td>{{#ratified}}<time datetime="{{iso}}">{{display}}</time>{{/ratified}}</td><td>{{#withdrawn}}<time datetime="{{iso}}">{{display}}</time>{{/withdrawn}}</td></tr>
+{{#treaties}}<tr><th scope="row"><a href="{{url}}">{{name}}</a>{{#short}} <span class="muted">({{short}})</span>{{/short}}</th><td>{{#kind}}{{kind}}{{/kind}}{{^kind}}{{instrument}}{{/kind}}</td><td>{{#status}}<span class="status status-{{status_key}}">{{status}}</span>{{/status}}{{^status}}<span class="muted">not recorded</span>{{/status}}</td><td>{{#signed}}{{>date}}{{/signed}}{{^signed}}{{#acceded}}{{>date}} (acceded){{/acceded}}{{/signed}}</td><td>{{#ratified}}{{>date}}{{/ratified}}</td><td>{{#withdrawn}}{{>date}}{{/withdrawn}}</td></tr>
 {{/treaties}}
 </tbody>
 </table></div>
@@ -87,38 +87,44 @@ enum DefaultTheme {
         "analysis-item.mustache": #"""
 <li class="item">
 <a class="item-title" href="{{url}}">{{title}}</a>
-<p class="meta"><time datetime="{{date.iso}}">{{date.display}}</time>{{#author}} · {{author}}{{/author}}{{#is_about}} · <span class="badge">about</span>{{/is_about}}{{#relation}}{{^is_about}} · <span class="badge badge-quiet">mentions</span>{{/is_about}}{{/relation}}</p>
+<p class="meta">{{#date}}{{>date}}{{/date}}{{#author}} · {{author}}{{/author}}{{#relation}} · <span class="relation relation-{{relation}}">{{#is_about}}about{{/is_about}}{{^is_about}}mentions{{/is_about}} {{#short}}{{short}}{{/short}}{{^short}}{{name}}{{/short}}</span>{{/relation}}</p>
 {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
 </li>
 
 """#,
         "analysis.mustache": #"""
-{{<layout}}{{$main}}
+{{<layout}}{{$og_type}}article{{/og_type}}{{$head}}{{#analysis}}<meta property="article:published_time" content="{{date.iso}}">
+{{#author}}<meta property="article:author" content="{{author}}">
+{{/author}}{{#tags}}<meta property="article:tag" content="{{name}}">
+{{/tags}}{{/analysis}}{{/head}}{{$main}}
 <article class="analysis">
 {{#analysis}}
 <header class="article-header">
-<p class="kicker"><a href="{{links.analyses}}">Analysis</a>{{#draft}} · <span class="badge">draft</span>{{/draft}}</p>
+<p class="kicker">Analysis{{#draft}} · <span class="badge">draft</span>{{/draft}}</p>
 <h1>{{title}}</h1>
 {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
-<p class="meta"><time datetime="{{date.iso}}">{{date.display}}</time>{{#author}} · {{author}}{{/author}}</p>
+<p class="meta">{{#date}}{{>date}}{{/date}}{{#author}} · {{author}}{{/author}}</p>
 </header>
 <div class="prose">
 {{{body}}}
 </div>
-<aside class="about" aria-label="About this analysis">
-<h2>About</h2>
-<dl>
-<dt>Actors</dt><dd>{{#actors}}<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}{{/actors}}{{^actors}}<span class="muted">none listed</span>{{/actors}}</dd>
-<dt>Treaties</dt><dd>{{#treaties}}<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}{{/treaties}}{{^treaties}}<span class="muted">none listed</span>{{/treaties}}</dd>
-<dt>Also mentioned</dt><dd>{{#mentions}}<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}{{/mentions}}{{^mentions}}<span class="muted">nothing else</span>{{/mentions}}</dd>
-<dt>Tags</dt><dd>{{#tags}}<a class="tag" href="{{url}}">{{name}}</a>{{^last}} {{/last}}{{/tags}}{{^tags}}<span class="muted">none</span>{{/tags}}</dd>
-</dl>
+<aside class="about" aria-labelledby="about-this-analysis">
+<h2 id="about-this-analysis">About this analysis</h2>
+{{#actors}}{{#first}}<p>It is about {{/first}}{{^first}}{{#last}} and {{/last}}{{^last}}, {{/last}}{{/first}}<a href="{{url}}">{{name}}</a>{{#last}}.</p>{{/last}}{{/actors}}
+{{#treaties}}{{#first}}<p>The agreements it discusses: {{/first}}{{^first}}{{#last}} and {{/last}}{{^last}}, {{/last}}{{/first}}<a href="{{url}}">{{name}}</a>{{#last}}.</p>{{/last}}{{/treaties}}
+{{#mentions}}{{#first}}<p>It also mentions {{/first}}{{^first}}{{#last}} and {{/last}}{{^last}}, {{/last}}{{/first}}<a href="{{url}}">{{name}}</a>{{#last}}.</p>{{/last}}{{/mentions}}
+{{^actors}}{{^treaties}}{{^mentions}}<p class="muted">It names no actor or agreement of this site.</p>{{/mentions}}{{/treaties}}{{/actors}}
+{{#tags}}{{#first}}<p class="tags">Filed under {{/first}}{{^first}}{{#last}} and {{/last}}{{^last}}, {{/last}}{{/first}}<a class="tag" href="{{url}}">{{name}}</a>{{#last}}.</p>{{/last}}{{/tags}}
 </aside>
 {{/analysis}}
 </article>
 {{/main}}{{/layout}}
 
 """#,
+        "assets/favicon.svg": ##"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><title>Entente</title><rect width="32" height="32" rx="5" fill="#7a1f1f"/><circle cx="12.5" cy="16" r="7" fill="none" stroke="#fbfaf7" stroke-width="2.6"/><circle cx="19.5" cy="16" r="7" fill="none" stroke="#fbfaf7" stroke-width="2.6"/></svg>
+
+"""##,
         "assets/search.js": #"""
 /* Entente's static search: the index is window.ENTENTE_SEARCH (search/index.js); no network, works from disk. */
 (function () {
@@ -200,88 +206,132 @@ enum DefaultTheme {
 
 """#,
         "assets/style.css": #"""
-/* Entente default theme: one self-contained stylesheet, system fonts only. */
+/* Entente default theme: one self-contained stylesheet, system fonts only; light and dark schemes; print. */
 :root {
-  --text: #1d1d1f; --muted: #5b5b62; --bg: #fbfaf7; --panel: #f1efe9; --rule: #d9d5cc;
-  --accent: #7a1f1f; --link: #1f4e79; --link-visited: #4b2f7a;
-  --ok: #1e6b3a; --warn: #8a5a00; --bad: #8b1e1e;
-  --measure: 42rem; --wide: 68rem;
+  --text: #1c1c1e; --muted: #595960; --bg: #fdfcf9; --panel: #f3f1ec; --rule: #dad6cd; --rule-strong: #1c1c1e;
+  --accent: #8a1c1c; --link: #174d8a; --link-visited: #5b3a8e; --focus: #0b57d0;
+  --ok: #1c6a38; --warn: #805300; --bad: #8b1e1e;
+  --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "Noto Serif", "DejaVu Serif", serif;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
+  --measure: 40rem; --wide: 70rem;
   color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
   :root {
-    --text: #e9e7e2; --muted: #a9a6a0; --bg: #16171a; --panel: #202227; --rule: #3a3c42;
-    --accent: #e08a7e; --link: #8cb8ea; --link-visited: #c3a8f0;
-    --ok: #7fcf98; --warn: #e8c06a; --bad: #f09a9a;
+    --text: #e8e6e1; --muted: #aaa7a1; --bg: #151619; --panel: #1f2126; --rule: #393b42; --rule-strong: #c9c6bf;
+    --accent: #ef9a8f; --link: #93bdf0; --link-visited: #c6adf2; --focus: #8ab4f8;
+    --ok: #80d09a; --warn: #e9c46f; --bad: #f3a19a;
   }
 }
+
+/* Base */
 * { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
   margin: 0; background: var(--bg); color: var(--text);
-  font: 1.0625rem/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
+  font: 1.0625rem/1.65 var(--serif); font-kerning: normal; text-rendering: optimizeLegibility;
+  overflow-wrap: break-word;
 }
-h1, h2, h3, .site-title, nav, .kicker, .meta, table, .counts, .badge, .count, .facts {
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-}
-h1 { font-size: clamp(1.7rem, 4vw, 2.4rem); line-height: 1.15; margin: .2em 0 .4em; letter-spacing: -.01em; }
-h2 { font-size: 1.3rem; margin: 2em 0 .6em; padding-top: .6em; border-top: 1px solid var(--rule); }
-h3 { font-size: 1.05rem; margin: 1.5em 0 .4em; }
-a { color: var(--link); text-underline-offset: .15em; }
+h1, h2, h3 { font-family: var(--serif); font-weight: 700; line-height: 1.2; text-wrap: balance; }
+h1 { font-size: clamp(1.75rem, 1.2rem + 2.4vw, 2.6rem); margin: .15em 0 .35em; letter-spacing: -.012em; max-width: 48rem; }
+h2 { font-size: 1.35rem; margin: 2.4rem 0 .7rem; padding-top: .7rem; border-top: 1px solid var(--rule-strong); }
+h3 { font-family: var(--sans); font-size: .8rem; text-transform: uppercase; letter-spacing: .07em; color: var(--muted); margin: 1.6rem 0 .5rem; }
+p { margin: 0 0 1em; }
+a { color: var(--link); text-decoration-thickness: 1px; text-underline-offset: .18em; }
 a:visited { color: var(--link-visited); }
-a:focus-visible, button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
+input:focus-visible { outline-offset: 0; }
+.ent-pic a:focus-visible { outline: 3px solid var(--focus); }
 .wrap { max-width: var(--wide); margin: 0 auto; padding: 0 1.25rem; }
-.skip { position: absolute; left: -999px; }
-.skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: .5rem 1rem; z-index: 1; }
-.site-header { border-bottom: 3px solid var(--accent); background: var(--panel); }
-.site-header .wrap { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: .5rem 2rem; padding-top: .9rem; padding-bottom: .9rem; }
-.site-title { font-weight: 700; font-size: 1.2rem; color: var(--text); text-decoration: none; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+.skip { position: absolute; left: -999px; top: .5rem; z-index: 10; background: var(--bg); color: var(--link); padding: .5rem 1rem; font-family: var(--sans); }
+.skip:focus { left: 1rem; }
+.print-only { display: none; }
+
+/* Masthead, navigation, footer */
+.site-header { background: var(--bg); border-top: 4px solid var(--accent); border-bottom: 1px solid var(--rule-strong); font-family: var(--sans); }
+.site-header .wrap { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .6rem 2rem; padding-top: .9rem; padding-bottom: .8rem; }
+.site-title { font-family: var(--serif); font-weight: 700; font-size: 1.3rem; letter-spacing: -.01em; color: var(--text); text-decoration: none; }
 .site-title:visited { color: var(--text); }
-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.1rem; }
-nav a { color: var(--text); text-decoration: none; font-size: .95rem; }
-nav a:visited { color: var(--text); }
-nav a[aria-current="page"] { font-weight: 700; border-bottom: 2px solid var(--accent); }
-main { padding-top: 1.5rem; padding-bottom: 3rem; }
-.lede { font-size: 1.2rem; color: var(--muted); max-width: var(--measure); margin-top: 0; }
-.kicker { text-transform: uppercase; letter-spacing: .08em; font-size: .78rem; color: var(--accent); margin: 0; }
+.site-header nav { flex: 1 1 auto; }
+.site-header nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .15rem 1.25rem; }
+.site-header nav a { color: var(--text); text-decoration: none; font-size: .92rem; padding: .2rem 0; display: inline-block; border-bottom: 2px solid transparent; }
+.site-header nav a:visited { color: var(--text); }
+.site-header nav a:hover { border-bottom-color: var(--rule); }
+.site-header nav a[aria-current="page"] { font-weight: 700; border-bottom-color: var(--accent); }
+.site-search input { font: .9rem var(--sans); padding: .3rem .6rem; border: 1px solid var(--muted); background: var(--bg); color: var(--text); border-radius: 3px; width: 11rem; }
+.breadcrumbs { font-family: var(--sans); font-size: .85rem; color: var(--muted); margin: 0 0 1.2rem; }
+.breadcrumbs ol { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .1rem 0; }
+.breadcrumbs li:not(:last-child)::after { content: "›"; margin: 0 .5rem; color: var(--muted); }
+.breadcrumbs a, .breadcrumbs a:visited { color: var(--muted); }
+.breadcrumbs [aria-current] { color: var(--text); }
+main { padding-top: 1.6rem; padding-bottom: 3.5rem; }
+.site-footer { border-top: 1px solid var(--rule-strong); color: var(--muted); font: .88rem/1.5 var(--sans); }
+.site-footer .wrap { padding-top: 1.1rem; padding-bottom: 2.2rem; }
+.site-footer p { margin: 0 0 .4rem; max-width: var(--wide); }
+.credits { font-size: .82rem; }
+
+/* Article heads and running text */
+.article-header { margin-bottom: 1.5rem; }
+.kicker { font: 700 .76rem/1.4 var(--sans); text-transform: uppercase; letter-spacing: .09em; color: var(--accent); margin: 0; }
 .kicker a, .kicker a:visited { color: var(--accent); text-decoration: none; }
-.meta, .muted { color: var(--muted); }
-.meta { font-size: .9rem; }
+.lede { font-size: 1.22rem; line-height: 1.5; color: var(--muted); max-width: var(--measure); margin: 0 0 1rem; }
+.meta { font: .88rem/1.5 var(--sans); color: var(--muted); }
+.muted { color: var(--muted); }
 .prose { max-width: var(--measure); }
-.prose h2 { border-top: none; padding-top: 0; }
-.prose blockquote { margin: 1.2em 0; padding: .2em 1.2em; border-left: 3px solid var(--rule); color: var(--muted); }
-.prose code { font-size: .9em; background: var(--panel); padding: .1em .3em; border-radius: 3px; }
-.prose pre { overflow-x: auto; background: var(--panel); padding: 1em; }
+.prose h2 { border-top: 0; padding-top: 0; margin-top: 2rem; font-size: 1.3rem; }
+.prose h3 { font-family: var(--serif); font-size: 1.1rem; text-transform: none; letter-spacing: 0; color: var(--text); }
+.prose blockquote { margin: 1.4em 0; padding: .1em 0 .1em 1.2em; border-left: 3px solid var(--accent); color: var(--muted); font-style: italic; }
+.prose code { font-size: .88em; background: var(--panel); padding: .1em .3em; border-radius: 3px; }
+.prose pre { overflow-x: auto; background: var(--panel); padding: 1em; font-size: .88rem; }
 .prose img { max-width: 100%; height: auto; }
-.prose .footnotes { font-size: .9rem; border-top: 1px solid var(--rule); margin-top: 2rem; }
-.summary { font-size: 1.1rem; }
-.note { border-left: 3px solid var(--warn); padding: .3em 1em; background: var(--panel); max-width: var(--measure); }
+.prose table { margin: 1.2em 0; }
+.prose .footnotes { font-size: .9rem; border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: .5rem; }
+.prose li { margin-bottom: .3em; }
+.summary { font-size: 1.12rem; }
+.note { border-left: 3px solid var(--warn); padding: .5em 1em; background: var(--panel); max-width: var(--measure); font-size: .98rem; }
+.about { max-width: var(--measure); }
+.about p { margin: 0 0 .5em; }
+.tags { font-family: var(--sans); font-size: .9rem; color: var(--muted); }
+.tag { white-space: nowrap; }
+
+/* Lists of analyses, counts, columns */
 .items { list-style: none; padding: 0; margin: 0; max-width: var(--measure); }
-.item { padding: .8rem 0; border-bottom: 1px solid var(--rule); }
-.item-title { font-weight: 600; font-size: 1.1rem; }
-.item .meta, .item .summary { margin: .2rem 0 0; }
-.item .summary { font-size: 1rem; }
-.badge { font-size: .72rem; text-transform: uppercase; letter-spacing: .05em; padding: .05em .45em; border: 1px solid var(--accent); color: var(--accent); border-radius: 3px; }
-.badge-quiet { border-color: var(--rule); color: var(--muted); }
-.count { font-size: .8rem; color: var(--muted); border: 1px solid var(--rule); border-radius: 999px; padding: 0 .5em; }
-.counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .75rem; }
-.counts a { display: block; padding: .6rem 1rem; background: var(--panel); border: 1px solid var(--rule); text-decoration: none; color: var(--text); }
-.counts strong { font-size: 1.4rem; display: block; }
-.columns { columns: 16rem auto; padding-left: 1.1rem; }
-.columns li { break-inside: avoid; margin-bottom: .25rem; }
+.item { padding: .9rem 0; border-bottom: 1px solid var(--rule); }
+.item:first-child { padding-top: .3rem; }
+.item-title { font-weight: 700; font-size: 1.12rem; line-height: 1.3; }
+.item .meta, .item .summary { margin: .25rem 0 0; }
+.item .summary { font-size: 1rem; color: var(--text); }
+.relation { font-style: italic; }
+.badge { font: 600 .7rem var(--sans); text-transform: uppercase; letter-spacing: .06em; padding: .05em .45em; border: 1px solid var(--accent); color: var(--accent); border-radius: 3px; }
+.count { font: .78rem var(--sans); color: var(--muted); border: 1px solid var(--rule); border-radius: 999px; padding: 0 .5em; font-variant-numeric: tabular-nums; }
+.counts { list-style: none; padding: 0; margin: 1.5rem 0 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: .6rem; max-width: var(--wide); }
+.counts a { display: block; height: 100%; padding: .7rem .9rem; background: var(--panel); border-top: 3px solid var(--accent); text-decoration: none; color: var(--text); font: .9rem/1.35 var(--sans); }
+.counts a:visited { color: var(--text); }
+.counts a:hover strong { text-decoration: underline; }
+.counts strong { font: 700 1.6rem/1.2 var(--serif); display: block; }
+.hero .lede { font-size: 1.25rem; }
+.columns { columns: 16rem auto; column-gap: 2rem; padding-left: 1.1rem; margin: 0; }
+.columns li { break-inside: avoid; margin-bottom: .3rem; }
 .inline { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1rem; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.2rem; font-size: .95rem; max-width: var(--measure); }
+.events { list-style: none; padding: 0; max-width: var(--measure); }
+.events li { padding: .35rem 0; border-bottom: 1px solid var(--rule); }
+.events time { font: 600 .88rem var(--sans); }
+
+/* Fact boxes */
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1.4rem; margin: 1.2rem 0 0; padding: .9rem 0; border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); font: .95rem/1.5 var(--sans); max-width: var(--measure); }
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; }
-.about dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.2rem; max-width: var(--measure); }
-.about dt { color: var(--muted); font-family: system-ui, sans-serif; font-size: .9rem; }
-.about dd { margin: 0; }
-.tag { white-space: nowrap; }
-.table-wrap { overflow-x: auto; max-width: 100%; }
-table { border-collapse: collapse; width: 100%; font-size: .92rem; }
-th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--rule); }
-thead th { border-bottom: 2px solid var(--text); font-weight: 600; white-space: nowrap; }
-tbody th { font-weight: 500; }
+
+/* Tables */
+.table-wrap { overflow-x: auto; max-width: 100%; margin: 0 0 1rem; }
+table { border-collapse: collapse; width: 100%; font: .92rem/1.45 var(--sans); font-variant-numeric: tabular-nums; }
+caption { text-align: left; color: var(--muted); font-size: .85rem; padding-bottom: .4rem; }
+th, td { text-align: left; vertical-align: top; padding: .5rem .75rem .5rem 0; border-bottom: 1px solid var(--rule); }
+thead th { border-bottom: 2px solid var(--rule-strong); font-size: .76rem; font-weight: 700; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); white-space: nowrap; vertical-align: bottom; }
+tbody th { font-weight: 600; }
+tbody tr:hover { background: var(--panel); }
 td time { white-space: nowrap; }
 .status { font-weight: 600; white-space: nowrap; }
 .status-in-force, .status-ratified { color: var(--ok); }
@@ -289,41 +339,77 @@ td time { white-space: nowrap; }
 .status-terminated, .status-expired, .status-withdrawn, .status-suspended, .status-superseded { color: var(--bad); }
 .status::before { content: "● "; font-size: .8em; }
 .status-terminated::before, .status-expired::before, .status-withdrawn::before, .status-superseded::before { content: "○ "; }
-.timeline { list-style: none; padding-left: 0; border-left: 2px solid var(--rule); margin-left: .4rem; max-width: var(--wide); }
-.timeline .event { position: relative; padding: .25rem 0 .25rem 1.1rem; }
-.timeline .event::before { content: ""; position: absolute; left: -.42rem; top: .75rem; width: .7rem; height: .7rem; border-radius: 50%; background: var(--bg); border: 2px solid var(--accent); }
-.timeline time { font-family: system-ui, sans-serif; font-weight: 600; font-size: .9rem; }
-.event-type { font-family: system-ui, sans-serif; font-size: .78rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
-.sources li, .provisions li { margin-bottom: .4rem; max-width: var(--measure); }
+
+/* Timelines */
+.timeline { list-style: none; padding-left: 0; border-left: 2px solid var(--rule); margin: 1rem 0 0 .4rem; max-width: 52rem; }
+.timeline .event { position: relative; padding: .3rem 0 .45rem 1.2rem; }
+.timeline .event::before { content: ""; position: absolute; left: -.45rem; top: .72rem; width: .7rem; height: .7rem; border-radius: 50%; background: var(--bg); border: 2px solid var(--accent); }
+.timeline time { font: 700 .9rem var(--sans); font-variant-numeric: tabular-nums; }
+.event-type { font: .74rem var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
+time[title] { text-decoration: underline dotted var(--muted); text-underline-offset: .2em; cursor: help; }
+.sources li, .provisions li { margin-bottom: .45rem; max-width: var(--measure); }
+.sources { font-size: .95rem; }
 .provisions p { margin: 0; }
-.site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: .9rem; }
-.site-footer .wrap { padding-top: 1rem; padding-bottom: 2rem; }
-.credits { font-size: .85rem; }
-@media (max-width: 40rem) {
-  body { font-size: 1rem; }
-  .facts, .about dl { grid-template-columns: 1fr; }
-  .facts dd, .about dd { margin-bottom: .4rem; }
-}
-@media print {
-  :root { --text: #000; --muted: #444; --bg: #fff; --panel: #fff; --rule: #999; --link: #000; --link-visited: #000; }
-  .site-header nav, .skip, .site-footer { display: none; }
-  .site-header { border: 0; background: none; }
-  .prose a[href^="http"]::after, .sources a::after { content: " <" attr(href) ">"; font-size: .8em; word-break: break-all; }
-  h2 { break-after: avoid; }
-  tr, .event { break-inside: avoid; }
-  .table-wrap { overflow: visible; }
-}
-/* Search, pictures and data links. */
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.site-search input { font: inherit; font-size: .9rem; padding: .25rem .5rem; border: 1px solid var(--rule); background: var(--bg); color: var(--text); border-radius: 3px; width: 10rem; }
-.search-form label { display: block; font-family: system-ui, sans-serif; color: var(--muted); margin-bottom: .3rem; }
-.search-form input { font: inherit; font-size: 1.1rem; width: 100%; max-width: var(--measure); padding: .5rem .7rem; border: 1px solid var(--rule); background: var(--bg); color: var(--text); border-radius: 3px; }
+.source-ref { font: .8rem var(--sans); text-decoration: none; vertical-align: .1em; }
+
+/* Search, pictures and data links */
+.search-form label { display: block; font-family: var(--sans); color: var(--muted); margin-bottom: .4rem; }
+.search-form input { font: 1.1rem var(--sans); width: 100%; max-width: var(--measure); padding: .55rem .75rem; border: 1px solid var(--muted); background: var(--bg); color: var(--text); border-radius: 3px; }
+#search-status { font-family: var(--sans); font-size: .9rem; margin-top: .8rem; }
 .picture { margin: 1.5rem 0; max-width: var(--wide); }
 .picture svg { width: 100%; height: auto; display: block; }
-.picture figcaption { font-size: .85rem; color: var(--muted); margin-top: .4rem; }
-.data-links { font-family: system-ui, sans-serif; font-size: .9rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: .8rem; margin-top: 2rem; }
-@media print { .site-search, .data-links { display: none; } }
+.picture svg.ent-network { max-width: 52rem; }
+.picture figcaption { font: .85rem/1.45 var(--sans); color: var(--muted); margin-top: .5rem; max-width: var(--measure); }
+.data-links { font: .88rem var(--sans); color: var(--muted); border-top: 1px solid var(--rule); padding-top: .8rem; margin-top: 2.5rem; }
 
+/* Phones */
+@media (max-width: 40rem) {
+  body { font-size: 1rem; }
+  .wrap { padding: 0 1rem; }
+  .site-header .wrap { gap: .4rem 1rem; }
+  .site-title { flex-basis: 100%; }
+  .site-header nav { flex-basis: 100%; }
+  .site-header nav ul { gap: 0 1.1rem; }
+  .site-search { flex-basis: 100%; }
+  .site-search input { width: 100%; }
+  main { padding-top: 1rem; }
+  .lede { font-size: 1.08rem; }
+  .facts { gap: .3rem 1rem; }
+  .breadcrumbs li:last-child { display: none; }
+  .breadcrumbs li:nth-last-child(2)::after { content: none; }
+  .columns { columns: auto; }
+  th, td { padding-right: .6rem; }
+}
+
+/* Print: the article and its tables, no navigation; links followed by their address. */
+@media print {
+  :root { --text: #000; --muted: #444; --bg: #fff; --panel: #fff; --rule: #999; --rule-strong: #000; --accent: #000;
+          --link: #000; --link-visited: #000; --ok: #000; --warn: #000; --bad: #000; }
+  @page { margin: 18mm 16mm; }
+  body { font-size: 10.5pt; line-height: 1.45; }
+  .site-header nav, .site-search, .breadcrumbs, .skip, .data-links, .search-form, #search-status { display: none; }
+  .site-header { border-top: 0; border-bottom: 1pt solid #000; }
+  .site-header .wrap, main, .site-footer .wrap { padding-left: 0; padding-right: 0; }
+  .wrap { max-width: none; }
+  .print-only { display: block; }
+  a { text-decoration: none; }
+  main a[href^="http"]::after, .sources a::after { content: " <" attr(href) ">"; font-size: .85em; word-break: break-all; color: #444; }
+  h1, h2, h3 { break-after: avoid; }
+  tr, .event, .item, figure { break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 9pt; }
+  thead { display: table-header-group; }
+  tbody tr:hover { background: none; }
+  .picture svg { max-height: 22cm; }
+  .timeline { border-left-color: #000; }
+  .timeline .event::before { border-color: #000; }
+  time[title] { text-decoration: none; }
+  .prose, .items, .lede, .facts, .about { max-width: none; }
+}
+
+"""#,
+        "date.mustache": #"""
+<time datetime="{{iso}}"{{#approximate}} title="Known to the {{precision}} only"{{/approximate}}>{{display}}</time>
 """#,
         "home.mustache": #"""
 {{<layout}}{{$main}}
@@ -347,7 +433,7 @@ td time { white-space: nowrap; }
 {{#has_recent_events}}
 <section>
 <h2>Latest events</h2>
-<ul class="events">{{#recent_events}}<li><time datetime="{{date.iso}}">{{date.display}}</time> <span class="event-type">{{type}}</span> <a href="{{treaty.url}}">{{treaty.name}}</a>{{#actor}} ({{actor.name}}){{/actor}}</li>{{/recent_events}}</ul>
+<ul class="events">{{#recent_events}}<li>{{#date}}{{>date}}{{/date}} <span class="event-type">{{type}}</span> <a href="{{treaty.url}}">{{treaty.name}}</a>{{#actor}} ({{actor.name}}){{/actor}}</li>{{/recent_events}}</ul>
 </section>
 {{/has_recent_events}}
 {{/main}}{{/layout}}
@@ -362,9 +448,18 @@ td time { white-space: nowrap; }
 <title>{{#page.is_home}}{{site.title}}{{/page.is_home}}{{^page.is_home}}{{page.title}} · {{site.title}}{{/page.is_home}}</title>
 <meta name="description" content="{{page.description}}">
 <meta name="generator" content="{{generator}}">
-{{#page.canonical}}<link rel="canonical" href="{{page.canonical}}">
-{{/page.canonical}}{{#page.feed}}<link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{url}}">
-{{/page.feed}}<link rel="stylesheet" href="{{stylesheet}}">
+<meta name="color-scheme" content="light dark">
+<meta property="og:site_name" content="{{site.title}}">
+<meta property="og:title" content="{{page.title}}">
+<meta property="og:description" content="{{page.description}}">
+<meta property="og:type" content="{{$og_type}}website{{/og_type}}">
+<meta property="og:locale" content="{{site.language}}">
+<meta name="twitter:card" content="summary">
+{{#page.canonical}}<meta property="og:url" content="{{page.canonical}}">
+<link rel="canonical" href="{{page.canonical}}">
+{{/page.canonical}}{{$head}}{{/head}}{{#page.feed}}<link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{url}}">
+{{/page.feed}}<link rel="icon" href="{{page.root}}assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="{{stylesheet}}">
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -372,16 +467,18 @@ td time { white-space: nowrap; }
 <div class="wrap">
 <a class="site-title" href="{{site.home_url}}">{{site.title}}</a>
 <nav aria-label="Sections"><ul>{{#nav}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>{{/nav}}</ul></nav>
-<form class="site-search" role="search" action="{{links.search}}" method="get"><label for="site-search-q" class="visually-hidden">Search</label><input id="site-search-q" type="search" name="q" placeholder="Search" autocomplete="off"></form>
+<form class="site-search" role="search" action="{{links.search}}" method="get"><input id="site-search-q" type="search" name="q" placeholder="Search" aria-label="Search this site"></form>
 </div>
 </header>
 <main id="main" class="wrap">
-{{$main}}{{/main}}
+{{^page.is_home}}<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>{{#page.breadcrumbs}}<li>{{^last}}<a href="{{url}}">{{name}}</a>{{/last}}{{#last}}<span aria-current="page">{{name}}</span>{{/last}}</li>{{/page.breadcrumbs}}</ol></nav>
+{{/page.is_home}}{{$main}}{{/main}}
 </main>
 <footer class="site-footer">
 <div class="wrap">
 <p>{{site.title}}{{#site.author}} · {{site.author}}{{/site.author}}</p>
 {{#site.credits}}<p class="credits">{{site.credits}}</p>{{/site.credits}}
+{{#page.canonical}}<p class="print-only">{{page.canonical}}</p>{{/page.canonical}}
 </div>
 </footer>
 </body>
@@ -413,9 +510,9 @@ td time { white-space: nowrap; }
         "search.mustache": #"""
 {{<layout}}{{$main}}
 <h1>Search</h1>
-<form class="search-form" role="search" action="" method="get">
+<form class="search-form" role="search" method="get">
 <label for="search-q">Find analyses, actors and treaties by name, alias or word</label>
-<input id="search-q" type="search" name="q" autocomplete="off" autofocus>
+<input id="search-q" type="search" name="q" autofocus>
 </form>
 <p id="search-status" class="muted" role="status" aria-live="polite"></p>
 <ol id="search-results" class="items"></ol>
@@ -436,7 +533,6 @@ td time { white-space: nowrap; }
 """#,
         "tag.mustache": #"""
 {{<layout}}{{$main}}
-<p class="kicker"><a href="{{links.tags}}">Tags</a></p>
 <h1>{{tag.name}}</h1>
 <p class="lede">{{tag.count}} analyses tagged “{{tag.name}}”.</p>
 <ul class="items">{{#analyses}}{{{html}}}{{/analyses}}</ul>
@@ -460,7 +556,7 @@ td time { white-space: nowrap; }
 <section>
 <h2>{{year}}</h2>
 <ol class="timeline">
-{{#events}}<li class="event event-{{type_key}}"><time datetime="{{date.iso}}">{{date.display}}</time> <span class="event-type">{{type}}</span> <a href="{{treaty.url}}">{{treaty.name}}</a>{{#actor}} · <a href="{{url}}">{{name}}</a>{{/actor}}{{#note}} — {{note}}{{/note}}</li>
+{{#events}}<li class="event event-{{type_key}}">{{#date}}{{>date}}{{/date}} <span class="event-type">{{type}}</span> <a href="{{treaty.url}}">{{treaty.name}}</a>{{#actor}} · <a href="{{url}}">{{name}}</a>{{/actor}}{{#note}} — {{note}}{{/note}}</li>
 {{/events}}
 </ol>
 </section>
@@ -479,7 +575,7 @@ td time { white-space: nowrap; }
 <th scope="row"><a href="{{url}}">{{name}}</a>{{#short}} <span class="muted">({{short}})</span>{{/short}}</th>
 <td>{{#kind}}{{kind}}{{/kind}}{{^kind}}{{instrument}}{{/kind}}</td>
 <td>{{#status}}<span class="status status-{{status_key}}">{{status}}</span>{{/status}}{{^status}}<span class="muted">not recorded</span>{{/status}}</td>
-<td>{{#date}}<time datetime="{{iso}}">{{display}}</time>{{/date}}</td>
+<td>{{#date}}{{>date}}{{/date}}</td>
 <td>{{#parties}}<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}{{/parties}}</td>
 </tr>
 {{/treaties}}
@@ -493,7 +589,7 @@ td time { white-space: nowrap; }
 {{#treaty}}
 <article class="entity">
 <header class="article-header">
-<p class="kicker"><a href="{{links.treaties}}">Treaties</a> · {{instrument}}{{#kind}} · {{kind}}{{/kind}}</p>
+<p class="kicker">{{instrument}}{{#kind}} · {{kind}}{{/kind}}</p>
 <h1>{{name}}</h1>
 {{#short}}<p class="meta">Short name: <strong>{{short}}</strong>{{#aliases}}{{#first}} · also{{/first}} {{name}}{{^last}},{{/last}}{{/aliases}}</p>{{/short}}
 {{^short}}{{#aliases}}{{#first}}<p class="meta">Also known as {{/first}}{{name}}{{^last}}, {{/last}}{{#last}}</p>{{/last}}{{/aliases}}{{/short}}
@@ -502,7 +598,7 @@ td time { white-space: nowrap; }
 <dl class="facts">
 <dt>Instrument</dt><dd>{{instrument}}</dd>
 {{#kind}}<dt>Kind</dt><dd>{{kind}}</dd>{{/kind}}
-<dt>Status</dt><dd>{{#status}}<span class="status status-{{key}}">{{title}}</span>{{#derived}}{{#from}} <span class="muted">(from the {{type}} event of <time datetime="{{date.iso}}">{{date.display}}</time>)</span>{{/from}}{{/derived}}{{/status}}{{^status}}<span class="muted">not recorded</span>{{/status}}</dd>
+<dt>Status</dt><dd>{{#status}}<span class="status status-{{key}}">{{title}}</span>{{#derived}}{{#from}} <span class="muted">(from the {{type}} event of {{#date}}{{>date}}{{/date}})</span>{{/from}}{{/derived}}{{/status}}{{^status}}<span class="muted">not recorded</span>{{/status}}</dd>
 <dt>Obligations</dt><dd>{{#obligations}}{{name}}{{^last}}, {{/last}}{{/obligations}}{{^obligations}}<span class="muted">not recorded</span>{{/obligations}}</dd>
 {{#supersedes}}<dt>Supersedes</dt><dd><a href="{{url}}">{{name}}</a></dd>{{/supersedes}}
 </dl>
@@ -514,7 +610,7 @@ td time { white-space: nowrap; }
 <div class="table-wrap"><table class="parties">
 <thead><tr><th scope="col">Party</th><th scope="col">Signed or joined</th><th scope="col">Ratified</th><th scope="col">In force</th><th scope="col">Withdrawn</th></tr></thead>
 <tbody>
-{{#parties}}<tr><th scope="row"><a href="{{url}}">{{name}}</a>{{#note}}<br><span class="muted">{{note}}</span>{{/note}}</th><td>{{#signed}}<time datetime="{{iso}}">{{display}}</time>{{/signed}}{{#acceded}}{{#signed}}<br>{{/signed}}<time datetime="{{iso}}">{{display}}</time> (acceded){{/acceded}}</td><td>{{#ratified}}<time datetime="{{iso}}">{{display}}</time>{{/ratified}}</td><td>{{#in_force}}<time datetime="{{iso}}">{{display}}</time>{{/in_force}}</td><td>{{#withdrawn}}<time datetime="{{iso}}">{{display}}</time>{{/withdrawn}}</td></tr>
+{{#parties}}<tr><th scope="row"><a href="{{url}}">{{name}}</a>{{#note}}<br><span class="muted">{{note}}</span>{{/note}}</th><td>{{#signed}}{{>date}}{{/signed}}{{#acceded}}{{#signed}}<br>{{/signed}}{{>date}} (acceded){{/acceded}}</td><td>{{#ratified}}{{>date}}{{/ratified}}</td><td>{{#in_force}}{{>date}}{{/in_force}}</td><td>{{#withdrawn}}{{>date}}{{/withdrawn}}</td></tr>
 {{/parties}}
 </tbody>
 </table></div>
@@ -523,7 +619,7 @@ td time { white-space: nowrap; }
 <h2>Timeline</h2>
 {{#picture}}<figure class="picture">{{{picture}}}<figcaption>The events below, on a time axis; dates known only to the year or month are drawn as spans.</figcaption></figure>{{/picture}}
 <ol class="timeline">
-{{#events}}<li class="event event-{{type_key}}"><time datetime="{{date.iso}}">{{date.display}}</time> <span class="event-type">{{type}}</span>{{#actor}} · <a href="{{url}}">{{name}}</a>{{/actor}}{{#note}} — {{note}}{{/note}}{{#source}} <a class="source-ref" href="#source-{{number}}" title="{{title}}">[{{number}}]</a>{{/source}}</li>
+{{#events}}<li class="event event-{{type_key}}">{{#date}}{{>date}}{{/date}} <span class="event-type">{{type}}</span>{{#actor}} · <a href="{{url}}">{{name}}</a>{{/actor}}{{#note}} — {{note}}{{/note}}{{#source}} <a class="source-ref" href="#source-{{number}}" title="{{title}}">[{{number}}]</a>{{/source}}</li>
 {{/events}}
 </ol>
 {{^events}}<p class="muted">No events recorded.</p>{{/events}}
@@ -535,7 +631,7 @@ td time { white-space: nowrap; }
 </section>
 <section>
 <h2>Sources</h2>
-<ol class="sources">{{#sources}}<li id="source-{{number}}"><a href="{{url}}" rel="external nofollow">{{title}}</a>{{#date}} <span class="muted">(<time datetime="{{iso}}">{{display}}</time>)</span>{{/date}}</li>{{/sources}}</ol>
+<ol class="sources">{{#sources}}<li id="source-{{number}}"><a href="{{url}}" rel="external nofollow">{{title}}</a>{{#date}} <span class="muted">({{>date}})</span>{{/date}}</li>{{/sources}}</ol>
 {{^sources}}<p class="muted">No sources recorded.</p>{{/sources}}
 </section>
 <section>

@@ -126,6 +126,12 @@ public struct PageRenderer: Sendable {
         if let canonical, let baseURL = config.baseURL { pageValues["canonical"] = baseURL + canonical }
         // Every page offers the site's feed; actor and treaty pages replace it with their own.
         pageValues["feed"] = ["url": links.file("feed.xml", from: root), "title": config.title] as Values
+        if section != "home" {
+            let sections = nav + [("Search", "search", "search")]
+            let current = sections.first { $0.2 == section }.map { (name: $0.0, url: links.folder($0.1, from: root)) }
+            pageValues["breadcrumbs"] = PageContext.breadcrumbs(home: siteValues["home_url"] as! String, section: current,
+                                                                current: title)
+        }
         return [
             "site": siteValues,
             "page": pageValues,
@@ -426,7 +432,7 @@ public struct PageRenderer: Sendable {
             }
         values["supersedes"] = treaty.supersedes.map { treatyLink($0.id, root) }
         values["superseded_by"] = PageContext.list((site.successors[treaty.id] ?? []).map { treatyLink($0, root) })
-        values["related"] = unique(treaty.related.map(\.id)).map { treatyLink($0, root) }
+        values["related"] = PageContext.list(unique(treaty.related.map(\.id)).map { treatyLink($0, root) })
         let sharing = index.treatiesSharingParties(with: treaty, in: site)
         values["sharing_parties"] = sharing.prefix(Self.sharingLimit).map { entry -> Values in
             var link = treatyLink(entry.treaty, root)

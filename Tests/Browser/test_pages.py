@@ -1,0 +1,274 @@
+"""Headless Chromium opens the key pages: no console errors, no failed requests, no horizontal scrolling on a phone;
+search works as you type; the network picture's links navigate; dark mode and print styles apply."""
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import EXAMPLE_PAGES, record
+
+PAGES = list(EXAMPLE_PAGES.items())
+
+
+def corpus_pages(site):
+    """The same seven kinds of page in the make-corpus site: the first analysis, actor and treaty."""
+    first = lambda folder: sorted(p for p in (site.output / folder).iterdir() if (p / "index.html").exists())[0]
+    return {"home": "index.html",
+            "analysis": f"analyses/{first('analyses').name}/index.html",
+            "actor": f"actors/{first('actors').name}/index.html",
+            "treaty": f"treaties/{first('treaties').name}/index.html",
+            "network": "network/index.html", "timeline": "timeline/index.html", "search": "search/index.html"}
+
+
+def horizontal_overflow(driver):
+    """How many CSS pixels the page is wider than the viewport (0 when nothing scrolls sideways)."""
+    return driver.execute_script(
+        "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth;")
+
+
+# ---------------------------------------------------------------- loading
+
+@pytest.mark.parametrize("page", [p for p, _ in PAGES])
+def test_page_loads_cleanly_served_from_a_sub_path(browser, example_server, page):
+    console, failed = browser.open(example_server.url(EXAMPLE_PAGES[page]))
+    assert browser.d.find_element(By.TAG_NAME, "h1").text.strip()
+    assert not console, console
+    assert not failed, failed
+
+
+@pytest.mark.parametrize("page", [p for p, _ in PAGES])
+def test_page_loads_cleanly_from_disk(browser, example_site, page):
+    console, failed = browser.open((example_site.output / EXAMPLE_PAGES[page]).as_uri())
+    assert browser.d.find_element(By.TAG_NAME, "h1").text.strip()
+    assert not console, console
+    assert not failed, failed
+
+
+def test_corpus_pages_load_cleanly_and_fit_a_phone(browser, corpus_site, serve_static):
+    server = serve_static(corpus_site)
+    pages = corpus_pages(corpus_site)
+    for name, path in pages.items():
+        browser.desktop()
+        console, failed = browser.open(server.url(path))
+        assert not console and not failed, (name, console, failed)
+        browser.phone()
+        browser.d.refresh()
+        assert horizontal_overflow(browser.d) <= 0, f"{name} ({path}) scrolls sideways at 375 px"
+    record("browser: pages opened (example site, served + from disk; corpus)", 2 * len(PAGES) + len(pages))
+
+
+def test_the_load_check_catches_a_missing_file(browser, example_site, work):
+    """A page whose stylesheet is missing shows as a failed request: the checks above are not vacuous."""
+    page = work / "missing-asset.html"
+    page.write_text('<!DOCTYPE html><html lang="en"><head><title>t</title>'
+                    '<link rel="stylesheet" href="nowhere/style.css"></head><body><h1>t</h1></body></html>')
+    console, failed = browser.open(page.as_uri())
+    assert failed or console
+
+
+# ---------------------------------------------------------------- phone, dark mode, screenshots
+
+def save_screenshot(browser, name: str, height: int, scale: float):
+    """Saves the top `height` CSS pixels of the page when ENTENTE_SCREENSHOTS names a folder."""
+    folder = os.environ.get("ENTENTE_SCREENSHOTS")
+    if not folder:
+        return
+    import base64
+    width = browser.d.execute_script("return window.innerWidth")
+    full = browser.d.execute_script("return document.documentElement.scrollHeight")
+    shot = browser.d.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": min(height, full), "scale": scale}})
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    (Path(folder) / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
+
+
+def background_luminance(driver):
+    rgb = driver.execute_script(
+        "var c = getComputedStyle(document.body).backgroundColor.match(/\\d+(\\.\\d+)?/g).map(Number);"
+        "return c.slice(0, 3);")
+    return sum(rgb) / (3 * 255)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+@pytest.mark.parametrize("page", ["treaty", "network", "home", "analysis", "actor", "timeline", "search"])
+def test_layout_fits_in_both_schemes(browser, example_server, page, device, scheme):
+    getattr(browser, device)()
+    browser.scheme(scheme)
+    browser.open(example_server.url(EXAMPLE_PAGES[page]))
+    assert horizontal_overflow(browser.d) <= 0, f"{page} scrolls sideways on a {device}"
+    luminance = background_luminance(browser.d)
+    assert (luminance < 0.2) if scheme == "dark" else (luminance > 0.9), f"{scheme} background: {luminance:.2f}"
+    if page in ("treaty", "network"):
+        # Desktop at 1280 × 1500 CSS pixels, shown at 0.75; the phone at 375 × 1100, at 1.5 device pixels a pixel.
+        save_screenshot(browser, f"{page}-{device}-{scheme}", *((1500, .75) if device == "desktop" else (1100, .75)))
+
+
+def test_tables_scroll_inside_their_box_on_a_phone(browser, example_server):
+    """The wide party table scrolls within its own box; the page itself never scrolls sideways."""
+    browser.phone()
+    browser.open(example_server.url(EXAMPLE_PAGES["treaty"]))
+    box = browser.d.find_element(By.CSS_SELECTOR, ".table-wrap")
+    assert box.value_of_css_property("overflow-x") in ("auto", "scroll")
+    assert horizontal_overflow(browser.d) <= 0
+
+
+# ---------------------------------------------------------------- search
+
+def search_for(browser, url: str, text: str):
+    browser.open(url)
+    box = browser.d.find_element(By.ID, "search-q")
+    box.clear()
+    box.send_keys(text)
+    WebDriverWait(browser.d, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+    return [a.text for a in browser.d.find_elements(By.CSS_SELECTOR, "#search-results a.item-title")]
+
+
+@pytest.mark.parametrize("where", ["served", "disk"])
+def test_search_finds_relos_by_typing_rel(browser, example_site, example_server, where):
+    url = example_server.url(EXAMPLE_PAGES["search"]) if where == "served" else \
+        (example_site.output / EXAMPLE_PAGES["search"]).as_uri()
+    titles = search_for(browser, url, "rel")
+    assert any("Reciprocal Exchange of Logistics" in t for t in titles[:3]), titles
+    # The result is a working link to the treaty page.
+    link = next(a for a in browser.d.find_elements(By.CSS_SELECTOR, "#search-results a.item-title")
+                if "Logistics" in a.text)
+    link.click()
+    WebDriverWait(browser.d, 10).until(lambda d: "russia-india-relos" in d.current_url)
+    assert "RELOS" in browser.d.find_element(By.CSS_SELECTOR, "main").text
+
+
+def test_search_finds_india_by_an_alias(browser, example_server):
+    titles = search_for(browser, example_server.url(EXAMPLE_PAGES["search"]), "new delhi")
+    assert "India" in titles, titles
+    titles = search_for(browser, example_server.url(EXAMPLE_PAGES["search"]), "Republic of Ind")
+    assert titles and titles[0] == "India", titles
+
+
+def test_header_search_box_opens_search_with_the_query(browser, example_server):
+    from selenium.webdriver.common.keys import Keys
+    browser.open(example_server.url(EXAMPLE_PAGES["actor"]))
+    box = browser.d.find_element(By.ID, "site-search-q")
+    box.send_keys("relos", Keys.ENTER)
+    WebDriverWait(browser.d, 10).until(lambda d: "search/" in d.current_url)
+    WebDriverWait(browser.d, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+    assert "Logistics" in browser.d.find_element(By.ID, "search-results").text
+
+
+# ---------------------------------------------------------------- the network picture
+
+# A point on a link's visible shape (the middle of an edge, the centre of a node), in viewport pixels, when that
+# point really hits the link (not a neighbour drawn over it).
+POINT_ON_LINK = """
+var a = arguments[0], shape = a.querySelector('path, line, circle, rect');
+if (!shape) return null;
+var svg = shape.ownerSVGElement, p = svg.createSVGPoint(), m = shape.getScreenCTM();
+if (shape.getTotalLength && /ent-(edge|spoke|line)/.test(shape.getAttribute('class'))) {
+  var q = shape.getPointAtLength(shape.getTotalLength() / 2); p.x = q.x; p.y = q.y;
+} else { var b = shape.getBBox(); p.x = b.x + b.width / 2; p.y = b.y + b.height / 2; }
+var s = p.matrixTransform(m), hit = document.elementFromPoint(s.x, s.y);
+return hit && hit.closest('a') === a ? [s.x, s.y] : null;
+"""
+
+
+@pytest.mark.parametrize("kind", ["actors", "treaties"])
+def test_network_picture_links_navigate(browser, example_server, kind):
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+    network = example_server.url(EXAMPLE_PAGES["network"])
+    browser.open(network)
+    d = browser.d
+    links = d.find_elements(By.CSS_SELECTOR, f'figure svg a[href*="{kind}/"]')
+    assert links, f"no {kind} links in the network picture"
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", d.find_element(By.CSS_SELECTOR, "figure svg"))
+    target = point = None
+    for link in links:
+        point = d.execute_script(POINT_ON_LINK, link)
+        if point:
+            target = link
+            break
+    assert target, f"no {kind} link can be clicked on its shape"
+    href = d.execute_script("return new URL(arguments[0].getAttribute('href'), location.href).href", target)
+    title = d.execute_script("return arguments[0].querySelector('title').textContent", target)
+    # A real mouse click at that point, as a reader would.
+    actions = ActionBuilder(d)
+    actions.pointer_action.move_to_location(int(point[0]), int(point[1]))
+    actions.pointer_action.click()
+    actions.perform()
+    WebDriverWait(d, 10).until(lambda d: d.current_url != network)
+    assert urlsplit(d.current_url).path == urlsplit(href).path
+    heading = d.find_element(By.TAG_NAME, "h1").text
+    assert heading.split(" (")[0] in title, (heading, title)
+
+
+# ---------------------------------------------------------------- print
+
+def test_print_style_hides_navigation_and_shows_link_addresses(browser, example_server):
+    browser.open(example_server.url(EXAMPLE_PAGES["treaty"]))
+    browser.scheme("light", media="print")
+    d = browser.d
+    for selector in (".site-header nav", ".site-search", ".breadcrumbs", ".skip"):
+        assert d.find_element(By.CSS_SELECTOR, selector).value_of_css_property("display") == "none", selector
+    source = d.find_element(By.CSS_SELECTOR, ".sources a[href^='http']")
+    after = d.execute_script("return getComputedStyle(arguments[0], '::after').content", source)
+    assert source.get_attribute("href").rstrip("/") in after, after
+    # The party table and the timeline print whole: nothing is clipped by a scroll box.
+    assert d.find_element(By.CSS_SELECTOR, ".table-wrap").value_of_css_property("overflow-x") == "visible"
+    assert d.find_element(By.CSS_SELECTOR, "table.parties thead").value_of_css_property("display") == "table-header-group"
+    pdf = d.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})
+    assert len(pdf["data"]) > 1000
+
+
+# ---------------------------------------------------------------- polish
+
+def test_breadcrumbs_lead_home(browser, example_server):
+    for page in ("analysis", "actor", "treaty", "network", "timeline", "search"):
+        browser.open(example_server.url(EXAMPLE_PAGES[page]))
+        crumbs = browser.d.find_element(By.CSS_SELECTOR, 'nav.breadcrumbs[aria-label="Breadcrumb"]')
+        items = crumbs.find_elements(By.TAG_NAME, "li")
+        assert items[0].text == "Home", page
+        current = crumbs.find_element(By.CSS_SELECTOR, '[aria-current="page"]')
+        assert current.text.strip() and current.text.strip() in browser.d.find_element(By.TAG_NAME, "h1").text, page
+        home = items[0].find_element(By.TAG_NAME, "a").get_attribute("href")
+        assert home.rstrip("/").endswith(("sub/path", "sub/path/index.html")), home
+
+
+def test_dates_show_their_precision(browser, example_server):
+    browser.open(example_server.url(EXAMPLE_PAGES["treaty"]))
+    times = {t.get_attribute("datetime"): t.text for t in browser.d.find_elements(By.CSS_SELECTOR, "ol.timeline time")}
+    assert times.get("2018-09") == "Sep 2018", times
+    assert times.get("2025-02-18") == "18 Feb 2025", times
+    month = browser.d.find_element(By.CSS_SELECTOR, 'ol.timeline time[datetime="2018-09"]')
+    assert "month" in (month.get_attribute("title") or ""), "an approximate date says how precise it is"
+
+
+def test_favicon_and_social_meta(browser, example_server):
+    browser.open(example_server.url(EXAMPLE_PAGES["treaty"]))
+    d = browser.d
+    icon = d.find_element(By.CSS_SELECTOR, 'link[rel="icon"]').get_attribute("href")
+    assert d.execute_script("return fetch(arguments[0]).then(r => r.status)", icon) == 200
+    meta = lambda key: d.find_element(By.CSS_SELECTOR, f'meta[property="{key}"], meta[name="{key}"]').get_attribute("content")
+    assert meta("og:url") == "https://reports.example.org/entente/treaties/russia-india-relos/"
+    assert meta("og:title").startswith("Russia–India Reciprocal Exchange of Logistics Agreement")
+    assert meta("og:description") and meta("og:description") == meta("description")
+    assert meta("og:site_name") == "Entente: Russia in Asia"
+    assert meta("twitter:card") == "summary"
+    browser.open(example_server.url(EXAMPLE_PAGES["analysis"]))
+    assert meta("og:type") == "article"
+    assert meta("article:published_time") == "2024-07-31"
+
+
+def test_about_and_mentions_read_as_sentences(browser, example_server):
+    browser.open(example_server.url(EXAMPLE_PAGES["analysis"]))
+    about = browser.d.find_element(By.CSS_SELECTOR, "aside.about").text
+    assert "It is about Russia, India, " in about and " and Russian balancing faction." in about, about
+    assert "Filed under " in about
+    browser.open(example_server.url(EXAMPLE_PAGES["actor"]))
+    relations = [r.text for r in browser.d.find_elements(By.CSS_SELECTOR, ".items .relation")]
+    assert relations and all(r in ("about India", "mentions India") for r in relations), relations
+    browser.open(example_server.url(EXAMPLE_PAGES["treaty"]))
+    relations = [r.text for r in browser.d.find_elements(By.CSS_SELECTOR, ".items .relation")]
+    assert relations and all(r in ("about RELOS", "mentions RELOS") for r in relations), relations
