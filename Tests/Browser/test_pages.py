@@ -266,9 +266,11 @@ def test_about_and_mentions_read_as_sentences(browser, example_server):
     about = browser.d.find_element(By.CSS_SELECTOR, "aside.about").text
     assert "It is about Russia, India, " in about and " and Russian balancing faction." in about, about
     assert "Filed under " in about
-    browser.open(example_server.url(EXAMPLE_PAGES["actor"]))
-    relations = [r.text for r in browser.d.find_elements(By.CSS_SELECTOR, ".items .relation")]
-    assert relations and all(r in ("about India", "mentions India") for r in relations), relations
-    browser.open(example_server.url(EXAMPLE_PAGES["treaty"]))
-    relations = [r.text for r in browser.d.find_elements(By.CSS_SELECTOR, ".items .relation")]
-    assert relations and all(r in ("about RELOS", "mentions RELOS") for r in relations), relations
+    # Actor and treaty pages say how each analysis relates to them by the heading of its list.
+    for page, name in (("actor", "India"), ("treaty", "RELOS")):
+        browser.open(example_server.url(EXAMPLE_PAGES[page]))
+        headings = [h.text for h in browser.d.find_elements(By.CSS_SELECTOR, "h3")
+                    if h.text.startswith(("About ", "Mentioning "))]
+        assert headings and set(headings) <= {f"About {name}", f"Mentioning {name}"}, headings
+        items = browser.d.find_elements(By.CSS_SELECTOR, "h3 + ul.items > li")
+        assert items, "each heading is followed by its list of analyses"

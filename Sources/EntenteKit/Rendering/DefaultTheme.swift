@@ -49,7 +49,11 @@ enum DefaultTheme {
 </section>
 <section>
 <h2>Analyses</h2>
-<ul class="items">{{#analyses}}{{{html}}}{{/analyses}}</ul>
+{{#analyses_about}}<h3>About {{#short}}{{short}}{{/short}}{{^short}}{{name}}{{/short}}</h3>
+<ul class="items">{{#items}}{{{html}}}{{/items}}</ul>
+{{/analyses_about}}{{#analyses_mentioning}}<h3>Mentioning {{#short}}{{short}}{{/short}}{{^short}}{{name}}{{/short}}</h3>
+<ul class="items">{{#items}}{{{html}}}{{/items}}</ul>
+{{/analyses_mentioning}}
 {{^analyses}}<p class="muted">No analysis is about or mentions {{name}} yet.</p>{{/analyses}}
 </section>
 <p class="data-links"><a href="{{feed_url}}">Atom feed</a> · <a href="{{data_url}}">Data (JSON)</a></p>
@@ -87,7 +91,7 @@ enum DefaultTheme {
         "analysis-item.mustache": #"""
 <li class="item">
 <a class="item-title" href="{{url}}">{{title}}</a>
-<p class="meta">{{#date}}{{>date}}{{/date}}{{#author}} · {{author}}{{/author}}{{#relation}} · <span class="relation relation-{{relation}}">{{#is_about}}about{{/is_about}}{{^is_about}}mentions{{/is_about}} {{#short}}{{short}}{{/short}}{{^short}}{{name}}{{/short}}</span>{{/relation}}</p>
+<p class="meta">{{#date}}{{>date}}{{/date}}{{#author}} · {{author}}{{/author}}</p>
 {{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
 </li>
 
@@ -303,7 +307,6 @@ main { padding-top: 1.6rem; padding-bottom: 3.5rem; }
 .item-title { font-weight: 700; font-size: 1.12rem; line-height: 1.3; }
 .item .meta, .item .summary { margin: .25rem 0 0; }
 .item .summary { font-size: 1rem; color: var(--text); }
-.relation { font-style: italic; }
 .badge { font: 600 .7rem var(--sans); text-transform: uppercase; letter-spacing: .06em; padding: .05em .45em; border: 1px solid var(--accent); color: var(--accent); border-radius: 3px; }
 .count { font: .78rem var(--sans); color: var(--muted); border: 1px solid var(--rule); border-radius: 999px; padding: 0 .5em; font-variant-numeric: tabular-nums; }
 .counts { list-style: none; padding: 0; margin: 1.5rem 0 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: .6rem; max-width: var(--wide); }
@@ -644,7 +647,11 @@ time[title] { text-decoration: underline dotted var(--muted); text-underline-off
 </section>
 <section>
 <h2>Analyses</h2>
-<ul class="items">{{#analyses}}{{{html}}}{{/analyses}}</ul>
+{{#analyses_about}}<h3>About {{#short}}{{short}}{{/short}}{{^short}}{{name}}{{/short}}</h3>
+<ul class="items">{{#items}}{{{html}}}{{/items}}</ul>
+{{/analyses_about}}{{#analyses_mentioning}}<h3>Mentioning {{#short}}{{short}}{{/short}}{{^short}}{{name}}{{/short}}</h3>
+<ul class="items">{{#items}}{{{html}}}{{/items}}</ul>
+{{/analyses_mentioning}}
 {{^analyses}}<p class="muted">No analysis is about or mentions this agreement yet.</p>{{/analyses}}
 </section>
 <p class="data-links"><a href="{{feed_url}}">Atom feed</a> · <a href="{{data_url}}">Data (JSON)</a></p>

@@ -212,6 +212,20 @@ public struct PageRenderer: Sendable {
         (index.backlinks[key] ?? []).map { listedAnalysis($0.analysis, root, relation: $0.relation) }
     }
 
+    /// The analyses that list an actor or treaty: all of them (`analyses`), and apart, those about it and those
+    /// that only mention it (`{items}`, absent when empty). The relation is said by the heading, not by each
+    /// item, so that an item's HTML is the same on every page that lists it (see `ListItemCache`).
+    private func listings(of key: EntityKey, _ root: String) -> Values {
+        let listed = backlinks(key, root)
+        var values: Values = ["analyses": listed]
+        for relation in [SiteIndex.Relation.about, .mentions] {
+            let items = listed.filter { $0["relation"] as? String == relation.rawValue }
+            guard !items.isEmpty else { continue }
+            values[relation == .about ? "analyses_about" : "analyses_mentioning"] = ["items": items] as Values
+        }
+        return values
+    }
+
     // MARK: Lists
 
     private func home(_ root: String) -> String {
@@ -372,7 +386,7 @@ public struct PageRenderer: Sendable {
             link["count"] = entry.count
             return link
         }
-        values["analyses"] = backlinks(.actor(actor.id), root)
+        values.merge(listings(of: .actor(actor.id), root)) { $1 }
         values["feed_url"] = links.file(EntityKey.actor(actor.id).folder + "/feed.xml", from: root)
         values["data_url"] = links.file(EntityKey.actor(actor.id).folder + "/data.json", from: root)
         let link: SitePictures.Link = { [links] key in links.page(key, from: root) }
@@ -440,7 +454,7 @@ public struct PageRenderer: Sendable {
             return link
         }
         values["sharing_parties_more"] = max(0, sharing.count - Self.sharingLimit)
-        values["analyses"] = backlinks(.treaty(treaty.id), root)
+        values.merge(listings(of: .treaty(treaty.id), root)) { $1 }
         values["feed_url"] = links.file(EntityKey.treaty(treaty.id).folder + "/feed.xml", from: root)
         values["data_url"] = links.file(EntityKey.treaty(treaty.id).folder + "/data.json", from: root)
         let link: SitePictures.Link = { [links] key in links.page(key, from: root) }
