@@ -269,8 +269,9 @@ def test_about_and_mentions_read_as_sentences(browser, example_server):
     # Actor and treaty pages say how each analysis relates to them by the heading of its list.
     for page, name in (("actor", "India"), ("treaty", "RELOS")):
         browser.open(example_server.url(EXAMPLE_PAGES[page]))
-        headings = [h.text for h in browser.d.find_elements(By.CSS_SELECTOR, "h3")
-                    if h.text.startswith(("About ", "Mentioning "))]
+        # textContent, not .text: the theme sets h3 in capitals, and .text is the rendered text.
+        headings = [t for t in (h.get_attribute("textContent").strip() for h in browser.d.find_elements(By.CSS_SELECTOR, "h3"))
+                    if t.startswith(("About ", "Mentioning "))]
         assert headings and set(headings) <= {f"About {name}", f"Mentioning {name}"}, headings
         items = browser.d.find_elements(By.CSS_SELECTOR, "h3 + ul.items > li")
         assert items, "each heading is followed by its list of analyses"
