@@ -18,15 +18,19 @@ public struct FileStamp: Hashable, Sendable {
 
     /// Every regular file under `folder` (recursively) by its absolute path, with its stamp, read with the
     /// listing itself: one look per file. An absent folder has no files.
-    public static func scan(_ folder: String) -> [String: FileStamp] {
+    ///
+    /// With `everyEntry`, folders, links, FIFOs and devices are listed too (with size -1), so that a
+    /// fingerprint changes when one appears where a content file is expected.
+    public static func scan(_ folder: String, everyEntry: Bool = false) -> [String: FileStamp] {
         var result: [String: FileStamp] = [:]
         let keys: Set<URLResourceKey> = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
         let root = URL(fileURLWithPath: folder)
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: Array(keys)) else { return result }
         while let url = enumerator.nextObject() as? URL {
-            guard let values = try? url.resourceValues(forKeys: keys), values.isRegularFile == true else { continue }
-            result[url.standardizedFileURL.path] = FileStamp(size: values.fileSize ?? -1,
-                                                             modified: values.contentModificationDate ?? .distantPast)
+            let values = try? url.resourceValues(forKeys: keys)
+            guard values?.isRegularFile == true || everyEntry else { continue }
+            result[url.standardizedFileURL.path] = FileStamp(size: values?.isRegularFile == true ? values?.fileSize ?? -1 : -1,
+                                                             modified: values?.contentModificationDate ?? .distantPast)
         }
         return result
     }
