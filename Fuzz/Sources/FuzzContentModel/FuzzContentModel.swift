@@ -34,7 +34,7 @@ public func fuzzContentModel(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt
             content.analyses.append(analysis)
         }
     default:
-        let config = ContentDecoder.site(&fields)
+        let config = ContentDecoder.site(&fields.fields)
         precondition(config == nil || !config!.title.isEmpty)
     }
     let resolved = SiteResolver.resolve(content)

@@ -411,7 +411,7 @@ public struct PageRenderer: Sendable {
             }
         values["supersedes"] = treaty.supersedes.map { treatyLink($0.id, root) }
         values["superseded_by"] = PageContext.list((site.successors[treaty.id] ?? []).map { treatyLink($0, root) })
-        values["related"] = unique(treaty.related.map(\.id)).map { treatyLink($0, root) }
+        values["related"] = PageContext.list(unique(treaty.related.map(\.id)).map { treatyLink($0, root) })
         let sharing = index.treatiesSharingParties(with: treaty, in: site)
         values["sharing_parties"] = sharing.prefix(Self.sharingLimit).map { entry -> Values in
             var link = treatyLink(entry.treaty, root)

@@ -99,7 +99,7 @@ indirect enum TemplateShape: Sendable {
                     "events": .list(values("type", "type_key", "note",
                                            and: ["date": date, "actor": actorLink, "source": source])),
                     "sources": .list(source),
-                    "supersedes": treatyLink, "superseded_by": joined(treatyLink), "related": .list(treatyLink),
+                    "supersedes": treatyLink, "superseded_by": joined(treatyLink), "related": joined(treatyLink),
                     "sharing_parties": .list(treatyLink.adding("shared")), "analyses": .list(analysisItem),
                 ]),
             ],
