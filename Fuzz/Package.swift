@@ -11,7 +11,9 @@ let entente = Target.Dependency.product(name: "EntenteKit", package: root.lastPa
 let package = Package(
     name: "EntenteFuzz",
     dependencies: [.package(path: root.path)],
-    targets: ["FuzzFrontMatter", "FuzzContentModel", "FuzzPartialDate", "FuzzIdentifier", "FuzzReferences",
-              "FuzzMentions"].map { .executableTarget(name: $0, dependencies: [entente]) },
+    targets: [.target(name: "CLibFuzzer")] + ["FuzzFrontMatter", "FuzzContentModel", "FuzzPartialDate", "FuzzIdentifier",
+                                              "FuzzReferences", "FuzzMentions"].map {
+        .executableTarget(name: $0, dependencies: [entente, "CLibFuzzer"])
+    },
     swiftLanguageModes: [.v6]
 )

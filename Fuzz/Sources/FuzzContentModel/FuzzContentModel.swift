@@ -1,10 +1,11 @@
+import CLibFuzzer
 @testable import EntenteKit
 
 /// YAML, JSON and front matter loaded into the model, then resolved against a few actors: the first byte
 /// picks the file kind, the rest is the file. Never crashes; a value that loads has its required fields.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzContentModel(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    guard count > 0 else { return 0 }
+public func fuzzContentModel(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let data, count > 0 else { return 0 }
     let selector = data[0]
     let text = String(decoding: UnsafeBufferPointer(start: data + 1, count: count - 1), as: UTF8.self)
     let formats: [ContentDecoder.Format] = [.yaml, .json, .markdown]
@@ -50,3 +51,12 @@ enum FuzzSite {
         Actor(id: ActorID(id)!, name: id.capitalized, location: SourceLocation(file: "actors/\(id).yaml"))
     }
 }
+
+// SwiftPM links an executable's entry point as `FuzzContentModel_main`; it hands over to libFuzzer's driver.
+@_cdecl("FuzzContentModel_main")
+public func FuzzContentModelMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, fuzzContentModel)
+}
+

@@ -1,9 +1,10 @@
+import CLibFuzzer
 @testable import EntenteKit
 
 /// Mention detection: the first line holds names separated by '|', the rest is the text. Every match
 /// lies inside the text, spells one of the names, and matches do not overlap.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzMentions(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+public func fuzzMentions(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: count))
     let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
     let names = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: "|").map(String.init)
@@ -20,3 +21,12 @@ public func fuzzMentions(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     _ = matcher.matches(in: String(decoding: text, as: UTF8.self))
     return 0
 }
+
+// SwiftPM links an executable's entry point as `FuzzMentions_main`; it hands over to libFuzzer's driver.
+@_cdecl("FuzzMentions_main")
+public func FuzzMentionsMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, fuzzMentions)
+}
+

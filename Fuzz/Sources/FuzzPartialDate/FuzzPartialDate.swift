@@ -1,8 +1,9 @@
+import CLibFuzzer
 @testable import EntenteKit
 
 /// Partial-date parsing: a date that parses prints back as the same text and survives a round trip.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzPartialDate(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+public func fuzzPartialDate(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: count), as: UTF8.self)
     if let date = PartialDate(parsing: text) {
         precondition(date.description == text, "'\(text)' prints as '\(date.description)'")
@@ -17,3 +18,12 @@ public func fuzzPartialDate(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt 
     }
     return 0
 }
+
+// SwiftPM links an executable's entry point as `FuzzPartialDate_main`; it hands over to libFuzzer's driver.
+@_cdecl("FuzzPartialDate_main")
+public func FuzzPartialDateMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, fuzzPartialDate)
+}
+

@@ -1,9 +1,10 @@
+import CLibFuzzer
 @testable import EntenteKit
 
 /// Reference resolution and mention detection in Markdown: `actor:`, `treaty:` and `analysis:` links and
 /// plain mentions, rendered by cmark-gfm against a small site. Diagnostics point inside the text.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzReferences(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+public func fuzzReferences(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: count), as: UTF8.self)
     let markdown = MarkdownText(text, origin: SourceLocation(file: "fuzz.md", line: 5, column: 0))
     let rendered = FuzzSite.renderer.render(markdown, root: "../../", detectMentions: true,
@@ -32,3 +33,12 @@ enum FuzzSite {
         return MarkdownRenderer(site: SiteResolver.resolve(content).site, links: SiteLinks(pretty: false))
     }()
 }
+
+// SwiftPM links an executable's entry point as `FuzzReferences_main`; it hands over to libFuzzer's driver.
+@_cdecl("FuzzReferences_main")
+public func FuzzReferencesMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, fuzzReferences)
+}
+
