@@ -189,3 +189,17 @@ struct TrustValidationTests {
         #expect(diagnostics.first?.suggestion == "did you mean 'tag'?")
     }
 }
+
+@Suite("Trust regressions")
+struct TrustRegressionTests {
+    @Test("a treaty's related treaties get their heading and list (the template variable check found the missing flags)")
+    func relatedTreatiesHaveTheirHeading() async throws {
+        try await withTemporaryDirectory { dir in
+            let site = try AtopImportTests.copyExampleSite(into: dir)
+            let report = await SiteBuilder(options: BuildOptions(siteDirectory: site, outputDirectory: dir.path("out"))).build()
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let page = try dir.read("out/treaties/russia-north-korea-csp-2024/index.html")
+            #expect(page.contains("<h3>Related</h3><ul><li>"))
+        }
+    }
+}
