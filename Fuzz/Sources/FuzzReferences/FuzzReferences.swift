@@ -9,7 +9,8 @@ public func fuzzReferences(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt 
     let markdown = MarkdownText(text, origin: SourceLocation(file: "fuzz.md", line: 5, column: 0))
     let rendered = FuzzSite.renderer.render(markdown, root: "../../", detectMentions: true,
                                             owner: .analysis(AnalysisID("about-asia")!))
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    // cmark-gfm, like the loader, counts CRLF, LF and a lone CR as one line break each.
+    let lines = SiteLoader.normalizingLineEndings(text).utf8.filter { $0 == 0x0A }.count + 1
     for diagnostic in rendered.diagnostics {
         precondition(diagnostic.location.file == "fuzz.md")
         precondition(diagnostic.location.line >= 5 && diagnostic.location.line < 5 + max(lines, 1) + 1,

@@ -250,7 +250,26 @@ public struct SiteLoader: Sendable {
             diagnostics.append(.error(location, "this is a binary file, not text"))
             return nil
         }
-        return text
+        return Self.normalizingLineEndings(text)
+    }
+
+    /// CRLF and lone CR (old Mac files) become LF. libyaml and cmark-gfm both count a lone CR as a line
+    /// break but the front-matter split does not, so without this a CR-only analysis has "no front matter"
+    /// and a Markdown problem's line counts lines the file's front matter did not.
+    static func normalizingLineEndings(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A, previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = byte == 0x0D
+            bytes.append(byte == 0x0D ? 0x0A : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The line and column (in characters) of the first byte sequence that is not UTF-8.
