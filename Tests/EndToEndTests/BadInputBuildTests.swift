@@ -71,20 +71,29 @@ struct BadSiteInput: CustomTestStringConvertible, Sendable {
     ]
 }
 
-@Suite("Bad input, end to end")
+// Serialized, and every process is waited for off the concurrency pool: on two cores, tests that block its
+// threads starve the serve tests' sockets.
+@Suite("Bad input, end to end", .serialized)
 struct BadInputBuildTests {
+    /// Runs `entente` on a thread of its own, so that waiting for it holds no thread of the concurrency pool.
+    private func entente(_ arguments: [String]) async throws -> EntenteProcess.Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try EntenteProcess.run(arguments) }) }.start()
+        }
+    }
+
     @Test("each bad input fails the build with a compiler-style error, and the previous Output stays byte for byte",
           arguments: BadSiteInput.all)
-    func badInputKeepsOutput(_ input: BadSiteInput) throws {
+    func badInputKeepsOutput(_ input: BadSiteInput) async throws {
         let temp = try TemporaryFolder()
         let site = try temp.copyExampleSite()
-        #expect(try EntenteProcess.run(["build", "--site", site.path]).status == 0)
+        #expect(try await entente(["build", "--site", site.path]).status == 0)
         let output = BuiltSite(root: site.appendingPathComponent("Output"))
         let before = try output.snapshot()
         #expect(before.count > 20)
 
         try input.make(site)
-        let result = try EntenteProcess.run(["build", "--site", site.path])
+        let result = try await entente(["build", "--site", site.path])
         #expect(result.status == 1, "stderr: \(result.stderr)")
         let lines = result.stderr.split(separator: "\n").map(String.init)
         let prefix = site.path + "/" + input.file + ":"
@@ -98,17 +107,17 @@ struct BadInputBuildTests {
         #expect(leftovers.isEmpty)
 
         // `entente check` finds the same problem.
-        let check = try EntenteProcess.run(["check", "--site", site.path])
+        let check = try await entente(["check", "--site", site.path])
         #expect(check.status == 1)
         #expect(check.stderr.contains(line), "check stderr: \(check.stderr)")
     }
 
     @Test("an output folder on a read-only path fails with an error naming it, and nothing else is touched")
-    func readOnlyOutput() throws {
+    func readOnlyOutput() async throws {
         let temp = try TemporaryFolder()
         let site = try temp.copyExampleSite()
         // /proc refuses new folders even to root, unlike a chmod-ed folder.
-        let result = try EntenteProcess.run(["build", "--site", site.path, "--output", "/proc/entente-output"])
+        let result = try await entente(["build", "--site", site.path, "--output", "/proc/entente-output"])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("/proc/entente-output"), "stderr: \(result.stderr)")
         #expect(result.stderr.contains(": error: "))
