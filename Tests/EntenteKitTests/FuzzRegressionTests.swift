@@ -26,6 +26,29 @@ struct FuzzRegressionTests {
         }
     }
 
+    @Test("the input FuzzReferences found: every diagnostic of the analysis points at a line of its file")
+    func fuzzReferencesInput() async throws {
+        let url = try #require(Bundle.module.url(forResource: "references-lone-cr", withExtension: "md",
+                                                 subdirectory: "Fixtures/fuzz"))
+        // The fuzzer read the bytes as `String(decoding:)` does, replacing what is not UTF-8; its NUL bytes,
+        // which the loader refuses, become spaces so that the file loads.
+        let text = String(decoding: try Data(contentsOf: url), as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
+        try await withTemporaryDirectory { dir in
+            try dir.write("Content/site.yaml", "title: T\n")
+            try dir.write("Content/analyses/found.md", text)
+            let (content, loadDiagnostics) = await SiteLoader(siteDirectory: dir.path).load()
+            let analysis = try #require(content?.analyses.first, "\(loadDiagnostics)")
+            let site = SiteResolver.resolve(try #require(content)).site
+            let rendered = MarkdownRenderer(site: site, links: SiteLinks(pretty: false)).render(analysis.body, root: "../../")
+            let lines = SiteLoader.normalizingLineEndings(text).split(
+                separator: "\n", omittingEmptySubsequences: false).count
+            #expect(!rendered.diagnostics.isEmpty, "the input links to actors this site lacks")
+            for diagnostic in rendered.diagnostics + loadDiagnostics {
+                #expect((1...lines).contains(diagnostic.location.line), "\(diagnostic) in a \(lines)-line file")
+            }
+        }
+    }
+
     @Test("line endings are normalized without touching anything else", arguments: [
         ("a\r\nb\rc\n", "a\nb\nc\n"), ("no breaks", "no breaks"), ("\r\r\n\n", "\n\n\n"), ("é\rß", "é\nß"),
     ])
