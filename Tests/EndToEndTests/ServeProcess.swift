@@ -55,9 +55,10 @@ final class ServeProcess: @unchecked Sendable {
     deinit { if process.isRunning { process.terminate() } }
 
     /// A minimal HTTP/1.1 GET with the request target sent exactly as given (no normalisation).
-    /// Connecting waits up to 30 s, not the default 5: a loaded CI machine was seen to take longer.
     func get(_ target: String) async throws -> HTTPReply {
-        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 30)
+        // FlyingSocks' default connect timeout is 5 s; on a loaded two-core machine, with other suites
+        // blocking threads of the concurrency pool that its client pool runs on, connecting took longer.
+        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 60)
         defer { try? socket.close() }
         try await socket.write(Data("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8))
         var bytes: [UInt8] = []
@@ -75,7 +76,7 @@ final class ServeProcess: @unchecked Sendable {
 
     /// Opens the reload event stream and returns the socket, to read events from.
     func openEvents() async throws -> AsyncSocket {
-        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 30)
+        let socket = try await AsyncSocket.connected(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 60)
         try await socket.write(Data("GET /__entente/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
         return socket
     }

@@ -32,13 +32,23 @@ public struct SiteChecker: Sendable {
         let results = await ParallelMap.map(rendered.filter { $0.path.hasSuffix(".html") }) { page in
             Self.checkLinks(in: page.html, of: page.path, files: allFiles, anchors: allAnchors, output: output)
         }
-        var diagnostics = rebuild.diagnostics
+        var diagnostics = rebuild.diagnostics + Self.duplicateURLs(pages.map(\.path), output: output)
         var links = 0
         for result in results {
             diagnostics += result.diagnostics
             links += result.count
         }
         return Report(diagnostics: diagnostics, pagesChecked: rendered.count, linksChecked: links)
+    }
+
+    /// No two pages may claim one URL: the second would silently replace the first.
+    static func duplicateURLs(_ paths: [String], output: String) -> [Diagnostic] {
+        var seen: Set<String> = []
+        var reported: Set<String> = []
+        return paths.compactMap { path in
+            guard !seen.insert(path).inserted, reported.insert(path).inserted else { return nil }
+            return .error(SourceLocation(file: output + "/" + path), "two pages claim the URL '\(path)'")
+        }
     }
 
     /// Every `href` and `src` of one page that stays inside the site must name a file the build writes,

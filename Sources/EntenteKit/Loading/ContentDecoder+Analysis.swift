@@ -21,7 +21,9 @@ extension ContentDecoder {
         let draft = fields.bool("draft") ?? false
         fields.reportUnknownKeys(known: analysisKeys)
         guard let title, let date, let body = input.body else { return nil }
-        return Analysis(id: id, title: title, date: date, author: author, summary: summary, actors: actors,
-                        treaties: treaties, tags: tags, draft: draft, body: body, location: fields.mappingLocation)
+        var analysis = Analysis(id: id, title: title, date: date, author: author, summary: summary, actors: actors,
+                                treaties: treaties, tags: tags, draft: draft, body: body, location: fields.mappingLocation)
+        if !tags.isEmpty { analysis.tagsLocation = fields.location("tags") }
+        return analysis
     }
 }

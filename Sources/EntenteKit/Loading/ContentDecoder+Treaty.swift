@@ -33,6 +33,7 @@ extension ContentDecoder {
         treaty.parties = partyNodes.compactMap { party($0, in: &fields) }
         treaty.events = fields.sequence("events").compactMap { event($0, in: &fields) }
         treaty.declaredStatus = fields.enumeration("status", as: TreatyStatus.self)
+        if treaty.declaredStatus != nil { treaty.statusLocation = fields.location("status") }
         treaty.summary = fields.markdown("summary")
         for item in fields.sequence("provisions") {
             if let provision = fields.markdown(item, key: "provisions") { treaty.provisions.append(provision) }

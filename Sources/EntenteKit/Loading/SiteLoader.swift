@@ -161,8 +161,14 @@ public struct SiteLoader: Sendable {
             }
             if let problem = ActorID.problem(with: stem) {
                 let slug = ActorID.slug(from: stem)
+                // On a case-insensitive file system `India.yaml` and `india.yaml` are one file; elsewhere the
+                // suggested name may already be taken.
+                let taken = names.first { $0 != name && ($0 as NSString).deletingPathExtension == slug }
+                let suggestion = slug.isEmpty ? nil
+                    : taken.map { "'\(slug)' is already the id of \($0); merge the two files or rename this one" }
+                    ?? "rename the file to '\(slug).\(ext)'"
                 diagnostics.append(.error(SourceLocation(file: filePath), "'\(stem)' is not a valid id: \(problem)",
-                                          suggestion: slug.isEmpty ? nil : "rename the file to '\(slug).\(ext)'"))
+                                          suggestion: suggestion))
                 continue
             }
             if let other = seen[stem] {
@@ -176,35 +182,110 @@ public struct SiteLoader: Sendable {
         return files
     }
 
+    /// Reads a content file as UTF-8 text, refusing what is not one: a folder, a FIFO or device (which
+    /// could block the build forever), a symbolic link that loops, dangles or leads outside the site, a file
+    /// over the size limit, invalid UTF-8 and binary data.
     private func readText(_ path: String, _ diagnostics: inout [Diagnostic]) -> String? {
         let location = SourceLocation(file: path)
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if attributes[.type] as? FileAttributeType == .typeDirectory {
-                diagnostics.append(.error(location, "expected a file, found a folder"))
-                return nil
-            }
-            if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
-                diagnostics.append(.error(location, "the file is \(size / 1_048_576) MB; content files are limited to \(Self.maximumFileSize / 1_048_576) MB"))
-                return nil
-            }
-        } catch {
-            diagnostics.append(.error(location, "cannot read the file: \(error.localizedDescription)"))
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            diagnostics.append(.error(location, "cannot read the file: \(String(cString: strerror(errno)))"))
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard let target = realpath(path, nil) else {
+                let reason = errno == ELOOP ? "a symbolic link loop" : "a symbolic link to nothing"
+                let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " ('\($0)')" } ?? ""
+                diagnostics.append(.error(location, "the file is \(reason)\(destination)",
+                                          suggestion: "replace the link with the file itself"))
+                return nil
+            }
+            let resolved = String(cString: target)
+            free(target)
+            let site = realpath(siteDirectory.isEmpty ? "." : siteDirectory, nil).map { pointer in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            } ?? siteDirectory
+            guard resolved.hasPrefix(site.hasSuffix("/") ? site : site + "/") else {
+                diagnostics.append(.error(location, "the file is a symbolic link to '\(resolved)', outside the site",
+                                          suggestion: "copy the file into the site instead of linking to it"))
+                return nil
+            }
+            guard stat(resolved, &info) == 0 else {
+                diagnostics.append(.error(location, "cannot read the file: \(String(cString: strerror(errno)))"))
+                return nil
+            }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR:
+            diagnostics.append(.error(location, "expected a file, found a folder"))
+            return nil
+        default:
+            diagnostics.append(.error(location, "expected a file, found a FIFO, socket or device", suggestion: "remove it"))
+            return nil
+        }
+        guard Int(info.st_size) <= Self.maximumFileSize else {
+            diagnostics.append(.error(location, "the file is \(Int(info.st_size) / 1_048_576) MB; content files are limited to \(Self.maximumFileSize / 1_048_576) MB"))
+            return nil
+        }
+        // Read at most one byte over the limit, in case the file grew after the check.
+        guard let handle = FileHandle(forReadingAtPath: path),
+              let data = try? handle.read(upToCount: Self.maximumFileSize + 1) ?? Data() else {
             diagnostics.append(.error(location, "cannot read the file"))
             return nil
         }
+        try? handle.close()
+        guard data.count <= Self.maximumFileSize else {
+            diagnostics.append(.error(location, "the file grew past \(Self.maximumFileSize / 1_048_576) MB while it was read"))
+            return nil
+        }
         guard let text = String(validating: data, as: UTF8.self) else {
-            diagnostics.append(.error(location, "the file is not valid UTF-8 text", suggestion: "save it as UTF-8"))
+            let (line, column) = Self.firstInvalidUTF8([UInt8](data))
+            diagnostics.append(.error(SourceLocation(file: path, line: line, column: column), "the file is not valid UTF-8 text",
+                                      suggestion: "save it as UTF-8"))
             return nil
         }
         if text.utf8.contains(0) {
             diagnostics.append(.error(location, "this is a binary file, not text"))
             return nil
         }
-        return text
+        return Self.normalizingLineEndings(text)
+    }
+
+    /// CRLF and lone CR (old Mac files) become LF. libyaml and cmark-gfm both count a lone CR as a line
+    /// break but the front-matter split does not, so without this a CR-only analysis has "no front matter"
+    /// and a Markdown problem's line counts lines the file's front matter did not.
+    static func normalizingLineEndings(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A, previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = byte == 0x0D
+            bytes.append(byte == 0x0D ? 0x0A : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The line and column (in characters) of the first byte sequence that is not UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, column = 1, index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead & 0xF0 == 0xE0 ? 3
+                : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            guard length > 0, index + length <= bytes.count,
+                  String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil
+            else { return (line, column) }
+            if lead == 0x0A { (line, column) = (line + 1, 1) } else { column += 1 }
+            index += length
+        }
+        return (line, column)
     }
 
     private func decode(_ file: ContentFile, section: Section, _ diagnostics: inout [Diagnostic]) -> Decoded {

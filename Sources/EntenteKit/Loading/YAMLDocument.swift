@@ -5,6 +5,12 @@ import Yams
 enum YAMLDocument {
     /// Parses `text`; `origin` is where the text starts in its file (front matter starts on line 2).
     static func parse(_ text: String, origin: SourceLocation) -> Result<Node?, Diagnostic> {
+        YAMLLimits.prepare()
+        if YAMLLimits.mayHaveAnchors(text), let problem = YAMLLimits.expansionProblem(in: text) {
+            return .failure(.error(SourceLocation(file: origin.file, line: max(origin.line, 1) + problem.line - 1,
+                                                  column: problem.column), problem.message,
+                                   suggestion: "write the values out instead of repeating them with aliases"))
+        }
         do {
             // The basic resolver tags every plain scalar as a string: the decoders read values as written
             // (a date stays "2024-07", `no` is not a boolean unless a field wants one), and it skips the
@@ -26,6 +32,10 @@ enum YAMLDocument {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            if problem.hasPrefix("Maximum nesting level") {
+                return .error(location(of: mark, origin: origin),
+                              "the YAML nests more than \(YAMLLimits.maximumDepth) levels deep; content files are limited to \(YAMLLimits.maximumDepth)")
+            }
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text))" }
             return .error(location(of: mark, origin: origin), message)

@@ -8,6 +8,8 @@ public struct Analysis: Hashable, Sendable {
     public var actors: [Reference<ActorTag>]
     public var treaties: [Reference<TreatyTag>]
     public var tags: [String]
+    /// Where the tags are written, for diagnostics about them.
+    public var tagsLocation: SourceLocation?
     public var draft: Bool
     public var body: MarkdownText
     public var location: SourceLocation

@@ -110,6 +110,8 @@ public struct Treaty: Hashable, Sendable {
     public var events: [TreatyEvent]
     /// The status as written; nil when it is to be derived from the events.
     public var declaredStatus: TreatyStatus?
+    /// Where the status is written, for diagnostics about it.
+    public var statusLocation: SourceLocation?
     public var summary: MarkdownText?
     public var provisions: [MarkdownText]
     public var sources: [Source]

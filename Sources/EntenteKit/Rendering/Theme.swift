@@ -71,6 +71,10 @@ public struct Theme: Sendable {
             diagnostics.append(.error(SourceLocation(file: templatesFolder), "the theme has no '\(name).mustache' template"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        // Names no page provides, in the site's own templates (a test keeps the built-in theme clean).
+        diagnostics += TemplateVariableCheck.warnings(sources.mapValues { .init(text: $0.text, file: $0.file) }) {
+            !$0.hasPrefix("(built-in theme)/")
+        }
         var hasher = Hasher()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             hasher.combine(name)

@@ -54,15 +54,17 @@ public enum SiteResolver {
                 if old.id == treaty.id { diagnostics.append(.error(old.location, "a treaty cannot supersede itself")) }
             }
             for related in treaty.related { check(related, in: treatyIDs, what: "treaty") }
+            diagnostics += TreatyConsistency.diagnostics(for: treaty)
         }
 
         for analysis in content.analyses {
             for actor in analysis.actors { check(actor, in: actorIDs, what: "actor") }
             for treaty in analysis.treaties { check(treaty, in: treatyIDs, what: "treaty") }
         }
-        return (ResolvedSite(config: content.config, actors: content.actors, treaties: content.treaties,
-                             analyses: content.analyses, declared: content.declared,
-                             excludedDrafts: content.excludedDrafts), diagnostics)
+        let site = ResolvedSite(config: content.config, actors: content.actors, treaties: content.treaties,
+                                analyses: content.analyses, declared: content.declared,
+                                excludedDrafts: content.excludedDrafts)
+        return (site, diagnostics + tagPageCollisions(site.analyses))
     }
 
     /// The diagnostic for an id that names nothing, with the closest existing id as a suggestion.
@@ -70,6 +72,30 @@ public enum SiteResolver {
                         candidates: some Sequence<String>) -> Diagnostic {
         .error(location, "unknown \(what) '\(id)'",
                suggestion: Suggestions.nearest(to: id, among: candidates).map { "did you mean '\($0)'?" })
+    }
+
+    /// Tags spelled differently that make one page name ("Belt & Road" and "belt-road" → tags/belt-road/)
+    /// share that page under the first spelling met, in the order the tag pages are built (newest first).
+    static func tagPageCollisions(_ analyses: [Analysis]) -> [Diagnostic] {
+        var first: [String: (tag: String, analysis: Analysis)] = [:]
+        var diagnostics: [Diagnostic] = []
+        var reported: Set<String> = []
+        for analysis in analyses {
+            for tag in analysis.tags {
+                let slug = AnalysisID.slug(from: tag)
+                guard let earlier = first[slug] else {
+                    first[slug] = (tag, analysis)
+                    continue
+                }
+                guard earlier.tag != tag, reported.insert(tag).inserted else { continue }
+                let other = earlier.analysis.id == analysis.id ? "in the same list"
+                    : "in \(earlier.analysis.location.file)"
+                diagnostics.append(.warning(analysis.tagsLocation ?? analysis.location,
+                                            "the tag '\(tag)' and the tag '\(earlier.tag)' (\(other)) both make the page tags/\(slug)/; it is titled '\(earlier.tag)'",
+                                            suggestion: "spell the tag '\(earlier.tag)' everywhere"))
+            }
+        }
+        return diagnostics
     }
 
     private static func partOfCycles(_ actors: [Actor]) -> [Diagnostic] {

@@ -13,14 +13,21 @@ public struct FileStamp: Hashable, Sendable {
 
     /// Every regular file under `folder` (recursively) by its absolute path, with its stamp. An absent folder
     /// has no files. Symbolic links are followed for the stamp, not into folders.
-    public static func scan(_ folder: String) -> [String: FileStamp] {
+    ///
+    /// With `everyEntry`, folders, links, FIFOs and devices are listed too (with size -1), so that a
+    /// fingerprint changes when one appears where a content file is expected.
+    public static func scan(_ folder: String, everyEntry: Bool = false) -> [String: FileStamp] {
         var result: [String: FileStamp] = [:]
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
         let prefix = root.hasSuffix("/") ? root : root + "/"
         while let relative = enumerator.nextObject() as? String {
             let path = prefix + relative
-            if let stamp = of(path, regularOnly: true) { result[path] = stamp }
+            if let stamp = of(path, regularOnly: true) {
+                result[path] = stamp
+            } else if everyEntry {
+                result[path] = FileStamp(size: -1, modifiedBits: of(path)?.modified ?? 0)
+            }
         }
         return result
     }

@@ -8,7 +8,7 @@ enum InputFingerprint {
         for folder in ["Content", "Templates"] {
             let path = siteDirectory == "." ? folder : (siteDirectory as NSString).appendingPathComponent(folder)
             hasher.combine(folder)
-            for (file, stamp) in FileStamp.scan(path).sorted(by: { $0.key < $1.key }) {
+            for (file, stamp) in FileStamp.scan(path, everyEntry: true).sorted(by: { $0.key < $1.key }) {
                 hasher.combine(file)
                 hasher.combine(UInt64(bitPattern: Int64(stamp.size)))
                 hasher.combine(stamp.modified)

@@ -1,0 +1,1 @@
+// The declaration is all: the driver comes from -sanitize=fuzzer.
