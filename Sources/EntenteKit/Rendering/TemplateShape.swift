@@ -37,22 +37,35 @@ indirect enum TemplateShape: Sendable {
 
     // MARK: The shapes of Entente's page contexts
 
-    static let date = values("iso", "display", "year", "approximate")
+    static let date = values("iso", "display", "year", "approximate", "precision")
     static let actorLink = values("name", "url", "kind", "kind_title")
     static let treatyLink = values("name", "url", "short", "instrument", "kind", "status", "status_key", and: ["date": date])
     static let analysisItem = values("title", "url", "author", "summary", "draft", "relation", "is_about", and: ["date": date])
+    /// An analysis in a list: also its `html`, rendered once by the `analysis-item` partial.
+    static let listedAnalysis = analysisItem.adding("html")
     static let timelineEvent = values("type", "type_key", "note",
                                       and: ["date": date, "treaty": treatyLink, "actor": actorLink])
 
     /// What every page receives.
     static let base: [String: TemplateShape] = [
         "site": values("title", "description", "language", "author", "credits", "home_url"),
-        "page": values("title", "description", "root", "canonical", "is_home", and: ["feed": values("url", "title")]),
+        "page": values("title", "description", "root", "canonical", "is_home",
+                       and: ["feed": values("url", "title"), "breadcrumbs": joined(values("name", "url"))]),
         "nav": .list(values("name", "url", "current")),
         "links": values("analyses", "actors", "treaties", "network", "timeline", "tags", "search"),
         "stylesheet": .value,
         "generator": .value,
     ]
+
+    /// Partials that Entente renders by themselves, with their context: `analysis-item` once per listed item
+    /// (see `ListItemCache`), seeing the item and what every page shares but the page's own values.
+    static let standalonePartials: [String: TemplateShape] = {
+        var item = base
+        item["page"] = nil
+        item["nav"] = nil
+        guard case .object(let fields) = analysisItem else { return [:] }
+        return ["analysis-item": .object(item.merging(fields) { $1 })]
+    }()
 
     /// Each page template's context, by template name.
     static let pages: [String: TemplateShape] = {
@@ -60,11 +73,11 @@ indirect enum TemplateShape: Sendable {
         let partyDates = ["signed": date, "ratified": date, "acceded": date, "in_force": date, "withdrawn": date]
         let own: [String: [String: TemplateShape]] = [
             "home": [
-                "latest": .list(analysisItem), "has_more_analyses": .value,
+                "latest": .list(listedAnalysis), "has_more_analyses": .value,
                 "counts": values("analyses", "actors", "treaties", "events", "tags"),
                 "recent_events": .list(timelineEvent), "has_recent_events": .value,
             ],
-            "analyses": ["count": .value, "years": .list(values("year", and: ["analyses": .list(analysisItem)]))],
+            "analyses": ["count": .value, "years": .list(values("year", and: ["analyses": .list(listedAnalysis)]))],
             "analysis": [
                 "analysis": analysisItem.adding("body", and: [
                     "tags": joined(values("name", "url")), "actors": joined(actorLink), "treaties": joined(treatyLink),
@@ -83,7 +96,9 @@ indirect enum TemplateShape: Sendable {
                     "wikidata": values("id", "url"),
                     "treaties": .list(treatyLink.adding(and: ["signed": date, "acceded": date, "ratified": date,
                                                               "withdrawn": date])),
-                    "counterparts": .list(actorLink.adding("count")), "analyses": .list(analysisItem),
+                    "counterparts": .list(actorLink.adding("count")), "analyses": .list(listedAnalysis),
+                    "analyses_about": values(and: ["items": .list(listedAnalysis)]),
+                    "analyses_mentioning": values(and: ["items": .list(listedAnalysis)]),
                 ]),
             ],
             "treaties": ["count": .value, "treaties": .list(treatyLink.adding(and: ["parties": joined(actorLink)]))],
@@ -100,13 +115,15 @@ indirect enum TemplateShape: Sendable {
                                            and: ["date": date, "actor": actorLink, "source": source])),
                     "sources": .list(source),
                     "supersedes": treatyLink, "superseded_by": joined(treatyLink), "related": joined(treatyLink),
-                    "sharing_parties": .list(treatyLink.adding("shared")), "analyses": .list(analysisItem),
+                    "sharing_parties": .list(treatyLink.adding("shared")), "analyses": .list(listedAnalysis),
+                    "analyses_about": values(and: ["items": .list(listedAnalysis)]),
+                    "analyses_mentioning": values(and: ["items": .list(listedAnalysis)]),
                 ]),
             ],
             "timeline": ["count": .value, "picture": .value,
                          "years": .list(values("year", and: ["events": .list(timelineEvent)]))],
             "tags": ["tags": .list(values("name", "url", "count"))],
-            "tag": ["tag": values("name", "count"), "analyses": .list(analysisItem)],
+            "tag": ["tag": values("name", "count"), "analyses": .list(listedAnalysis)],
             "network": [
                 "picture": .value, "summary": .value, "actor_count": .value, "treaty_count": .value,
                 "kinds": .list(values("title", "key", "count")),

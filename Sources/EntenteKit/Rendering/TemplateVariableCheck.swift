@@ -3,8 +3,8 @@
 ///
 /// It reads only tag syntax (sections, partials, blocks, variables) and resolves each name the way Mustache
 /// does, up the stack of sections, against `TemplateShape.pages`. A partial is checked where it is
-/// included, and a name in it is reported only when no inclusion provides it (`analysis-item` reads
-/// `is_about`, which only actor and treaty pages give).
+/// included, and a name in it is reported only when no inclusion provides it; `analysis-item`, which Entente
+/// renders by itself, is checked against its own context.
 struct TemplateVariableCheck {
     /// One template: its text and the file to name in diagnostics.
     struct Source {
@@ -43,7 +43,8 @@ struct TemplateVariableCheck {
             if let tags = parse(source.text) { parsed[name] = tags }
         }
         var check = TemplateVariableCheck(templates: parsed)
-        for (page, shape) in TemplateShape.pages.sorted(by: { $0.key < $1.key }) {
+        let roots = TemplateShape.pages.merging(TemplateShape.standalonePartials) { $1 }
+        for (page, shape) in roots.sorted(by: { $0.key < $1.key }) {
             guard let tags = parsed[page] else { continue }
             check.walk(tags, template: page, stack: [shape], page: page, including: [page])
         }
