@@ -5,11 +5,17 @@ enum ParallelMap {
     /// How many tasks to split work into: a few per core, so a slow item does not leave a core idle.
     static var taskCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount * 4) }
 
+    /// At most this many items at once in every map of the current task and its children; nil for all cores.
+    /// The preview server rebuilds with one core fewer than the machine has, so that requests keep a thread
+    /// of the concurrency pool: rebuilding on every core made requests wait seconds while edits came in.
+    @TaskLocal static var width: Int?
+
     /// Applies `transform` to every item, in parallel, and returns the results in the items' order.
     static func map<Item: Sendable, Result: Sendable>(
         _ items: [Item], _ transform: @escaping @Sendable (Item) -> Result
     ) async -> [Result] {
-        let tasks = min(taskCount, max(items.count, 1))
+        if let width, width <= 1 { return items.map(transform) }
+        let tasks = min(width ?? taskCount, taskCount, max(items.count, 1))
         let chunks = await withTaskGroup(of: (Int, [Result]).self) { group in
             for task in 0..<tasks {
                 group.addTask {

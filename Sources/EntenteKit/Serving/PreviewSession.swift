@@ -6,6 +6,8 @@ public struct PreviewSession: Sendable {
     public let site: PreviewSite
     private var state = BuildState()
     private var assetPaths: Set<String> = []
+    /// Whether the first build is done, and the server may be serving while later ones run.
+    private var servedBefore = false
 
     /// One rebuild, for the terminal line: what changed, what was rendered, how long it took.
     public struct Summary: Sendable {
@@ -28,6 +30,16 @@ public struct PreviewSession: Sendable {
 
     /// Rebuilds and puts the result in the preview site; a failure keeps the last good site and shows the errors.
     public mutating func rebuild(changedFiles: [String] = []) async -> Summary {
+        guard servedBefore else {
+            servedBefore = true
+            return await rebuildNow(changedFiles: changedFiles)
+        }
+        return await ParallelMap.$width.withValue(max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) {
+            await rebuildNow(changedFiles: changedFiles)
+        }
+    }
+
+    private mutating func rebuildNow(changedFiles: [String]) async -> Summary {
         let start = ContinuousClock.now
         // After the first build, the watcher's list of changed files spares the loader a look at every file.
         if !changedFiles.isEmpty {
