@@ -208,20 +208,16 @@ public struct PageRenderer: Sendable {
         })
     }
 
-    private func backlinks(_ key: EntityKey, _ root: String) -> [Values] {
-        (index.backlinks[key] ?? []).map { listedAnalysis($0.analysis, root, relation: $0.relation) }
-    }
-
     /// The analyses that list an actor or treaty: all of them (`analyses`), and apart, those about it and those
     /// that only mention it (`{items}`, absent when empty). The relation is said by the heading, not by each
     /// item, so that an item's HTML is the same on every page that lists it (see `ListItemCache`).
     private func listings(of key: EntityKey, _ root: String) -> Values {
-        let listed = backlinks(key, root)
+        let backlinks = index.backlinks[key] ?? []
+        let listed = backlinks.map { listedAnalysis($0.analysis, root, relation: $0.relation) }
         var values: Values = ["analyses": listed]
-        for relation in [SiteIndex.Relation.about, .mentions] {
-            let items = listed.filter { $0["relation"] as? String == relation.rawValue }
-            guard !items.isEmpty else { continue }
-            values[relation == .about ? "analyses_about" : "analyses_mentioning"] = ["items": items] as Values
+        for (relation, name) in [(SiteIndex.Relation.about, "analyses_about"), (.mentions, "analyses_mentioning")] {
+            let items = zip(backlinks, listed).filter { $0.0.relation == relation }.map(\.1)
+            if !items.isEmpty { values[name] = ["items": items] as Values }
         }
         return values
     }
