@@ -53,7 +53,7 @@ enum ContentDecoder {
             return nil
         case .success(let node):
             let fields = YAMLFields(node, origin: yamlOrigin, what: format == .markdown ? "the front matter" : what,
-                                    sourceLines: yaml.split(separator: "\n", omittingEmptySubsequences: false))
+                                    sourceLines: yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) })
             if !fields.diagnostics.isEmpty && node == nil || !fields.isMapping {
                 diagnostics += fields.diagnostics
                 return nil

@@ -19,12 +19,14 @@ struct FrontMatter: Equatable {
         var lines: [Substring] = []
         var remainder = Substring(text)
         if remainder.first == "\u{FEFF}" { remainder = remainder.dropFirst() }
-        // Split lazily: only as far as the closing fence.
+        // Split lazily, only as far as the closing fence, and by bytes: a line break is one byte in UTF-8
+        // (a CR before it is trimmed below), and searching by Character costs grapheme breaking on every byte.
         func nextLine() -> Substring? {
             guard !remainder.isEmpty else { return nil }
-            if let newline = remainder.firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) {
-                let line = remainder[..<newline]
-                remainder = remainder[remainder.index(after: newline)...]
+            if let newline = remainder.utf8.firstIndex(of: UInt8(ascii: "\n")) {
+                var line = remainder[..<newline]
+                if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
+                remainder = remainder[remainder.utf8.index(after: newline)...]
                 return line
             }
             let line = remainder

@@ -48,15 +48,16 @@ public enum EgoNetworkPicture {
         let direct = Set(site.treatiesOfActor[id] ?? [])
         var marks: [NetworkDrawing.Mark] = []
         var hiddenDirect = 0
+        // Parties come from the index, and a treaty is copied out of the site only once it is known to be drawn:
+        // the most connected actors have thousands of agreements among their counterparts.
         for treatyID in direct.sorted() {
-            let treaty = site.treatiesByID[treatyID]!
-            let parties = NetworkDrawing.distinctParties(treaty, in: site)
+            let parties = index.parties[treatyID] ?? []
             let visible = parties.compactMap { nodeOf[$0] }
             guard visible.count >= 2 else {
                 hiddenDirect += 1
                 continue
             }
-            marks.append(NetworkDrawing.Mark(treaty: treaty, parties: visible, totalParties: parties.count))
+            marks.append(NetworkDrawing.Mark(treaty: site.treatiesByID[treatyID]!, parties: visible, totalParties: parties.count))
         }
         var indirectIDs: Set<TreatyID> = []
         for entry in shown {
@@ -65,15 +66,17 @@ public enum EgoNetworkPicture {
             }
         }
         var indirect: [NetworkDrawing.Mark] = []
+        var indirectDrawn: [(treaty: TreatyID, visible: [Int], total: Int)] = []
         for treatyID in indirectIDs.sorted() {
-            let treaty = site.treatiesByID[treatyID]!
-            let parties = NetworkDrawing.distinctParties(treaty, in: site)
+            let parties = index.parties[treatyID] ?? []
             let visible = parties.compactMap { nodeOf[$0] }
             guard visible.count >= 2 else { continue }
-            indirect.append(NetworkDrawing.Mark(treaty: treaty, parties: visible, totalParties: parties.count, indirect: true))
+            indirectDrawn.append((treatyID, visible, parties.count))
         }
-        let indirectLeftOut = max(0, indirect.count - maximumIndirect)
-        indirect = Array(indirect.prefix(maximumIndirect))
+        let indirectLeftOut = max(0, indirectDrawn.count - maximumIndirect)
+        indirect = indirectDrawn.prefix(maximumIndirect).map {
+            NetworkDrawing.Mark(treaty: site.treatiesByID[$0.treaty]!, parties: $0.visible, totalParties: $0.total, indirect: true)
+        }
 
         var allMarks = indirect + marks
         for i in allMarks.indices where !allMarks[i].isEdge {

@@ -105,6 +105,9 @@ struct SVGPoint: Hashable, Sendable {
 /// Appends SVG markup to one string; every attribute value and text node goes through `SVGText.escape`.
 struct SVGWriter {
     private(set) var text = ""
+    /// Where `open` wrote ` role="img"`, as UTF-8 offsets, and whether a link has been written since.
+    private var imageRole: Range<Int>?
+    private var hasLinks = false
 
     init(capacity: Int = 4096) {
         text.reserveCapacity(capacity)
@@ -117,21 +120,28 @@ struct SVGWriter {
     /// links assistive technology reaches (`close` decides), because an image's children are hidden from it.
     mutating func open(id: String, width: Double, height: Double, classes: String, title: String, desc: String) {
         text += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVGText.num(width)) \(SVGText.num(height))\""
-        text += " width=\"100%\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" class=\"ent-pic \(classes)\">"
+        text += " width=\"100%\""
+        let roleStart = text.utf8.count
+        text += " role=\"img\""
+        imageRole = roleStart..<text.utf8.count
+        text += " aria-labelledby=\"\(id)-title \(id)-desc\" class=\"ent-pic \(classes)\">"
         text += "<title id=\"\(id)-title\">\(SVGText.escape(title))</title>"
         text += "<desc id=\"\(id)-desc\">\(SVGText.escape(desc))</desc>"
         text += "<style>\(PictureStyle.css)</style>"
     }
 
     mutating func close() {
-        if text.contains("<a href="), let role = text.range(of: " role=\"img\"") {
-            text.removeSubrange(role)
+        // Offsets, not a search: a search of the whole picture's text cost more than drawing it.
+        if hasLinks, let role = imageRole {
+            let utf8 = text.utf8
+            text.removeSubrange(utf8.index(utf8.startIndex, offsetBy: role.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: role.upperBound))
         }
         text += "</svg>\n"
     }
 
     /// Opens a link to `href` with its tooltip; close with `closeLink()`.
     mutating func openLink(_ href: String, title: String, classes: String? = nil, attributes: String = "") {
+        hasLinks = true
         text += "<a href=\"\(SVGText.escape(href))\""
         if let classes { text += " class=\"\(classes)\"" }
         text += attributes + "><title>\(SVGText.escape(title))</title>"

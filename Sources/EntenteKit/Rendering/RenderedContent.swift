@@ -131,16 +131,28 @@ struct RenderedContent: Sendable {
     /// The summary as plain text, for meta descriptions.
     func plainSummary(for key: EntityKey) -> String? {
         guard let html = html(for: key, part: .summary) else { return nil }
-        var text = ""
+        // One pass over the bytes: tags dropped, line breaks as spaces, the five entities cmark-gfm writes decoded.
+        let bytes = Array(html.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        let entities: [(name: [UInt8], byte: UInt8)] = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
+            .map { (Array($0.0.utf8), UInt8(ascii: $0.1)) }
         var insideTag = false
-        for character in html {
-            if character == "<" { insideTag = true } else if character == ">" { insideTag = false } else if !insideTag {
-                text.append(character == "\n" ? " " : character)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "<") { insideTag = true; continue }
+            if byte == UInt8(ascii: ">") { insideTag = false; continue }
+            guard !insideTag else { continue }
+            if byte == UInt8(ascii: "&"), let entity = entities.first(where: { bytes[(index - 1)...].starts(with: $0.name) }) {
+                text.append(entity.byte)
+                index += entity.name.count - 1
+                continue
             }
+            text.append(byte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : byte)
         }
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            text = text.replacingOccurrences(of: entity, with: character)
-        }
-        return text.trimmingWhitespace()
+        let plain = String(decoding: text, as: UTF8.self)
+        return plain.trimmingWhitespace()
     }
 }

@@ -29,6 +29,8 @@ public struct SiteIndex: Sendable {
     public let backlinks: [EntityKey: [Backlink]]
     /// For each actor, the actors it shares treaties with and how many, most shared first.
     public let counterparts: [ActorID: [(actor: ActorID, count: Int)]]
+    /// For each treaty, its distinct parties that are actors of the site, in the order they are listed.
+    public let parties: [TreatyID: [ActorID]]
     /// For each actor, the actors that are `part_of` it.
     public let parts: [ActorID: [ActorID]]
     /// Tags by slug, sorted by slug.
@@ -67,6 +69,15 @@ public struct SiteIndex: Sendable {
         self.tags = tags.values.sorted { $0.slug < $1.slug }
         self.tagSlugs = tagSlugs
 
+        var treatyParties: [TreatyID: [ActorID]] = [:]
+        treatyParties.reserveCapacity(site.treaties.count)
+        for treaty in site.treaties {
+            var seen: Set<ActorID> = []
+            treatyParties[treaty.id] = treaty.parties.map(\.actor.id).filter {
+                site.actorsByID.index(forKey: $0) != nil && seen.insert($0).inserted
+            }
+        }
+        self.parties = treatyParties
         var shared: [ActorID: [ActorID: Int]] = [:]
         for treaty in site.treaties {
             let parties = Array(Set(treaty.parties.map(\.actor.id)))
