@@ -25,11 +25,14 @@ let package = Package(
         ),
         // The atomic swap of the output folder (renameat2), which Glibc's Swift module does not expose.
         .target(name: "CFileSwap"),
+        // glibc malloc tuning (malloc_trim, mallopt), which Glibc's Swift module does not expose.
+        .target(name: "CMalloc"),
         .target(
             name: "EntenteKit",
             dependencies: [
                 "CCmarkGFM",
                 "CFileSwap",
+                "CMalloc",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "FlyingFox", package: "FlyingFox"),

@@ -16,27 +16,21 @@ public struct SiteBuilder: Sendable {
         let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory)
         diagnostics += themeDiagnostics
         timings.finish("theme")
-        let loader = SiteLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
-        let (loaded, loadDiagnostics, loadCache) = await loader.load(reusing: state.loadCache, changed: state.changedFiles)
-        state.changedFiles = nil
-        state.loadCache = loadCache
+        // A one-off build keeps nothing for a rebuild, and lets go of each analysis's text once it is rendered
+        // (`analysisBodies`, the only place the texts are then held); a rebuild keeps them in the site.
+        var (resolved, analysisBodies, loadDiagnostics) = await loadAndResolve(&state, &timings)
         diagnostics += loadDiagnostics
-        timings.finish("load")
         func failed() -> Rebuild {
             Rebuild(diagnostics: diagnostics, renderer: nil, pagesToRender: [], removedPages: [], assetsChanged: false,
                     timings: timings)
         }
-        guard var content = loaded else { return failed() }
-        if let baseURL = options.baseURL { content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-
-        // Later steps run even after errors, so that one run reports every problem in the site.
-        let (site, resolveDiagnostics) = SiteResolver.resolve(content)
-        diagnostics += resolveDiagnostics
-        timings.finish("resolve")
-
+        guard let site = resolved else { return failed() }
+        resolved = nil
+        if !options.trackDependencies { FreedMemory.release() }
         let markdownRenderer = MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks))
-        let markdown = await RenderedContent.render(site: site, renderer: markdownRenderer, previous: state.markdownCache)
-        state.markdownCache = markdown
+        let markdown = await RenderedContent.render(site: site, renderer: markdownRenderer, previous: state.markdownCache,
+                                                    analysisBodies: &analysisBodies)
+        if options.trackDependencies { state.markdownCache = markdown }
         diagnostics += markdown.diagnostics
         timings.finish("markdown")
         guard !diagnostics.hasErrors, let theme else { return failed() }
@@ -91,6 +85,24 @@ public struct SiteBuilder: Sendable {
                        assetsChanged: false, timings: timings)
     }
 
+    /// Loads and resolves the site, keeping the decoded files in `state` only when a rebuild will reuse them.
+    /// The loaded content is gone when this returns: only the resolved site holds the texts.
+    private func loadAndResolve(_ state: inout BuildState, _ timings: inout StepTimings) async
+        -> (site: ResolvedSite?, analysisBodies: [MarkdownText]?, diagnostics: [Diagnostic]) {
+        let loader = SiteLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
+        let (loaded, loadDiagnostics, cache) = await loader.load(reusing: state.loadCache, changed: state.changedFiles)
+        state.changedFiles = nil
+        state.loadCache = options.trackDependencies ? cache : SiteLoader.LoadCache()
+        timings.finish("load")
+        guard var content = loaded else { return (nil, nil, loadDiagnostics) }
+        if let baseURL = options.baseURL { content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        // Later steps run even after errors, so that one run reports every problem in the site.
+        var (site, resolveDiagnostics) = SiteResolver.resolve(content)
+        let bodies = options.trackDependencies ? nil : site.takeAnalysisBodies()
+        timings.finish("resolve")
+        return (site, bodies, loadDiagnostics + resolveDiagnostics)
+    }
+
     private func dependencies(of pages: [PageRenderer.Page], in renderer: PageRenderer) -> [PageRenderer.Page: Set<PageRenderer.Dependency>] {
         var result: [PageRenderer.Page: Set<PageRenderer.Dependency>] = [:]
         result.reserveCapacity(pages.count)
@@ -128,6 +140,7 @@ public struct SiteBuilder: Sendable {
     /// Builds the site into the output folder, or reports why not and leaves the output untouched.
     public func build() async -> BuildReport {
         let options = self.options
+        FreedMemory.useOneArena()
         let previous = options.force ? nil : OutputManifest.read(beside: options.outputDirectory)
         // The two scans (inputs and output) are independent: one on each core.
         async let fingerprinting = InputFingerprint.compute(siteDirectory: options.siteDirectory, options: [

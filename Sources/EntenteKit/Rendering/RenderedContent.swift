@@ -47,25 +47,26 @@ struct RenderedContent: Sendable {
         return hasher.finalize()
     }
 
+    private typealias JobResult = (key: EntityKey, parts: [Part: RenderedMarkdown], provisions: [RenderedMarkdown])
+
+    /// How many analyses a one-off build renders between freeing their texts.
+    static let batchSize = 1024
+
     /// Renders every Markdown text of the site on all cores, reusing from `previous` the output of every
     /// text that has not changed when nothing it depends on has.
-    static func render(site: ResolvedSite, renderer: MarkdownRenderer, previous: RenderedContent? = nil) async -> RenderedContent {
+    ///
+    /// With `analysisBodies` (a one-off build, after `ResolvedSite.takeAnalysisBodies()`), the analyses' texts
+    /// come from there, in the order of `site.analyses`, and each batch's texts are emptied once rendered, so
+    /// that a large site never holds all its Markdown and all its HTML at once. Nothing is kept for a rebuild.
+    static func render(site: ResolvedSite, renderer: MarkdownRenderer, previous: RenderedContent? = nil,
+                       analysisBodies: inout [MarkdownText]?, batchSize: Int = batchSize) async -> RenderedContent {
         let universe = universe(of: site)
         let reusable = previous?.universe == universe ? previous : nil
         let all: [Job] = site.analyses.map(Job.analysis) + site.actors.map(Job.actor) + site.treaties.map(Job.treaty)
-        var jobs: [Job] = []
         var content = RenderedContent()
         content.universe = universe
-        for job in all {
-            let (key, inputs) = Self.inputs(of: job)
-            if let reusable, reusable.inputs[key] == inputs {
-                content.copy(key, from: reusable)
-            } else {
-                jobs.append(job)
-            }
-        }
         let root = entityRoot
-        let results = await ParallelMap.map(jobs) { job -> (EntityKey, [Part: RenderedMarkdown], [RenderedMarkdown]) in
+        let render: @Sendable (Job) -> JobResult = { job in
             switch job {
             case .analysis(let analysis):
                 let key = EntityKey.analysis(analysis.id)
@@ -84,18 +85,50 @@ struct RenderedContent: Sendable {
                 return (key, parts, treaty.provisions.map { renderer.render($0, root: root, owner: key) })
             }
         }
-        for (job, (key, parts, provisions)) in zip(jobs, results) {
-            content.html[key] = parts.mapValues(\.html)
-            content.inputs[key] = Self.inputs(of: job).1
-            var diagnostics: [Diagnostic] = []
-            for part in [Part.summary, .body] { diagnostics += parts[part]?.diagnostics ?? [] }
-            for provision in provisions { diagnostics += provision.diagnostics }
-            content.entityDiagnostics[key] = diagnostics
-            if case .analysis(let id) = key { content.analysisMentions[id] = parts[.body]?.mentions ?? [] }
-            if case .treaty(let id) = key, !provisions.isEmpty { content.provisionHTML[id] = provisions.map(\.html) }
+        if analysisBodies != nil {
+            var start = 0
+            while start < site.analyses.count {
+                let range = start..<min(start + batchSize, site.analyses.count)
+                let batch = range.map { index -> Job in
+                    var analysis = site.analyses[index]
+                    analysis.body = analysisBodies![index]
+                    return .analysis(analysis)
+                }
+                for index in range { analysisBodies![index].source = "" }
+                for result in await ParallelMap.map(batch, render) { content.record(result, input: nil) }
+                FreedMemory.release()
+                start = range.upperBound
+            }
+            let others = all.filter { if case .analysis = $0 { false } else { true } }
+            for result in await ParallelMap.map(others, render) { content.record(result, input: nil) }
+        } else {
+            var jobs: [Job] = []
+            for job in all {
+                let (key, inputs) = Self.inputs(of: job)
+                if let reusable, reusable.inputs[key] == inputs {
+                    content.copy(key, from: reusable)
+                } else {
+                    jobs.append(job)
+                }
+            }
+            let results = await ParallelMap.map(jobs, render)
+            for (job, result) in zip(jobs, results) { content.record(result, input: Self.inputs(of: job).1) }
         }
         for job in all { content.diagnostics += content.entityDiagnostics[Self.inputs(of: job).0] ?? [] }
         return content
+    }
+
+    /// Keeps what one entity's texts rendered to, and the texts themselves when a rebuild will compare them.
+    private mutating func record(_ result: JobResult, input: [MarkdownText?]?) {
+        let (key, parts, provisions) = result
+        html[key] = parts.mapValues(\.html)
+        if let input { inputs[key] = input }
+        var diagnostics: [Diagnostic] = []
+        for part in [Part.summary, .body] { diagnostics += parts[part]?.diagnostics ?? [] }
+        for provision in provisions { diagnostics += provision.diagnostics }
+        entityDiagnostics[key] = diagnostics
+        if case .analysis(let id) = key { analysisMentions[id] = parts[.body]?.mentions ?? [] }
+        if case .treaty(let id) = key, !provisions.isEmpty { provisionHTML[id] = provisions.map(\.html) }
     }
 
     private mutating func copy(_ key: EntityKey, from other: RenderedContent) {

@@ -6,11 +6,11 @@ public struct ResolvedSite: Sendable {
     /// Sorted by name.
     public let treaties: [Treaty]
     /// Newest first, then by title.
-    public let analyses: [Analysis]
+    public private(set) var analyses: [Analysis]
 
     public let actorsByID: [ActorID: Actor]
     public let treatiesByID: [TreatyID: Treaty]
-    public let analysesByID: [AnalysisID: Analysis]
+    public private(set) var analysesByID: [AnalysisID: Analysis]
 
     /// The treaties each actor is a party to, sorted by name.
     public let treatiesOfActor: [ActorID: [TreatyID]]
@@ -43,6 +43,16 @@ public struct ResolvedSite: Sendable {
         }
         self.treatiesOfActor = treatiesOfActor
         self.successors = successors
+    }
+
+    /// Takes the Markdown text out of every analysis, leaving an empty text at the same origin, and returns
+    /// the texts in the order of `analyses`. A one-off build does this so that each text can be freed as soon
+    /// as it is rendered: on a 100,000-analysis site the texts are a gigabyte.
+    mutating func takeAnalysisBodies() -> [MarkdownText] {
+        let bodies = analyses.map(\.body)
+        for index in analyses.indices { analyses[index].body.source = "" }
+        for id in Array(analysesByID.keys) { analysesByID[id]?.body.source = "" }
+        return bodies
     }
 
     /// Whether `key` names an entity of this site (one whose file failed to load counts).

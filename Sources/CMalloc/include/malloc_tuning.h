@@ -1,0 +1,11 @@
+#ifndef ENTENTE_MALLOC_TUNING_H
+#define ENTENTE_MALLOC_TUNING_H
+
+/// Returns the free pages of every malloc arena to the system (glibc `malloc_trim(0)`).
+void entente_release_free_memory(void);
+
+/// Lets every thread allocate from one malloc arena (glibc `mallopt(M_ARENA_MAX, 1)`), so that memory one
+/// thread frees is reused by the others instead of sitting in its own arena.
+void entente_use_one_malloc_arena(void);
+
+#endif
