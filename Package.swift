@@ -58,7 +58,8 @@ let package = Package(
         // `swift package benchmark` runs these; see README, "Performance".
         .executableTarget(
             name: "EntenteBenchmarks",
-            dependencies: ["EntenteKit", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["EntenteKit", .product(name: "Benchmark", package: "benchmark"),
+                           .product(name: "Mustache", package: "swift-mustache")],
             path: "Benchmarks/EntenteBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

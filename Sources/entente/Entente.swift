@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// The `entente` command: builds and previews Entente sites.
-@main
 struct Entente: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entente",

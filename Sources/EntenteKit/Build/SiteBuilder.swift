@@ -140,7 +140,6 @@ public struct SiteBuilder: Sendable {
     /// Builds the site into the output folder, or reports why not and leaves the output untouched.
     public func build() async -> BuildReport {
         let options = self.options
-        FreedMemory.useOneArena()
         let previous = options.force ? nil : OutputManifest.read(beside: options.outputDirectory)
         // The two scans (inputs and output) are independent: one on each core.
         async let fingerprinting = InputFingerprint.compute(siteDirectory: options.siteDirectory, options: [
@@ -168,17 +167,27 @@ public struct SiteBuilder: Sendable {
             return BuildReport(diagnostics: diagnostics + error.diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
         }
         let pages = rebuild.pagesToRender
-        let outcomes = await ParallelMap.map(pages) { page -> Result<OutputWriter.WriteResult, Diagnostic> in
+        let renderAndWrite: @Sendable (PageRenderer.Page) -> Result<OutputWriter.WriteResult, Diagnostic> = { page in
             do {
                 return .success(try writer.write(renderer.render(page).utf8, to: page.path))
             } catch {
                 return .failure(.error(SourceLocation(file: options.outputDirectory + "/" + page.path), "cannot write the page: \(error)"))
             }
         }
+        // The site-wide pages (the lists of every analysis, the search index, the open data) are rendered one
+        // after another in one task while the entity pages take the other cores: two of them at once held
+        // a few hundred megabytes more at the peak of a 100,000-analysis build, for no gain in time.
+        let siteWide = pages.indices.filter { pages[$0].isSiteWide }
+        let perEntity = pages.indices.filter { !pages[$0].isSiteWide }
+        async let siteWideOutcomes = siteWide.map { renderAndWrite(pages[$0]) }
+        let perEntityOutcomes = await ParallelMap.map(perEntity.map { pages[$0] }, renderAndWrite)
+        var outcomes = [Result<OutputWriter.WriteResult, Diagnostic>?](repeating: nil, count: pages.count)
+        for (index, outcome) in zip(perEntity, perEntityOutcomes) { outcomes[index] = outcome }
+        for (index, outcome) in zip(siteWide, await siteWideOutcomes) { outcomes[index] = outcome }
         var writeDiagnostics: [Diagnostic] = []
         var results: [String: OutputWriter.WriteResult] = [:]
         for (page, outcome) in zip(pages, outcomes) {
-            switch outcome {
+            switch outcome! {
             case .success(let result): results[page.path] = result
             case .failure(let diagnostic): writeDiagnostics.append(diagnostic)
             }

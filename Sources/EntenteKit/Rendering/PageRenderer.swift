@@ -41,6 +41,17 @@ public struct PageRenderer: Sendable {
             case actorsCSV = "actors.csv", treatiesCSV = "treaties.csv", eventsCSV = "events.csv"
         }
 
+        /// Whether the page is one of the site's own rather than an actor's, treaty's, analysis's or tag's:
+        /// these list the whole site, and on a large site they are the largest.
+        public var isSiteWide: Bool {
+            switch self {
+            case .analysis, .actor, .treaty, .tag, .record: false
+            case .feed(let key): key == nil
+            case .home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search, .searchIndex,
+                 .sitemap, .robots, .data: true
+            }
+        }
+
         public var path: String {
             switch self {
             case .home: "index.html"

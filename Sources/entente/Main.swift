@@ -1,0 +1,10 @@
+import EntenteKit
+
+/// The entry point: sets up malloc while the main thread is the only one, then runs the command.
+@main
+enum Main {
+    static func main() async {
+        FreedMemory.useOneArena()
+        await Entente.main()
+    }
+}
