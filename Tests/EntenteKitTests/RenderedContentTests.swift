@@ -18,7 +18,7 @@ struct RenderedContentTests {
         return site
     }
 
-    @Test("A one-off build's texts, taken out of the site and freed batch by batch, render as the site's own do")
+    @Test("A one-off build's texts, taken out of the site and freed batch by batch, render as the site's own do, and each analysis's HTML is handed out once")
     func takenBodiesRenderTheSame() async throws {
         let site = try Self.site()
         let renderer = MarkdownRenderer(site: site, links: SiteLinks(pretty: false))
@@ -38,8 +38,13 @@ struct RenderedContentTests {
         #expect(bodies?.allSatisfy { $0.source.isEmpty } == true)
         for analysis in site.analyses {
             let key = EntityKey.analysis(analysis.id)
-            #expect(taken.html(for: key) == kept.html(for: key))
-            #expect(taken.html(for: key)?.contains("India") == true)
+            let html = taken.html(for: key)
+            #expect(html != nil)
+            #expect(html == kept.html(for: key))
+            #expect(html?.contains("India") == true)
+            // Handed out once, to the analysis's page, and freed: a one-off build holds none of it after.
+            #expect(taken.html(for: key) == nil)
+            #expect(kept.html(for: key) == kept.html(for: key))
             #expect(taken.mentions(of: analysis.id) == kept.mentions(of: analysis.id))
         }
         #expect(!kept.diagnostics.isEmpty)

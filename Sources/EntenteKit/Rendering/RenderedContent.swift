@@ -5,6 +5,9 @@ struct RenderedContent: Sendable {
     enum Part: Hashable, Sendable { case summary, body }
 
     private var html: [EntityKey: [Part: String]] = [:]
+    /// In a one-off build, each analysis's HTML, handed out once (to its page) and freed there: on a
+    /// 100,000-analysis site it is over a gigabyte, and the site-wide lists need memory of their own.
+    private var analysisBodiesOnce: HandOutOnceStore<AnalysisID, String>?
     private var provisionHTML: [TreatyID: [String]] = [:]
     private var analysisMentions: [AnalysisID: [EntityKey]] = [:]
     /// The Markdown each entity's output came from, to tell on a rebuild what must be rendered again.
@@ -101,6 +104,13 @@ struct RenderedContent: Sendable {
             }
             let others = all.filter { if case .analysis = $0 { false } else { true } }
             for result in await ParallelMap.map(others, render) { content.record(result, input: nil) }
+            var bodies: [AnalysisID: String] = [:]
+            bodies.reserveCapacity(site.analyses.count)
+            for analysis in site.analyses {
+                let key = EntityKey.analysis(analysis.id)
+                bodies[analysis.id] = content.html.removeValue(forKey: key)?[.body]
+            }
+            content.analysisBodiesOnce = HandOutOnceStore(bodies)
         } else {
             var jobs: [Job] = []
             for job in all {
@@ -153,7 +163,14 @@ struct RenderedContent: Sendable {
         return changed
     }
 
-    func html(for key: EntityKey, part: Part = .body) -> String? { html[key]?[part] }
+    /// The HTML of an entity's text. In a one-off build an analysis's is handed out once: a second call for it
+    /// gets nil (its page is rendered once).
+    func html(for key: EntityKey, part: Part = .body) -> String? {
+        if case .analysis(let id) = key, let analysisBodiesOnce {
+            return part == .body ? analysisBodiesOnce.take(id) : nil
+        }
+        return html[key]?[part]
+    }
 
     func provisions(of treaty: TreatyID) -> [String] { provisionHTML[treaty] ?? [] }
 
