@@ -13,6 +13,4 @@ final class HandOutOnceStore<Key: Hashable & Sendable, Value: Sendable>: Sendabl
     func take(_ key: Key) -> Value? {
         values.withLock { $0.removeValue(forKey: key) }
     }
-
-    var count: Int { values.withLock { $0.count } }
 }

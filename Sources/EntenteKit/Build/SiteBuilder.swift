@@ -24,8 +24,8 @@ public struct SiteBuilder: Sendable {
             Rebuild(diagnostics: diagnostics, renderer: nil, pagesToRender: [], removedPages: [], assetsChanged: false,
                     timings: timings)
         }
-        guard let site = resolved else { return failed() }
-        resolved = nil
+        // Taken, not copied: nothing but `site` holds the resolved site from here on.
+        guard let site = resolved.take() else { return failed() }
         if !options.trackDependencies { FreedMemory.release() }
         let markdownRenderer = MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks))
         let markdown = await RenderedContent.render(site: site, renderer: markdownRenderer, previous: state.markdownCache,

@@ -242,13 +242,12 @@ public struct SiteLoader: Sendable {
         }
         // Checked on the contiguous bytes with memchr: walking a String's UTF-8 view byte by byte, twice,
         // cost as much as reading the files.
-        let bytes = [UInt8](data)
-        let (hasNUL, hasCR) = bytes.withUnsafeBytes { buffer -> (Bool, Bool) in
+        let (hasNUL, hasCR) = data.withUnsafeBytes { buffer -> (Bool, Bool) in
             guard let start = buffer.baseAddress else { return (false, false) }
             return (memchr(start, 0, buffer.count) != nil, memchr(start, 0x0D, buffer.count) != nil)
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let (line, column) = Self.firstInvalidUTF8(bytes)
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let (line, column) = Self.firstInvalidUTF8([UInt8](data))
             diagnostics.append(.error(SourceLocation(file: path, line: line, column: column), "the file is not valid UTF-8 text",
                                       suggestion: "save it as UTF-8"))
             return nil

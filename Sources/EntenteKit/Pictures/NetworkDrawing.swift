@@ -28,12 +28,6 @@ enum NetworkDrawing {
 
     static let hubRadius = 3.6
 
-    /// The distinct parties of `treaty` that are actors of the site, in the order it lists them.
-    static func distinctParties(_ treaty: Treaty, in site: ResolvedSite) -> [ActorID] {
-        var seen: Set<ActorID> = []
-        // `index(forKey:)`, not `[id] != nil`, which copies the whole actor out of the dictionary.
-        return treaty.parties.map(\.actor.id).filter { site.actorsByID.index(forKey: $0) != nil && seen.insert($0).inserted }
-    }
 
     /// A hub's resting place: the centroid of its shown parties, or just beside its only party.
     static func hubPosition(parties: [Int], nodes: [Node], salt: Int) -> SVGPoint {

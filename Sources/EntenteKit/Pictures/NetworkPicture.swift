@@ -78,7 +78,7 @@ public enum NetworkPicture {
     public static func summary(site: ResolvedSite) -> String {
         var bilateral = 0, multilateral = 0, single = 0
         for treaty in site.treaties {
-            switch NetworkDrawing.distinctParties(treaty, in: site).count {
+            switch site.distinctParties(of: treaty).count {
             case 2: bilateral += 1
             case 0, 1: single += 1
             default: multilateral += 1
@@ -151,7 +151,7 @@ public enum NetworkPicture {
         var weights: [Int64: Double] = [:]
         var partyLists: [[Int]] = []
         for treaty in treaties {
-            let parties = NetworkDrawing.distinctParties(treaty, in: site).map { indexOf[$0]! }
+            let parties = site.distinctParties(of: treaty).map { indexOf[$0]! }
             partyLists.append(parties)
             guard parties.count >= 2 else { continue }
             let share = parties.count == 2 ? 1 : 1 / Double(parties.count - 1)

@@ -55,6 +55,13 @@ public struct ResolvedSite: Sendable {
         return bodies
     }
 
+    /// The distinct parties of `treaty` that are actors of the site, in the order it lists them.
+    public func distinctParties(of treaty: Treaty) -> [ActorID] {
+        var seen: Set<ActorID> = []
+        // `index(forKey:)`, not `[id] != nil`, which copies the whole actor out of the dictionary.
+        return treaty.parties.map(\.actor.id).filter { actorsByID.index(forKey: $0) != nil && seen.insert($0).inserted }
+    }
+
     /// Whether `key` names an entity of this site (one whose file failed to load counts).
     public func contains(_ key: EntityKey) -> Bool {
         if declared.contains(key) { return true }

@@ -71,12 +71,7 @@ public struct SiteIndex: Sendable {
 
         var treatyParties: [TreatyID: [ActorID]] = [:]
         treatyParties.reserveCapacity(site.treaties.count)
-        for treaty in site.treaties {
-            var seen: Set<ActorID> = []
-            treatyParties[treaty.id] = treaty.parties.map(\.actor.id).filter {
-                site.actorsByID.index(forKey: $0) != nil && seen.insert($0).inserted
-            }
-        }
+        for treaty in site.treaties { treatyParties[treaty.id] = site.distinctParties(of: treaty) }
         self.parties = treatyParties
         var shared: [ActorID: [ActorID: Int]] = [:]
         for treaty in site.treaties {
