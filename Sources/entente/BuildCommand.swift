@@ -8,7 +8,7 @@ struct BuildCommand: AsyncParsableCommand {
         commandName: "build",
         abstract: "Build the site into a folder of static HTML.",
         discussion: """
-            Problems are printed as path:line:column: error: message, all of them in one run. When there is
+            Problems are printed as path:line:column: error: message, all of them in one run. When there is \
             any error, the build exits with status 1 and the previous output folder is left exactly as it was.
             """
     )

@@ -8,7 +8,7 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check the site as a build would, and the links of the finished pages, without writing anything.",
         discussion: """
-            Reports every problem as path:line:column: error|warning: message. Exits 0 when there are no errors
+            Reports every problem as path:line:column: error|warning: message. Exits 0 when there are no errors \
             (warnings alone exit 0 unless --strict) and 1 otherwise.
             """
     )

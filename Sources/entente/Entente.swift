@@ -6,7 +6,7 @@ struct Entente: AsyncParsableCommand {
         commandName: "entente",
         abstract: "Build static report sites about actors, treaties and analyses.",
         discussion: """
-            A site is a folder holding Content/ (site.yaml, actors/, treaties/, analyses/) and, optionally,
+            A site is a folder holding Content/ (site.yaml, actors/, treaties/, analyses/) and, optionally, \
             Templates/ to override the built-in theme file by file. See README.md for the content format.
             """,
         version: "0.1.0",

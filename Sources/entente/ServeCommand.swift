@@ -9,8 +9,8 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Preview the site locally, rebuilding and reloading on every save.",
         discussion: """
-            Serves exactly what 'entente build' would publish, from memory (nothing is written to disk), and
-            watches Content/ and Templates/. Open pages reload after each rebuild; when a rebuild fails, the last
+            Serves exactly what 'entente build' would publish, from memory (nothing is written to disk), and \
+            watches Content/ and Templates/. Open pages reload after each rebuild; when a rebuild fails, the last \
             good site stays up with the errors shown over every page. Stop with Ctrl-C.
             """
     )

@@ -85,13 +85,13 @@ struct SiteInventory: Sendable {
     }
 
     private static func mapping(at path: String) -> Node? {
-        guard let text = text(at: path), let node = try? Yams.compose(yaml: text, .basic), node.mapping != nil else { return nil }
+        guard let text = text(at: path), let node = try? Yams.compose(yaml: text, .basic, .default, .utf8), node.mapping != nil else { return nil }
         return node
     }
 
     private static func frontMatter(at path: String) -> Node? {
         guard let text = text(at: path), case .success(let split) = FrontMatter.split(text),
-              let node = try? Yams.compose(yaml: split.yaml, .basic), node.mapping != nil else { return nil }
+              let node = try? Yams.compose(yaml: split.yaml, .basic, .default, .utf8), node.mapping != nil else { return nil }
         return node
     }
 }
