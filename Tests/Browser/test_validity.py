@@ -29,8 +29,10 @@ def validate(files):
 
 
 def test_every_page_passes_the_nu_html_checker(all_sites):
+    counts = {site.name: len(site.html_files()) for site in all_sites}
+    # Every site must have been built; the corpus is the small fixture site when ../shared is not beside the clone.
+    assert all(count >= 5 for count in counts.values()), f"expected every site's pages, found {counts}"
     files = [f for site in all_sites for f in site.html_files()]
-    assert len(files) > 100, f"expected the three sites' pages, found {len(files)}"
     messages = validate(files)
     errors = [m for m in messages if m.get("type") == "error" or m.get("subType") == "fatal"]
     warnings = [m for m in messages if m.get("subType") == "warning"]
