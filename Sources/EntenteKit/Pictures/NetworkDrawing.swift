@@ -28,7 +28,6 @@ enum NetworkDrawing {
 
     static let hubRadius = 3.6
 
-
     /// A hub's resting place: the centroid of its shown parties, or just beside its only party.
     static func hubPosition(parties: [Int], nodes: [Node], salt: Int) -> SVGPoint {
         guard !parties.isEmpty else { return SVGPoint(0, 0) }

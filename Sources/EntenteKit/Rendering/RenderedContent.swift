@@ -185,8 +185,6 @@ struct RenderedContent: Sendable {
         let bytes = Array(html.utf8)
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count)
-        let entities: [(name: [UInt8], byte: UInt8)] = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
-            .map { (Array($0.0.utf8), UInt8(ascii: $0.1)) }
         var insideTag = false
         var index = 0
         while index < bytes.count {
@@ -195,14 +193,17 @@ struct RenderedContent: Sendable {
             if byte == UInt8(ascii: "<") { insideTag = true; continue }
             if byte == UInt8(ascii: ">") { insideTag = false; continue }
             guard !insideTag else { continue }
-            if byte == UInt8(ascii: "&"), let entity = entities.first(where: { bytes[(index - 1)...].starts(with: $0.name) }) {
+            if byte == UInt8(ascii: "&"), let entity = Self.summaryEntities.first(where: { bytes[(index - 1)...].starts(with: $0.name) }) {
                 text.append(entity.byte)
                 index += entity.name.count - 1
                 continue
             }
             text.append(byte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : byte)
         }
-        let plain = String(decoding: text, as: UTF8.self)
-        return plain.trimmingWhitespace()
+        return String(decoding: text, as: UTF8.self).trimmingWhitespace()
     }
+
+    /// The entities cmark-gfm writes in text, and the bytes they stand for.
+    private static let summaryEntities: [(name: [UInt8], byte: UInt8)] =
+        [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")].map { (Array($0.0.utf8), UInt8(ascii: $0.1)) }
 }

@@ -74,8 +74,7 @@ public struct SiteIndex: Sendable {
         for treaty in site.treaties { treatyParties[treaty.id] = site.distinctParties(of: treaty) }
         self.parties = treatyParties
         var shared: [ActorID: [ActorID: Int]] = [:]
-        for treaty in site.treaties {
-            let parties = Array(Set(treaty.parties.map(\.actor.id)))
+        for parties in treatyParties.values {
             for a in parties {
                 for b in parties where a != b { shared[a, default: [:]][b, default: 0] += 1 }
             }
