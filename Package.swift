@@ -27,14 +27,16 @@ let package = Package(
         .target(name: "CFileSwap"),
         // glibc malloc tuning (malloc_trim, mallopt), which Glibc's Swift module does not expose.
         .target(name: "CMalloc"),
+        // Entente's Mustache engine: parses, checks templates against typed models, renders. Depends on nothing.
+        .target(name: "TemplateEngine"),
         .target(
             name: "EntenteKit",
             dependencies: [
                 "CCmarkGFM",
                 "CFileSwap",
                 "CMalloc",
+                "TemplateEngine",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -47,8 +49,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "TemplateEngineTests",
+            dependencies: ["TemplateEngine"],
+            resources: [.copy("Spec")]
+        ),
+        .testTarget(
             name: "EntenteKitTests",
-            dependencies: ["EntenteKit"],
+            dependencies: ["EntenteKit", "TemplateEngine", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -58,7 +65,7 @@ let package = Package(
         // `swift package benchmark` runs these; see README, "Performance".
         .executableTarget(
             name: "EntenteBenchmarks",
-            dependencies: ["EntenteKit", .product(name: "Benchmark", package: "benchmark"),
+            dependencies: ["EntenteKit", "TemplateEngine", .product(name: "Benchmark", package: "benchmark"),
                            .product(name: "Mustache", package: "swift-mustache")],
             path: "Benchmarks/EntenteBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -2,6 +2,7 @@ import Benchmark
 import EntenteKit
 import Foundation
 import Mustache
+import TemplateEngine
 
 /// The hot parts of a build, measured with ordo-one/benchmark: `swift package benchmark`.
 ///
@@ -40,6 +41,32 @@ let benchmarks: @Sendable () -> Void = {
         }.prefix(10)
         benchmark.startMeasurement()
         for page in pages { blackHole(corpus.renderer.render(page)) }
+    }
+
+    // Template rendering alone, both engines on the same templates and the same page values: every list page and
+    // 100 analysis, 20 actor and 20 treaty pages, values made once before measuring.
+    @Sendable func templateInputs(_ corpus: BenchCorpus.Prepared) -> [(template: String, value: TemplateValue)] {
+        var counts: [String: Int] = [:]
+        return corpus.renderer.pages.compactMap { page in
+            guard let input = corpus.renderer.templateInput(of: page) else { return nil }
+            counts[input.template, default: 0] += 1
+            let limit = ["analysis": 100, "actor": 20, "treaty": 20, "tag": 5][input.template] ?? 1
+            return counts[input.template]! <= limit ? input : nil
+        }
+    }
+    Benchmark("Templates alone: Entente's engine, the sample pages") { benchmark in
+        let corpus = try await BenchCorpus.shared()
+        let inputs = templateInputs(corpus)
+        benchmark.startMeasurement()
+        for input in inputs { blackHole(corpus.renderer.renderTemplate(input.template, input.value)) }
+    }
+    Benchmark("Templates alone: swift-mustache, the sample pages") { benchmark in
+        let corpus = try await BenchCorpus.shared()
+        let inputs = templateInputs(corpus).map { (template: $0.template, context: mustacheContext($0.value)) }
+        var library = MustacheLibrary()
+        for (name, text) in Theme.builtInTemplates { library.register(try MustacheTemplate(string: text), named: name) }
+        benchmark.startMeasurement()
+        for input in inputs { blackHole(library.render(input.context, withTemplate: input.template)) }
     }
 
     // The template engine alone, on a context shaped like a page's: what one tag costs, whatever the theme.
@@ -111,5 +138,21 @@ actor BenchCorpus {
         try process.run()
         process.waitUntilExit()
         return directory
+    }
+}
+
+/// A page value as swift-mustache reads it: an absent value is `NSNull`, which stops its lookup as Entente's
+/// engine does.
+func mustacheContext(_ value: TemplateValue) -> Any {
+    switch value {
+    case .absent: return NSNull()
+    case .bool(let flag): return flag
+    case .int(let number): return number
+    case .text(let text): return text
+    case .list(let items): return items.map(mustacheContext)
+    case .object(let object):
+        var dictionary: [String: Any] = [:]
+        for (field, value) in zip(object.type.fields, object.fields) { dictionary[field.name] = mustacheContext(value) }
+        return dictionary
     }
 }

@@ -134,11 +134,12 @@ struct TrustValidationTests {
 
     // MARK: Template variables
 
-    private func templateWarnings(_ templates: [String: String]) throws -> [Diagnostic] {
+    /// The errors of a site whose `Templates/` holds `templates`, with paths relative to the site.
+    private func templateErrors(_ templates: [String: String]) throws -> [Diagnostic] {
         try withTemporaryDirectory { dir in
             for (name, text) in templates { try dir.write("Templates/\(name).mustache", text) }
             let (theme, diagnostics) = Theme.load(siteDirectory: dir.path)
-            #expect(theme != nil)
+            #expect(theme == nil)
             return diagnostics.map { diagnostic in
                 var relative = diagnostic
                 relative.location.file = String(diagnostic.location.file.dropFirst(dir.path.count + 1))
@@ -147,46 +148,65 @@ struct TrustValidationTests {
         }
     }
 
-    @Test("the built-in theme reads only variables its pages provide")
-    func builtInThemeIsClean() {
-        let sources = DefaultTheme.files.filter { $0.key.hasSuffix(".mustache") }.reduce(into: [:]) { result, entry in
-            result[String(entry.key.dropLast(".mustache".count))] = TemplateVariableCheck.Source(text: entry.value, file: entry.key)
+    @Test("the built-in theme checks against every page's model")
+    func builtInThemeIsClean() throws {
+        try withTemporaryDirectory { dir in
+            let (theme, diagnostics) = Theme.load(siteDirectory: dir.path)
+            #expect(theme != nil)
+            #expect(diagnostics.isEmpty, "\(diagnostics)")
         }
-        #expect(sources.count >= 15)
-        #expect(TemplateVariableCheck.warnings(sources) { _ in true }.isEmpty)
     }
 
-    @Test("a misspelt variable in a site's template is a warning at its line and column, with the name it meant")
+    @Test("a misspelt variable in a site's template is an error at its line and column, with the name it meant")
     func misspeltVariable() throws {
-        let diagnostics = try templateWarnings([
+        let diagnostics = try templateErrors([
             "treaty": "{{<layout}}{{$main}}\n<h1>{{treaty.name}}</h1>\n  <p>{{treaty.nmae}}</p>\n"
                 + "{{#treaty.parties}}{{nmae}} {{kind_title}} {{signed.display}}{{/treaty.parties}}\n"
                 + "{{#treaty.status}}{{title}} {{ page.title }}{{/treaty.status}}{{{treaty.body}}}{{/main}}{{/layout}}\n",
         ])
         #expect(diagnostics.map(\.description) == [
-            "Templates/treaty.mustache:3:6: warning: the template variable 'treaty.nmae' is not provided to the treaty page; it renders as nothing; did you mean 'treaty.name'?",
-            "Templates/treaty.mustache:4:20: warning: the template variable 'nmae' is not provided to the treaty page; it renders as nothing; did you mean 'name'?",
+            "Templates/treaty.mustache:3:6: error: a treaty has no field 'nmae'; did you mean 'name'?",
+            "Templates/treaty.mustache:4:20: error: a party has no field 'nmae'; did you mean 'name'?",
         ])
     }
 
-    @Test("a partial is checked where it is included: a name no including page provides is a warning")
-    func partialVariables() throws {
-        let diagnostics = try templateWarnings([
-            "analysis-item": "<li>{{title}} {{#is_about}}about{{/is_about}} {{date.display}} {{datee.iso}}</li>\n",
+    @Test("the issue's example: a source's misspelt date")
+    func misspeltSourceDate() throws {
+        let diagnostics = try templateErrors([
+            "treaty": "{{<layout}}{{$main}}{{#treaty}}\n<ol>{{#sources}}<li>{{title}}{{#date}}{{display}}{{/date}}</li>\n"
+                + "    {{dat}}{{/sources}}</ol>{{/treaty}}{{/main}}{{/layout}}\n",
         ])
         #expect(diagnostics.map(\.description) == [
-            "Templates/analysis-item.mustache:1:64: warning: the template variable 'datee.iso' is not provided to any page that includes it; it renders as nothing; did you mean 'date.iso'?",
+            "Templates/treaty.mustache:3:5: error: a source has no field 'dat'; did you mean 'date'?",
         ])
     }
 
-    @Test("an unknown section is reported once, and a template that changes its delimiters is not read")
+    @Test("a partial is checked where it is included")
+    func partialVariables() throws {
+        let diagnostics = try templateErrors([
+            "analysis-item": "<li>{{title}} {{date.display}} {{datee.iso}}</li>\n",
+        ])
+        #expect(diagnostics.map(\.description) == [
+            "Templates/analysis-item.mustache:1:32: error: an analysis has no field 'datee'; did you mean 'date'?",
+        ])
+    }
+
+    @Test("an unknown section is an error, and so is a name behind changed delimiters")
     func unknownSectionAndDelimiters() throws {
-        let diagnostics = try templateWarnings([
+        let diagnostics = try templateErrors([
             "tag": "{{<layout}}{{$main}}{{#tagg}}{{name}} {{count}}{{/tagg}}{{/main}}{{/layout}}",
             "tags": "{{=<% %>=}}<%<layout%><%$main%><%nothing%><%/main%><%/layout%>",
         ])
-        #expect(diagnostics.map(\.message) == ["the template variable 'tagg' is not provided to the tag page; it renders as nothing"])
+        #expect(diagnostics.map(\.message) == ["a tag page has no field 'tagg'", "a tags page has no field 'nothing'"])
         #expect(diagnostics.first?.suggestion == "did you mean 'tag'?")
+    }
+
+    @Test("a section over text is an error: it is neither a list nor a condition")
+    func sectionOverText() throws {
+        let diagnostics = try templateErrors([
+            "tag": "{{<layout}}{{$main}}{{#tag}}{{#name}}x{{/name}}{{/tag}}{{/main}}{{/layout}}",
+        ])
+        #expect(diagnostics.map(\.message) == ["'name' is text, not a list or a condition"])
     }
 }
 

@@ -146,6 +146,14 @@ public struct Treaty: Hashable, Sendable {
         self.location = location
     }
 
+    /// The date the agreement is known by, as every list shows it: its signature (an event, else a party's own),
+    /// else its earliest event. nil when nothing is dated: no date is ever invented.
+    public var knownDate: PartialDate? {
+        events.filter { $0.type == .signed }.map(\.date).min()
+            ?? parties.compactMap(\.signed).min()
+            ?? events.map(\.date).min()
+    }
+
     /// The status: as declared, else from the latest event that changes status.
     public var status: TreatyStatus? { declaredStatus ?? statusEvent?.type.status }
 

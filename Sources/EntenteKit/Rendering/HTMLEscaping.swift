@@ -1,23 +1,6 @@
-import Mustache
-
-/// The escaping of `{{variable}}` in every template: the same five entities as swift-mustache's own
-/// HTML content type, but it scans UTF-8 bytes and returns the string untouched when nothing needs escaping
-/// (almost always), instead of rebuilding every string character by character through a dictionary.
-struct HTMLEscaping: MustacheContentType {
-    /// The name templates select it by; `Theme` adds the pragma to every template it loads.
-    static let name = "ENTENTE_HTML"
-    static let pragma = "{{% CONTENT_TYPE: \(name)}}"
-
-    /// Registers the content type once, before any template that names it is parsed.
-    static let registered: Bool = {
-        MustacheContentTypes.register(HTMLEscaping(), named: name)
-        return true
-    }()
-
-    func escapeText(_ text: String) -> String {
-        Self.escape(text)
-    }
-
+/// The escaping of text in HTML that Entente writes itself (the preview's error pages); templates escape with
+/// the same five entities.
+enum HTMLEscaping {
     static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
             return text

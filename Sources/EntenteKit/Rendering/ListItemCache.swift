@@ -1,6 +1,6 @@
 import Synchronization
 
-/// The `analysis-item` partial rendered once per analysis, page depth and relation, shared by every page of
+/// The `analysis-item` partial rendered once per analysis and page depth, shared by every page of
 /// one build that lists the analysis.
 ///
 /// An analysis is listed on the analyses page, on each of its tags' pages, and on the page of every actor and
@@ -11,7 +11,6 @@ final class ListItemCache: Sendable {
     struct Key: Hashable, Sendable {
         let analysis: AnalysisID
         let root: String
-        let relation: SiteIndex.Relation?
     }
 
     private let items = Mutex<[Key: String]>([:])

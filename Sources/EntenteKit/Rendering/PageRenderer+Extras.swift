@@ -1,37 +1,35 @@
 /// The pages and files beyond the entity pages: the network, search, feeds, sitemap and open data.
 extension PageRenderer {
-    func networkPage(_ root: String) -> String {
-        var context = base(root, title: "Network", section: "network",
-                           description: "Who is tied to whom: every actor and the agreements between them.",
-                           canonical: canonical(.network))
+    func networkPage(_ root: String) -> PageContent {
         let link: @Sendable (EntityKey) -> String = { [links] key in links.page(key, from: root) }
-        context["picture"] = pictures.network(site, index, link)
-        context["actors"] = site.actors.map { actor -> Values in
-            var values = actorLink(actor.id, root)
-            values["treaty_count"] = site.treatiesOfActor[actor.id]?.count ?? 0
-            values["counterpart_count"] = index.counterparts[actor.id]?.count ?? 0
-            return values
-        }
-        context["kinds"] = Treaty.Kind.allCases.compactMap { kind -> Values? in
-            let count = site.treaties.filter { $0.kind == kind }.count
-            return count == 0 ? nil : ["title": kind.title, "key": kind.rawValue, "count": count]
-        }
-        context["summary"] = NetworkPicture.summary(site: site)
-        context["actor_count"] = site.actors.count
-        context["treaty_count"] = site.treaties.count
-        return theme.render("network", context)
+        let model = NetworkPageModel(
+            frame: frame(root, title: "Network", section: "network",
+                         description: "Who is tied to whom: every actor and the agreements between them.",
+                         canonical: canonical(.network)),
+            picture: pictures.network(site, index, link),
+            summary: NetworkPicture.summary(site: site),
+            actorCount: site.actors.count, treatyCount: site.treaties.count,
+            kinds: Treaty.Kind.allCases.compactMap { kind in
+                let count = site.treaties.filter { $0.kind == kind }.count
+                return count == 0 ? nil : NetworkPageModel.Kind(title: kind.title, key: kind.rawValue, count: count)
+            },
+            actors: site.actors.map { actor in
+                NetworkActorModel(link: actorLink(actor.id, root), treatyCount: site.treatiesOfActor[actor.id]?.count ?? 0,
+                                  counterpartCount: index.counterparts[actor.id]?.count ?? 0)
+            })
+        return .page(.network, model)
     }
 
-    func searchPage(_ root: String) -> String {
-        var context = base(root, title: "Search", section: "search",
-                           description: "Find analyses, actors and treaties by name, alias or word.", canonical: canonical(.search))
-        context["index_script"] = links.file("search/index.js", from: root)
-        context["search_script"] = links.file("assets/search.js", from: root)
-        context["pretty_links"] = links.pretty
-        context["analyses"] = site.analyses.map { analysisItem($0.id, root) }
-        context["actors"] = site.actors.map { actorLink($0.id, root) }
-        context["treaties"] = site.treaties.map { treatyLink($0.id, root) }
-        return theme.render("search", context)
+    func searchPage(_ root: String) -> PageContent {
+        let model = SearchPageModel(
+            frame: frame(root, title: "Search", section: "search",
+                         description: "Find analyses, actors and treaties by name, alias or word.", canonical: canonical(.search)),
+            indexScript: links.file("search/index.js", from: root), searchScript: links.file("assets/search.js", from: root),
+            prettyLinks: links.pretty,
+            analyses: site.analyses.map { analysisItem($0.id, root) },
+            actors: site.actors.map { actorLink($0.id, root) },
+            treaties: site.treaties.map { treatyLink($0.id, root) })
+        return .page(.search, model)
     }
 
     /// An absolute URL when the site has a `base_url`; otherwise the relative link from `root`.

@@ -1,3 +1,5 @@
+import TemplateEngine
+
 /// Prepares the context of every page and renders it with the theme.
 ///
 /// Every link it produces is relative to the page being rendered.
@@ -12,8 +14,6 @@ public struct PageRenderer: Sendable {
     let listItems = ListItemCache()
     /// How many analyses the home page lists.
     static let latestCount = 10
-
-    typealias Values = PageContext.Values
 
     init(site: ResolvedSite, index: SiteIndex, theme: Theme, markdown: RenderedContent) {
         self.site = site
@@ -90,8 +90,26 @@ public struct PageRenderer: Sendable {
         return pages
     }
 
-    /// Renders one page to HTML.
+    /// Renders one page to HTML (or the text of a feed, data file or script).
     public func render(_ page: Page) -> String {
+        switch content(of: page) {
+        case .page(let name, let value): theme.render(name, value)
+        case .text(let text): text
+        }
+    }
+
+    /// The template of a page and its model's value, for pages made with a template (benchmarks compare engines
+    /// on these).
+    public func templateInput(of page: Page) -> (template: String, value: TemplateValue)? {
+        guard case .page(let name, let value) = content(of: page) else { return nil }
+        return (name, value)
+    }
+
+    /// Renders a template of the theme with a value that `templateInput(of:)` gave for it.
+    public func renderTemplate(_ name: String, _ value: TemplateValue) -> String { theme.render(name, value) }
+
+    /// What a page is made of: a template and its model's value, or text made without a template.
+    func content(of page: Page) -> PageContent {
         let root = SiteLinks.root(ofPage: page.path)
         switch page {
         case .home: return home(root)
@@ -101,58 +119,60 @@ public struct PageRenderer: Sendable {
         case .timeline: return timelinePage(root)
         case .tags: return tagsPage(root)
         case .notFound:
-            return theme.render("404", base(root, title: "Page not found", section: nil,
-                                            description: "The page you asked for does not exist.", canonical: nil))
+            return .page(.notFound, NotFoundPageModel(frame: frame(root, title: "Page not found", section: nil,
+                                                                   description: "The page you asked for does not exist.",
+                                                                   canonical: nil)))
         case .analysis(let id): return analysisPage(site.analysesByID[id]!, root)
         case .actor(let id): return actorPage(site.actorsByID[id]!, root)
         case .treaty(let id): return treatyPage(site.treatiesByID[id]!, root)
         case .tag(let slug): return tagPage(index.tags.first { $0.slug == slug }!, root)
         case .network: return networkPage(root)
         case .search: return searchPage(root)
-        case .searchIndex: return SearchIndex(site: site, index: index).script
-        case .sitemap: return sitemap
-        case .robots: return "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL ?? "")sitemap.xml\n"
-        case .feed(let key): return feed(for: key, root: root)
-        case .data(let file): return data(file)
-        case .record(.actor(let id)): return OpenData.json(OpenData(site: site).actorRecord(site.actorsByID[id]!))
-        case .record(.treaty(let id)): return OpenData.json(OpenData(site: site).treatyRecord(site.treatiesByID[id]!))
-        case .record(.analysis): return "{}\n"
+        case .searchIndex: return .text(SearchIndex(site: site, index: index).script)
+        case .sitemap: return .text(sitemap)
+        case .robots: return .text("User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL ?? "")sitemap.xml\n")
+        case .feed(let key): return .text(feed(for: key, root: root))
+        case .data(let file): return .text(data(file))
+        case .record(.actor(let id)): return .text(OpenData.json(OpenData(site: site).actorRecord(site.actorsByID[id]!)))
+        case .record(.treaty(let id)): return .text(OpenData.json(OpenData(site: site).treatyRecord(site.treatiesByID[id]!)))
+        case .record(.analysis): return .text("{}\n")
         }
     }
 
     // MARK: Shared
 
-    func base(_ root: String, title: String, section: String?, description: String?, canonical: String?) -> Values {
+    /// What every page shares: the site, the page itself and the navigation, with links relative to `root`.
+    func frame(_ root: String, title: String, section: String?, description: String?, canonical: String?) -> PageFrame {
         let config = site.config
-        let nav: [(String, String, String)] = [("Analyses", "analyses", "analyses"), ("Actors", "actors", "actors"),
-                                               ("Treaties", "treaties", "treaties"), ("Network", "network", "network"),
-                                               ("Timeline", "timeline", "timeline"), ("Tags", "tags", "tags")]
-        var siteValues: Values = ["title": config.title, "language": config.language,
-                                  "home_url": links.folder("", from: root)]
-        siteValues["description"] = config.description
-        siteValues["author"] = config.author
-        siteValues["credits"] = config.credits
-        var pageValues: Values = ["title": title, "root": root, "is_home": section == "home"]
-        pageValues["description"] = description ?? config.description ?? config.title
-        if let canonical, let baseURL = config.baseURL { pageValues["canonical"] = baseURL + canonical }
-        // Every page offers the site's feed; actor and treaty pages replace it with their own.
-        pageValues["feed"] = ["url": links.file("feed.xml", from: root), "title": config.title] as Values
+        let nav: [(name: String, folder: String)] = [("Analyses", "analyses"), ("Actors", "actors"), ("Treaties", "treaties"),
+                                                     ("Network", "network"), ("Timeline", "timeline"), ("Tags", "tags")]
+        let home = links.folder("", from: root)
+        var breadcrumbs: [BreadcrumbModel] = []
         if section != "home" {
-            let sections = nav + [("Search", "search", "search")]
-            let current = sections.first { $0.2 == section }.map { (name: $0.0, url: links.folder($0.1, from: root)) }
-            pageValues["breadcrumbs"] = PageContext.breadcrumbs(home: siteValues["home_url"] as! String, section: current,
-                                                                current: title)
+            // The trail from the home page to this one: `Home › Treaties › RELOS`, the last step the page itself.
+            breadcrumbs.append(BreadcrumbModel(name: "Home", url: home))
+            let sections = nav + [("Search", "search")]
+            if let current = sections.first(where: { $0.folder == section }), current.name != title {
+                breadcrumbs.append(BreadcrumbModel(name: current.name, url: links.folder(current.folder, from: root)))
+            }
+            breadcrumbs.append(BreadcrumbModel(name: title, url: nil))
         }
-        return [
-            "site": siteValues,
-            "page": pageValues,
-            "nav": nav.map { name, folder, key in
-                ["name": name, "url": links.folder(folder, from: root), "current": key == section] as Values
-            },
-            "links": Dictionary(uniqueKeysWithValues: (nav + [("Search", "search", "search")]).map { ($0.1, links.folder($0.1, from: root)) }) as Values,
-            "stylesheet": links.file("assets/style.css", from: root),
-            "generator": "Entente",
-        ]
+        let canonicalURL = canonical.flatMap { path in config.baseURL.map { $0 + path } }
+        return PageFrame(
+            site: SiteModel(title: config.title, description: config.description, language: config.language,
+                            author: config.author, credits: config.credits, homeURL: home),
+            page: PageInfoModel(title: title, description: description ?? config.description ?? config.title, root: root,
+                                canonical: canonicalURL, isHome: section == "home",
+                                // Every page offers the site's feed; actor and treaty pages replace it with their own.
+                                feed: FeedLinkModel(url: links.file("feed.xml", from: root), title: config.title),
+                                breadcrumbs: breadcrumbs),
+            nav: nav.map { NavItemModel(name: $0.name, url: links.folder($0.folder, from: root), current: $0.folder == section) },
+            links: SectionLinksModel(analyses: links.folder("analyses", from: root), actors: links.folder("actors", from: root),
+                                     treaties: links.folder("treaties", from: root), network: links.folder("network", from: root),
+                                     timeline: links.folder("timeline", from: root), tags: links.folder("tags", from: root),
+                                     search: links.folder("search", from: root)),
+            stylesheet: links.file("assets/style.css", from: root),
+            generator: "Entente")
     }
 
     func canonical(_ page: Page) -> String {
@@ -162,320 +182,252 @@ public struct PageRenderer: Sendable {
 
     func url(_ key: EntityKey, _ root: String) -> String { links.page(key, from: root) }
 
-    func actorLink(_ id: ActorID, _ root: String) -> Values {
+    func actorLink(_ id: ActorID, _ root: String) -> ActorLinkModel {
         let actor = site.actorsByID[id]!
-        return ["name": actor.name, "url": url(.actor(id), root), "kind": actor.kind.rawValue, "kind_title": actor.kind.title]
+        return ActorLinkModel(name: actor.name, url: url(.actor(id), root), kind: actor.kind.rawValue, kindTitle: actor.kind.title)
     }
 
-    func treatyLink(_ id: TreatyID, _ root: String) -> Values {
+    func treatyLink(_ id: TreatyID, _ root: String) -> TreatyLinkModel {
         let treaty = site.treatiesByID[id]!
-        var values: Values = ["name": treaty.name, "url": url(.treaty(id), root), "instrument": treaty.instrument.title]
-        values["short"] = treaty.short
-        values["kind"] = treaty.kind?.title
-        values["status"] = treaty.status?.title
-        values["status_key"] = treaty.status?.rawValue
-        values["date"] = PageContext.date(firstDate(of: treaty))
-        return values
+        return TreatyLinkModel(name: treaty.name, url: url(.treaty(id), root), short: treaty.short,
+                               instrument: treaty.instrument.title, kind: treaty.kind?.title, status: treaty.status?.title,
+                               statusKey: treaty.status?.rawValue, date: DateModel(treaty.knownDate))
     }
 
-    /// The date a treaty is known by: its signature, else its earliest event.
-    func firstDate(of treaty: Treaty) -> PartialDate? {
-        treaty.events.filter { $0.type == .signed }.map(\.date).min()
-            ?? treaty.parties.compactMap(\.signed).min()
-            ?? treaty.events.map(\.date).min()
-    }
-
-    func analysisItem(_ id: AnalysisID, _ root: String, relation: SiteIndex.Relation? = nil) -> Values {
+    func analysisItem(_ id: AnalysisID, _ root: String) -> AnalysisItemModel {
         let analysis = site.analysesByID[id]!
-        var values: Values = ["title": analysis.title, "url": url(.analysis(id), root),
-                              "date": PageContext.date(analysis.date)!]
-        values["author"] = analysis.author
-        values["summary"] = analysis.summary
-        values["draft"] = analysis.draft
-        if let relation {
-            values["relation"] = relation.rawValue
-            values["is_about"] = relation == .about
-        }
-        return values
+        return AnalysisItemModel(title: analysis.title, url: url(.analysis(id), root), date: DateModel(analysis.date),
+                                 author: analysis.author, summary: analysis.summary, draft: analysis.draft)
     }
 
     /// An analysis as an item of a list, with `html`: the item rendered once by the `analysis-item` partial.
-    func listedAnalysis(_ id: AnalysisID, _ root: String, relation: SiteIndex.Relation? = nil) -> Values {
-        var values = analysisItem(id, root, relation: relation)
-        values["html"] = listItems.item(ListItemCache.Key(analysis: id, root: root, relation: relation)) {
+    func listedAnalysis(_ id: AnalysisID, _ root: String) -> ListedAnalysisModel {
+        let item = analysisItem(id, root)
+        let html = listItems.item(ListItemCache.Key(analysis: id, root: root)) {
             // The partial sees the item and what every page shares at this depth, not the listing page's own values.
-            var context = base(root, title: site.config.title, section: nil, description: nil, canonical: nil)
-            context["page"] = nil
-            context["nav"] = nil
-            context.merge(values) { $1 }
-            return theme.render("analysis-item", context)
+            let frame = frame(root, title: site.config.title, section: nil, description: nil, canonical: nil)
+            return theme.render(.analysisItem, AnalysisItemPartialModel(frame: frame, item: item))
         }
-        return values
+        return ListedAnalysisModel(item: item, html: html)
     }
 
-    private func tagLinks(_ tags: [String], _ root: String) -> [Values] {
-        PageContext.list(tags.map { tag in
-            PageContext.link(tag, links.folder("tags/" + (index.tagSlugs[tag] ?? AnalysisID.slug(from: tag)), from: root))
-        })
+    private func tagLinks(_ tags: [String], _ root: String) -> [NamedLinkModel] {
+        tags.map { tag in
+            NamedLinkModel(name: tag, url: links.folder("tags/" + (index.tagSlugs[tag] ?? AnalysisID.slug(from: tag)), from: root))
+        }
     }
 
-    /// The analyses that list an actor or treaty: all of them (`analyses`), and apart, those about it and those
-    /// that only mention it (`{items}`, absent when empty). The relation is said by the heading, not by each
-    /// item, so that an item's HTML is the same on every page that lists it (see `ListItemCache`).
-    private func listings(of key: EntityKey, _ root: String) -> Values {
+    /// The analyses that list an actor or treaty: all of them, and apart, those about it and those that only
+    /// mention it.
+    private func listings(of key: EntityKey, _ root: String) -> AnalysisListingsModel {
         let backlinks = index.backlinks[key] ?? []
-        let listed = backlinks.map { listedAnalysis($0.analysis, root, relation: $0.relation) }
-        var values: Values = ["analyses": listed]
-        for (relation, name) in [(SiteIndex.Relation.about, "analyses_about"), (.mentions, "analyses_mentioning")] {
-            let items = zip(backlinks, listed).filter { $0.0.relation == relation }.map(\.1)
-            if !items.isEmpty { values[name] = ["items": items] as Values }
-        }
-        return values
+        let listed = backlinks.map { listedAnalysis($0.analysis, root) }
+        return AnalysisListingsModel(all: listed,
+                                     about: zip(backlinks, listed).filter { $0.0.relation == .about }.map(\.1),
+                                     mentioning: zip(backlinks, listed).filter { $0.0.relation == .mentions }.map(\.1))
     }
 
     // MARK: Lists
 
-    private func home(_ root: String) -> String {
-        var context = base(root, title: site.config.title, section: "home", description: nil, canonical: "")
-        context["latest"] = site.analyses.prefix(Self.latestCount).map { listedAnalysis($0.id, root) }
-        context["has_more_analyses"] = site.analyses.count > Self.latestCount
-        context["counts"] = ["analyses": site.analyses.count, "actors": site.actors.count,
-                             "treaties": site.treaties.count, "events": index.timeline.count,
-                             "tags": index.tags.count] as Values
-        context["recent_events"] = index.timeline.prefix(5).map { timelineItem($0, root) }
-        context["has_recent_events"] = !index.timeline.isEmpty
-        return theme.render("home", context)
+    private func home(_ root: String) -> PageContent {
+        let model = HomePageModel(
+            frame: frame(root, title: site.config.title, section: "home", description: nil, canonical: ""),
+            latest: site.analyses.prefix(Self.latestCount).map { listedAnalysis($0.id, root) },
+            hasMoreAnalyses: site.analyses.count > Self.latestCount,
+            counts: SiteCountsModel(analyses: site.analyses.count, actors: site.actors.count, treaties: site.treaties.count,
+                                    events: index.timeline.count, tags: index.tags.count),
+            recentEvents: index.timeline.prefix(5).map { timelineItem($0, root) })
+        return .page(.home, model)
     }
 
-    private func analysesPage(_ root: String) -> String {
-        var context = base(root, title: "Analyses", section: "analyses", description: "All analyses, newest first.",
-                           canonical: canonical(.analyses))
-        var years: [(Int, [Values])] = []
+    private func analysesPage(_ root: String) -> PageContent {
+        var years: [AnalysesPageModel.Year] = []
         for analysis in site.analyses {
-            if years.last?.0 != analysis.date.year { years.append((analysis.date.year, [])) }
-            years[years.count - 1].1.append(listedAnalysis(analysis.id, root))
+            if years.last?.year != analysis.date.year { years.append(.init(year: analysis.date.year, analyses: [])) }
+            years[years.count - 1].analyses.append(listedAnalysis(analysis.id, root))
         }
-        context["years"] = years.map { ["year": $0.0, "analyses": $0.1] as Values }
-        context["count"] = site.analyses.count
-        return theme.render("analyses", context)
+        let model = AnalysesPageModel(
+            frame: frame(root, title: "Analyses", section: "analyses", description: "All analyses, newest first.",
+                         canonical: canonical(.analyses)),
+            count: site.analyses.count, years: years)
+        return .page(.analyses, model)
     }
 
-    private func actorsPage(_ root: String) -> String {
-        var context = base(root, title: "Actors", section: "actors", description: "States, organisations and factions, by kind.",
-                           canonical: canonical(.actors))
-        context["groups"] = Actor.Kind.allCases.compactMap { kind -> Values? in
+    private func actorsPage(_ root: String) -> PageContent {
+        let groups = Actor.Kind.allCases.compactMap { kind -> ActorsPageModel.Group? in
             let members = site.actors.filter { $0.kind == kind }
             guard !members.isEmpty else { return nil }
-            return ["kind": kind.rawValue, "title": kind.pluralTitle, "count": members.count,
-                    "actors": members.map { actor -> Values in
-                        var values = actorLink(actor.id, root)
-                        values["region"] = actor.region
-                        values["treaty_count"] = site.treatiesOfActor[actor.id]?.count ?? 0
-                        return values
-                    }]
+            return ActorsPageModel.Group(kind: kind.rawValue, title: kind.pluralTitle, actors: members.map { actor in
+                IndexedActorModel(link: actorLink(actor.id, root), region: actor.region,
+                                  treatyCount: site.treatiesOfActor[actor.id]?.count ?? 0)
+            })
         }
-        context["count"] = site.actors.count
-        return theme.render("actors", context)
+        let model = ActorsPageModel(
+            frame: frame(root, title: "Actors", section: "actors", description: "States, organisations and factions, by kind.",
+                         canonical: canonical(.actors)),
+            count: site.actors.count, groups: groups)
+        return .page(.actors, model)
     }
 
-    private func treatiesPage(_ root: String) -> String {
-        var context = base(root, title: "Treaties and agreements", section: "treaties",
-                           description: "Every agreement with its kind, status, parties and date.",
-                           canonical: canonical(.treaties))
-        context["treaties"] = site.treaties.map { treaty -> Values in
-            var values = treatyLink(treaty.id, root)
-            values["parties"] = PageContext.list(uniqueParties(treaty).map { actorLink($0, root) })
-            return values
-        }
-        context["count"] = site.treaties.count
-        return theme.render("treaties", context)
+    private func treatiesPage(_ root: String) -> PageContent {
+        let model = TreatiesPageModel(
+            frame: frame(root, title: "Treaties and agreements", section: "treaties",
+                         description: "Every agreement with its kind, status, parties and date.", canonical: canonical(.treaties)),
+            treaties: site.treaties.map { treaty in
+                IndexedTreatyModel(link: treatyLink(treaty.id, root),
+                                   parties: site.distinctParties(of: treaty).map { actorLink($0, root) })
+            })
+        return .page(.treaties, model)
     }
 
-    private func timelineItem(_ entry: SiteIndex.TimelineEntry, _ root: String) -> Values {
-        var values: Values = ["date": PageContext.date(entry.event.date)!, "type": entry.event.type.title,
-                              "type_key": entry.event.type.rawValue, "treaty": treatyLink(entry.treaty, root)]
-        values["actor"] = entry.event.actor.map { actorLink($0.id, root) }
-        values["note"] = entry.event.note
-        return values
+    private func timelineItem(_ entry: SiteIndex.TimelineEntry, _ root: String) -> TimelineEventModel {
+        TimelineEventModel(date: DateModel(entry.event.date), type: entry.event.type.title, typeKey: entry.event.type.rawValue,
+                           note: entry.event.note, treaty: treatyLink(entry.treaty, root),
+                           actor: entry.event.actor.map { actorLink($0.id, root) })
     }
 
-    private func timelinePage(_ root: String) -> String {
-        var context = base(root, title: "Timeline", section: "timeline",
-                           description: "Every dated event across all treaties, newest first.",
-                           canonical: canonical(.timeline))
-        var years: [(Int, [Values])] = []
+    private func timelinePage(_ root: String) -> PageContent {
+        var years: [TimelinePageModel.Year] = []
         for entry in index.timeline {
-            if years.last?.0 != entry.event.date.year { years.append((entry.event.date.year, [])) }
-            years[years.count - 1].1.append(timelineItem(entry, root))
+            if years.last?.year != entry.event.date.year { years.append(.init(year: entry.event.date.year, events: [])) }
+            years[years.count - 1].events.append(timelineItem(entry, root))
         }
-        context["years"] = years.map { ["year": $0.0, "events": $0.1] as Values }
-        context["count"] = index.timeline.count
         let link: SitePictures.Link = { [links] key in links.page(key, from: root) }
-        context["picture"] = pictures.siteTimeline(site, link)
-        return theme.render("timeline", context)
+        let model = TimelinePageModel(
+            frame: frame(root, title: "Timeline", section: "timeline",
+                         description: "Every dated event across all treaties, newest first.", canonical: canonical(.timeline)),
+            count: index.timeline.count, picture: pictures.siteTimeline(site, link), years: years)
+        return .page(.timeline, model)
     }
 
-    private func tagsPage(_ root: String) -> String {
-        var context = base(root, title: "Tags", section: "tags", description: "Analyses by tag.", canonical: canonical(.tags))
-        context["tags"] = index.tags.map { tag -> Values in
-            ["name": tag.name, "url": links.folder("tags/" + tag.slug, from: root), "count": tag.analyses.count]
-        }
-        return theme.render("tags", context)
+    private func tagsPage(_ root: String) -> PageContent {
+        let model = TagsPageModel(
+            frame: frame(root, title: "Tags", section: "tags", description: "Analyses by tag.", canonical: canonical(.tags)),
+            tags: index.tags.map { tag in
+                TagsPageModel.Tag(name: tag.name, url: links.folder("tags/" + tag.slug, from: root), count: tag.analyses.count)
+            })
+        return .page(.tags, model)
     }
 
-    private func tagPage(_ tag: SiteIndex.Tag, _ root: String) -> String {
-        var context = base(root, title: "Tagged “\(tag.name)”", section: "tags",
-                           description: "Analyses tagged \(tag.name).", canonical: canonical(.tag(tag.slug)))
-        context["tag"] = ["name": tag.name, "count": tag.analyses.count] as Values
-        context["analyses"] = tag.analyses.map { listedAnalysis($0, root) }
-        return theme.render("tag", context)
+    private func tagPage(_ tag: SiteIndex.Tag, _ root: String) -> PageContent {
+        let model = TagPageModel(
+            frame: frame(root, title: "Tagged “\(tag.name)”", section: "tags", description: "Analyses tagged \(tag.name).",
+                         canonical: canonical(.tag(tag.slug))),
+            tag: TagPageModel.Tag(name: tag.name, count: tag.analyses.count),
+            analyses: tag.analyses.map { listedAnalysis($0, root) })
+        return .page(.tag, model)
     }
 
     // MARK: Entities
 
-    private func analysisPage(_ analysis: Analysis, _ root: String) -> String {
-        var context = base(root, title: analysis.title, section: "analyses", description: analysis.summary,
-                           canonical: canonical(.analysis(analysis.id)))
-        var values = analysisItem(analysis.id, root)
-        values["body"] = markdown.html(for: .analysis(analysis.id))
-        values["tags"] = tagLinks(analysis.tags, root)
+    private func analysisPage(_ analysis: Analysis, _ root: String) -> PageContent {
         let aboutActors = unique(analysis.actors.map(\.id))
         let aboutTreaties = unique(analysis.treaties.map(\.id))
-        values["actors"] = PageContext.list(aboutActors.map { actorLink($0, root) })
-        values["treaties"] = PageContext.list(aboutTreaties.map { treatyLink($0, root) })
         let about = Set(aboutActors.map(EntityKey.actor) + aboutTreaties.map(EntityKey.treaty))
-        values["mentions"] = PageContext.list(markdown.mentions(of: analysis.id).filter { !about.contains($0) }.map { key in
-            var link = PageContext.link(site.name(of: key), url(key, root))
-            switch key {
-            case .actor: link["kind"] = "actor"
-            case .treaty: link["kind"] = "treaty"
-            case .analysis: link["kind"] = "analysis"
+        let mentions = markdown.mentions(of: analysis.id).filter { !about.contains($0) }.map { key in
+            let kind = switch key {
+            case .actor: "actor"
+            case .treaty: "treaty"
+            case .analysis: "analysis"
             }
-            return link
-        })
-        context["analysis"] = values
-        return theme.render("analysis", context)
+            return AnalysisDetailModel.Mention(name: site.name(of: key), url: url(key, root), kind: kind)
+        }
+        let detail = AnalysisDetailModel(
+            item: analysisItem(analysis.id, root), body: markdown.html(for: .analysis(analysis.id)) ?? "",
+            tags: tagLinks(analysis.tags, root), actors: aboutActors.map { actorLink($0, root) },
+            treaties: aboutTreaties.map { treatyLink($0, root) }, mentions: mentions)
+        let model = AnalysisPageModel(
+            frame: frame(root, title: analysis.title, section: "analyses", description: analysis.summary,
+                         canonical: canonical(.analysis(analysis.id))),
+            analysis: detail)
+        return .page(.analysis, model)
     }
 
-    private func actorPage(_ actor: Actor, _ root: String) -> String {
-        var context = base(root, title: actor.name, section: "actors", description: markdown.plainSummary(for: .actor(actor.id)),
-                           canonical: canonical(.actor(actor.id)))
-        var values = actorLink(actor.id, root)
-        values["id"] = actor.id.rawValue
-        // A short name that is the name itself says nothing ("Russia (Russia)").
-        values["short"] = actor.short == actor.name ? nil : actor.short
-        values["aliases"] = PageContext.list(actor.aliases.map { ["name": $0] as Values })
-        values["region"] = actor.region
-        values["part_of"] = actor.partOf.map { actorLink($0.id, root) }
-        values["parts"] = PageContext.list((index.parts[actor.id] ?? []).map { actorLink($0, root) })
-        values["summary"] = markdown.html(for: .actor(actor.id), part: .summary)
-        values["profile"] = markdown.html(for: .actor(actor.id), part: .body)
-        values["iso3"] = actor.iso3
-        values["cow"] = actor.cow
-        if let wikidata = actor.wikidata {
-            values["wikidata"] = ["id": wikidata, "url": "https://www.wikidata.org/wiki/\(wikidata)"] as Values
-        }
+    private func actorPage(_ actor: Actor, _ root: String) -> PageContent {
+        var frame = frame(root, title: actor.name, section: "actors", description: markdown.plainSummary(for: .actor(actor.id)),
+                          canonical: canonical(.actor(actor.id)))
         // Oldest first: an actor's agreements read as its history.
         let treaties = (site.treatiesOfActor[actor.id] ?? []).compactMap { site.treatiesByID[$0] }
-            .map { (treaty: $0, date: firstDate(of: $0) ?? Self.undated) }
+            .map { (treaty: $0, date: $0.knownDate ?? Self.undated) }
             .sorted { ($0.date, $0.treaty.name, $0.treaty.id) < ($1.date, $1.treaty.name, $1.treaty.id) }
-        values["treaties"] = treaties.map { entry -> Values in
-            var link = treatyLink(entry.treaty.id, root)
-            let dates = partyDates(entry.treaty).first { $0.actor == actor.id }
-            link["signed"] = PageContext.date(dates?.signed)
-            link["acceded"] = PageContext.date(dates?.acceded)
-            link["ratified"] = PageContext.date(dates?.ratified)
-            link["withdrawn"] = PageContext.date(dates?.withdrawn)
-            return link
-        }
-        values["counterparts"] = (index.counterparts[actor.id] ?? []).map { entry -> Values in
-            var link = actorLink(entry.actor, root)
-            link["count"] = entry.count
-            return link
-        }
-        values.merge(listings(of: .actor(actor.id), root)) { $1 }
-        values["feed_url"] = links.file(EntityKey.actor(actor.id).folder + "/feed.xml", from: root)
-        values["data_url"] = links.file(EntityKey.actor(actor.id).folder + "/data.json", from: root)
+        let feedURL = links.file(EntityKey.actor(actor.id).folder + "/feed.xml", from: root)
         let link: SitePictures.Link = { [links] key in links.page(key, from: root) }
-        values["picture"] = pictures.egoNetwork(actor.id, site, index, link)
-        context["actor"] = values
-        context["page"] = feedPage(context["page"], title: actor.name, url: values["feed_url"])
-        return theme.render("actor", context)
+        let detail = ActorDetailModel(
+            link: actorLink(actor.id, root), id: actor.id.rawValue,
+            // A short name that is the name itself says nothing ("Russia (Russia)").
+            short: actor.short == actor.name ? nil : actor.short,
+            aliases: actor.aliases.map(NameModel.init), region: actor.region,
+            partOf: actor.partOf.map { actorLink($0.id, root) },
+            parts: (index.parts[actor.id] ?? []).map { actorLink($0, root) },
+            summary: markdown.html(for: .actor(actor.id), part: .summary),
+            profile: markdown.html(for: .actor(actor.id), part: .body),
+            iso3: actor.iso3, cow: actor.cow,
+            wikidata: actor.wikidata.map { .init(id: $0, url: "https://www.wikidata.org/wiki/\($0)") },
+            treaties: treaties.map { entry in
+                let dates = partyDates(entry.treaty).first { $0.actor == actor.id }
+                return ActorTreatyModel(link: treatyLink(entry.treaty.id, root), signed: DateModel(dates?.signed),
+                                        acceded: DateModel(dates?.acceded), ratified: DateModel(dates?.ratified),
+                                        withdrawn: DateModel(dates?.withdrawn))
+            },
+            counterparts: (index.counterparts[actor.id] ?? []).map {
+                CounterpartModel(link: actorLink($0.actor, root), count: $0.count)
+            },
+            listings: listings(of: .actor(actor.id), root),
+            feedURL: feedURL, dataURL: links.file(EntityKey.actor(actor.id).folder + "/data.json", from: root),
+            picture: pictures.egoNetwork(actor.id, site, index, link))
+        frame.page.feed = FeedLinkModel(url: feedURL, title: "\(actor.name) · \(site.config.title)")
+        return .page(.actor, ActorPageModel(frame: frame, actor: detail))
     }
 
-    private func treatyPage(_ treaty: Treaty, _ root: String) -> String {
-        var context = base(root, title: treaty.name, section: "treaties",
-                           description: markdown.plainSummary(for: .treaty(treaty.id)), canonical: canonical(.treaty(treaty.id)))
-        var values = treatyLink(treaty.id, root)
-        values["id"] = treaty.id.rawValue
-        values["aliases"] = PageContext.list(treaty.aliases.map { ["name": $0] as Values })
-        values["instrument_key"] = treaty.instrument.rawValue
-        values["is_treaty"] = treaty.instrument.isTreaty
-        if !treaty.instrument.isTreaty {
-            values["instrument_note"] = "This is a \(treaty.instrument.title.lowercased()), not a treaty: it records political commitments rather than binding legal obligations."
+    private func treatyPage(_ treaty: Treaty, _ root: String) -> PageContent {
+        var frame = frame(root, title: treaty.name, section: "treaties", description: markdown.plainSummary(for: .treaty(treaty.id)),
+                          canonical: canonical(.treaty(treaty.id)))
+        let sources = treaty.sources.enumerated().map { offset, source in
+            TreatyDetailModel.Source(number: offset + 1, title: source.title, url: source.url, date: DateModel(source.date))
         }
-        values["kind_key"] = treaty.kind?.rawValue
-        values["obligations"] = PageContext.list(treaty.obligations.map { ["name": $0.title, "key": $0.rawValue] as Values })
-        if let status = treaty.status {
-            var statusValues: Values = ["title": status.title, "key": status.rawValue, "active": status.isActive,
-                                        "derived": treaty.declaredStatus == nil]
-            if let event = treaty.statusEvent {
-                statusValues["from"] = ["type": event.type.title, "date": PageContext.date(event.date)!] as Values
-            }
-            values["status"] = statusValues
+        let events = treaty.events.sorted { ($0.date, $0.type.lifecycleRank) < ($1.date, $1.type.lifecycleRank) }.map { event in
+            TreatyDetailModel.Event(
+                date: DateModel(event.date), type: event.type.title, typeKey: event.type.rawValue, note: event.note,
+                actor: event.actor.map { actorLink($0.id, root) },
+                source: event.source.flatMap { number in number >= 1 && number <= sources.count ? sources[number - 1] : nil })
         }
-        values["summary"] = markdown.html(for: .treaty(treaty.id), part: .summary)
-        values["body"] = markdown.html(for: .treaty(treaty.id), part: .body)
-        values["provisions"] = markdown.provisions(of: treaty.id).map { ["html": $0] as Values }
-        values["parties"] = partyDates(treaty).map { dates -> Values in
-            var row = actorLink(dates.actor, root)
-            row["signed"] = PageContext.date(dates.signed)
-            row["ratified"] = PageContext.date(dates.ratified)
-            row["acceded"] = PageContext.date(dates.acceded)
-            row["in_force"] = PageContext.date(dates.inForce)
-            row["withdrawn"] = PageContext.date(dates.withdrawn)
-            row["note"] = dates.note
-            return row
+        let status = treaty.status.map { status in
+            TreatyDetailModel.Status(title: status.title, key: status.rawValue, active: status.isActive,
+                                     derived: treaty.declaredStatus == nil,
+                                     from: treaty.statusEvent.map { .init(type: $0.type.title, date: DateModel($0.date)) })
         }
-        let sources = treaty.sources.enumerated().map { offset, source -> Values in
-            var values: Values = ["title": source.title, "url": source.url, "number": offset + 1]
-            values["date"] = PageContext.date(source.date)
-            return values
-        }
-        values["sources"] = sources
-        values["events"] = treaty.events.sorted { ($0.date, $0.type.lifecycleRank) < ($1.date, $1.type.lifecycleRank) }
-            .map { event -> Values in
-                var item: Values = ["date": PageContext.date(event.date)!, "type": event.type.title, "type_key": event.type.rawValue]
-                item["actor"] = event.actor.map { actorLink($0.id, root) }
-                item["note"] = event.note
-                if let number = event.source, number >= 1, number <= sources.count { item["source"] = sources[number - 1] }
-                return item
-            }
-        values["supersedes"] = treaty.supersedes.map { treatyLink($0.id, root) }
-        values["superseded_by"] = PageContext.list((site.successors[treaty.id] ?? []).map { treatyLink($0, root) })
-        values["related"] = PageContext.list(unique(treaty.related.map(\.id)).map { treatyLink($0, root) })
         let sharing = index.treatiesSharingParties(with: treaty, in: site)
-        values["sharing_parties"] = sharing.prefix(Self.sharingLimit).map { entry -> Values in
-            var link = treatyLink(entry.treaty, root)
-            link["shared"] = entry.shared
-            return link
-        }
-        values["sharing_parties_more"] = max(0, sharing.count - Self.sharingLimit)
-        values.merge(listings(of: .treaty(treaty.id), root)) { $1 }
-        values["feed_url"] = links.file(EntityKey.treaty(treaty.id).folder + "/feed.xml", from: root)
-        values["data_url"] = links.file(EntityKey.treaty(treaty.id).folder + "/data.json", from: root)
+        let feedURL = links.file(EntityKey.treaty(treaty.id).folder + "/feed.xml", from: root)
         let link: SitePictures.Link = { [links] key in links.page(key, from: root) }
-        values["picture"] = pictures.treatyTimeline(treaty, site, link)
-        context["treaty"] = values
-        context["page"] = feedPage(context["page"], title: treaty.short ?? treaty.name, url: values["feed_url"])
-        return theme.render("treaty", context)
-    }
-
-    /// The page values with the feed of an actor or treaty in place of the site's.
-    private func feedPage(_ page: Any?, title: String, url: Any?) -> Values {
-        var values = page as? Values ?? [:]
-        values["feed"] = ["url": url ?? "", "title": "\(title) · \(site.config.title)"] as Values
-        return values
+        let detail = TreatyDetailModel(
+            link: treatyLink(treaty.id, root), id: treaty.id.rawValue, aliases: treaty.aliases.map(NameModel.init),
+            instrumentKey: treaty.instrument.rawValue, isTreaty: treaty.instrument.isTreaty,
+            instrumentNote: treaty.instrument.isTreaty ? nil
+                : "This is a \(treaty.instrument.title.lowercased()), not a treaty: it records political commitments rather than binding legal obligations.",
+            kindKey: treaty.kind?.rawValue,
+            obligations: treaty.obligations.map { .init(name: $0.title, key: $0.rawValue) },
+            status: status,
+            summary: markdown.html(for: .treaty(treaty.id), part: .summary),
+            body: markdown.html(for: .treaty(treaty.id), part: .body),
+            provisions: markdown.provisions(of: treaty.id).map(TreatyDetailModel.Provision.init),
+            parties: partyDates(treaty).map { dates in
+                PartyModel(link: actorLink(dates.actor, root), note: dates.note, signed: DateModel(dates.signed),
+                           ratified: DateModel(dates.ratified), acceded: DateModel(dates.acceded),
+                           inForce: DateModel(dates.inForce), withdrawn: DateModel(dates.withdrawn))
+            },
+            sources: sources, events: events,
+            supersedes: treaty.supersedes.map { treatyLink($0.id, root) },
+            supersededBy: (site.successors[treaty.id] ?? []).map { treatyLink($0, root) },
+            related: unique(treaty.related.map(\.id)).map { treatyLink($0, root) },
+            sharingParties: sharing.prefix(Self.sharingLimit).map {
+                SharingTreatyModel(link: treatyLink($0.treaty, root), shared: $0.shared)
+            },
+            sharingPartiesMore: max(0, sharing.count - Self.sharingLimit),
+            listings: listings(of: .treaty(treaty.id), root),
+            feedURL: feedURL, dataURL: links.file(EntityKey.treaty(treaty.id).folder + "/data.json", from: root),
+            picture: pictures.treatyTimeline(treaty, site, link))
+        frame.page.feed = FeedLinkModel(url: feedURL, title: "\(treaty.short ?? treaty.name) · \(site.config.title)")
+        return .page(.treaty, TreatyPageModel(frame: frame, treaty: detail))
     }
 
     /// Sorts after every real date, so that undated agreements come last.
@@ -483,8 +435,6 @@ public struct PageRenderer: Sendable {
 
     /// How many treaties sharing parties a treaty page lists (the rest are counted).
     static let sharingLimit = 20
-
-    private func uniqueParties(_ treaty: Treaty) -> [ActorID] { unique(treaty.parties.map(\.actor.id)) }
 
     private func unique<T: Hashable>(_ items: [T]) -> [T] {
         var seen: Set<T> = []

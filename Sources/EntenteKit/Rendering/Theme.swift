@@ -1,18 +1,25 @@
 import Foundation
-import Mustache
+import TemplateEngine
 
 /// The Mustache templates and static assets pages are rendered with: the built-in default theme,
-/// overridden file by file by the site's own `Templates/` folder.
+/// overridden file by file by the site's own `Templates/` folder. Every template is compiled once, checked
+/// against the model of the page it renders.
 public struct Theme: Sendable {
     /// The templates every site needs, one per kind of page.
-    public static let pageTemplates = ["home", "analyses", "analysis", "actors", "actor", "treaties", "treaty",
-                                       "timeline", "tags", "tag", "404"]
+    public static let pageTemplates = ThemeTemplate.all.filter(\.isPage).map(\.name)
 
-    let library: MustacheLibrary
+    private let compiled: [String: CompiledTemplate]
     /// Files copied to the output as they are, by their path inside the output (`assets/style.css`).
     public let assets: [String: [UInt8]]
     /// Changes whenever any template or asset does.
     public let fingerprint: Int
+
+    /// The built-in theme's templates by name (`treaty`), as `Templates/` holds them.
+    public static var builtInTemplates: [String: String] {
+        DefaultTheme.files.reduce(into: [:]) { result, file in
+            if file.key.hasSuffix(".mustache") { result[String(file.key.dropLast(".mustache".count))] = file.value }
+        }
+    }
 
     /// Loads the theme for a site, reporting every template that fails to parse or names a missing partial.
     public static func load(siteDirectory: String) -> (theme: Theme?, diagnostics: [Diagnostic]) {
@@ -44,37 +51,22 @@ public struct Theme: Sendable {
             }
         }
 
-        var library = MustacheLibrary()
-        precondition(HTMLEscaping.registered)
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                // The pragma selects the fast escaping; it adds no text and no line.
-                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                let column = error.context.lineNumber == 1
-                    ? max(1, error.context.columnNumber - HTMLEscaping.pragma.count) : error.context.columnNumber
-                diagnostics.append(.error(SourceLocation(file: source.file, line: error.context.lineNumber, column: column),
-                                          "template does not parse: \(error.error)"))
-            } catch {
-                diagnostics.append(.error(SourceLocation(file: source.file), "template does not parse: \(error)"))
+        let library = TemplateLibrary(sources.mapValues { TemplateSource(text: $0.text, file: $0.file) })
+        diagnostics += library.problems.map(Diagnostic.init)
+        var compiled: [String: CompiledTemplate] = [:]
+        for template in ThemeTemplate.all {
+            guard sources[template.name] != nil else {
+                diagnostics.append(.error(SourceLocation(file: templatesFolder), "the theme has no '\(template.name).mustache' template"))
+                continue
             }
+            // A template that failed to parse was reported above.
+            guard library.names.contains(template.name) else { continue }
+            let result = library.compile(template.name, for: .object(template.type))
+            diagnostics += result.problems.map(Diagnostic.init)
+            compiled[template.name] = result.template
         }
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in partialReferences(in: source.text) where sources[reference.name] == nil {
-                diagnostics.append(.error(SourceLocation(file: source.file, line: reference.line, column: reference.column),
-                                          "template '\(name)' uses the partial '\(reference.name)', which does not exist",
-                                          suggestion: Suggestions.nearest(to: reference.name, among: sources.keys)
-                                              .map { "did you mean '\($0)'?" }))
-            }
-        }
-        for name in pageTemplates where sources[name] == nil {
-            diagnostics.append(.error(SourceLocation(file: templatesFolder), "the theme has no '\(name).mustache' template"))
-        }
+        diagnostics = Array(Set(diagnostics)).sorted()
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        // Names no page provides, in the site's own templates (a test keeps the built-in theme clean).
-        diagnostics += TemplateVariableCheck.warnings(sources.mapValues { .init(text: $0.text, file: $0.file) }) {
-            !$0.hasPrefix("(built-in theme)/")
-        }
         var hasher = Hasher()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             hasher.combine(name)
@@ -84,41 +76,17 @@ public struct Theme: Sendable {
             hasher.combine(path)
             hasher.combine(bytes)
         }
-        return (Theme(library: library, assets: assets, fingerprint: hasher.finalize()), diagnostics)
+        return (Theme(compiled: compiled, assets: assets, fingerprint: hasher.finalize()), diagnostics)
     }
 
-    /// Renders the template `name` with a prepared context.
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders a page's template with its model.
+    func render<Model>(_ template: PageTemplate<Model>, _ model: Model) -> String {
+        render(template.name, model.templateValue)
     }
 
-    /// Every `{{> name}}` and `{{< name}}` in a template, with its position. Only tag syntax is read here;
-    /// the template itself is parsed by swift-mustache.
-    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var references: [(String, Int, Int)] = []
-        var line = 1
-        var column = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{") {
-                var cursor = text.index(index, offsetBy: 2)
-                while cursor < text.endIndex, text[cursor] == " " { cursor = text.index(after: cursor) }
-                if cursor < text.endIndex, text[cursor] == ">" || text[cursor] == "<" {
-                    cursor = text.index(after: cursor)
-                    guard let close = text[cursor...].range(of: "}}") else { break }
-                    let name = text[cursor..<close.lowerBound].trimmingWhitespace()
-                    if !name.isEmpty, !name.hasPrefix("*") { references.append((name, line, column)) }
-                }
-            }
-            if text[index] == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            index = text.index(after: index)
-        }
-        return references
+    /// Renders the template `name` with a value of the model it was checked against (see `PageContent`).
+    func render(_ name: String, _ value: TemplateValue) -> String {
+        compiled[name]!.render(value)
     }
 
     private static func siteFiles(in folder: String, _ diagnostics: inout [Diagnostic]) -> [String] {
@@ -141,5 +109,13 @@ public struct Theme: Sendable {
             files.append(path)
         }
         return files.sorted()
+    }
+}
+
+extension Diagnostic {
+    /// A template problem: always an error, since a template that does not check would render wrong pages.
+    init(_ problem: TemplateProblem) {
+        self.init(.error, SourceLocation(file: problem.file, line: problem.line, column: problem.column), problem.message,
+                  suggestion: problem.suggestion)
     }
 }
