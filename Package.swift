@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -48,19 +49,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A synthetic site generator that the test targets share.
+        .target(name: "EntenteTestSupport", path: "Tests/EntenteTestSupport"),
         .testTarget(
             name: "TemplateEngineTests",
-            dependencies: ["TemplateEngine"],
+            // swift-mustache, the package the engine replaced, only to compare the two.
+            dependencies: ["TemplateEngine", .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Spec")]
         ),
         .testTarget(
             name: "EntenteKitTests",
-            dependencies: ["EntenteKit", "TemplateEngine", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["EntenteKit", "TemplateEngine", "EntenteTestSupport",
+                           .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["entente", "EntenteKit", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["entente", "EntenteKit", "EntenteTestSupport", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         // `swift package benchmark` runs these; see README, "Performance".
         .executableTarget(

@@ -246,7 +246,10 @@ struct TemplateParser {
                 let name = trimmed(content)
                 guard let valid = validName(name, for: .template, at: position) else { continue }
                 tokens.append(token(.partial, valid))
-            case UInt8(ascii: "&"), UInt8(ascii: "{") where isTriple:
+            case UInt8(ascii: "&"):
+                guard let valid = validName(trimmed(content), for: .value, at: position) else { continue }
+                tokens.append(token(.variable(escaped: false), valid))
+            case UInt8(ascii: "{") where isTriple:
                 guard let valid = validName(trimmed(content), for: .value, at: position) else { continue }
                 tokens.append(token(.variable(escaped: false), valid))
             default:

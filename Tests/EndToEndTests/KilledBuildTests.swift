@@ -4,8 +4,7 @@ import Testing
 /// A build killed with SIGKILL at any moment leaves the previous output complete, and the next build works.
 @Suite("Killed builds", .serialized)
 struct KilledBuildTests {
-    @Test("SIGKILL at many points never leaves a broken output",
-          .enabled(if: FileManager.default.fileExists(atPath: BuildCommandTests.makeCorpus.path), "needs ../shared/bench/make-corpus"))
+    @Test("SIGKILL at many points never leaves a broken output")
     func killedAtManyPoints() throws {
         let temp = try TemporaryFolder()
         let site = try temp.makeCorpus(analyses: 300, treaties: 60, actors: 40)

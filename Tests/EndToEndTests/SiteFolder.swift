@@ -1,3 +1,4 @@
+import EntenteTestSupport
 import Foundation
 
 /// A temporary folder for one test, removed when the test ends.
@@ -11,25 +12,12 @@ final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
-    /// The script beside the project that writes synthetic sites.
-    static let makeCorpus = EntenteProcess.repositoryRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/bench/make-corpus")
-
-    /// A site written by `make-corpus` with these sizes.
+    /// A synthetic site with these sizes, made by the project's own generator.
     func makeCorpus(named name: String = "corpus", analyses: Int, treaties: Int, actors: Int) throws -> URL {
         let site = url.appendingPathComponent(name)
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", Self.makeCorpus.path, site.path, "--analyses", String(analyses),
-                               "--treaties", String(treaties), "--actors", String(actors)]
-        generator.standardOutput = FileHandle.nullDevice
-        try generator.run()
-        generator.waitUntilExit()
-        guard generator.terminationStatus == 0 else { throw CorpusError.generatorFailed(generator.terminationStatus) }
+        try GeneratedSite(actors: actors, treaties: treaties, analyses: analyses).write(into: site.path)
         return site
     }
-
-    enum CorpusError: Error { case generatorFailed(Int32) }
 
     /// A copy of the repository's example site (Content/ only).
     func copyExampleSite(named name: String = "site") throws -> URL {

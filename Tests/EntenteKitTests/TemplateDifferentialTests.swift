@@ -1,4 +1,5 @@
 import Foundation
+import EntenteTestSupport
 import Mustache
 import TemplateEngine
 import Testing
@@ -74,7 +75,7 @@ struct TemplateDifferentialTests {
     @Test("a generated site", arguments: [1, 2] as [UInt64])
     func generatedSite(seed: UInt64) async throws {
         try await withTemporaryDirectory { dir in
-            try GeneratedSite(seed: seed).write(into: dir)
+            try GeneratedSite(seed: seed).write(into: dir.path)
             let compared = try await compareEveryPage(siteDirectory: dir.path, output: dir.path("out"))
             #expect(compared > 100)
         }

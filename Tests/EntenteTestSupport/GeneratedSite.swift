@@ -2,15 +2,24 @@ import Foundation
 
 /// A synthetic site of any size, made from a seed: actors of every kind, treaties with partial dates, undated
 /// sources, parties with their own dates, and analyses that are about, name and mention them. Tests use it where
-/// the example site is too small to reach a case; it needs nothing outside the repository.
-struct GeneratedSite {
-    var actors = 12
-    var treaties = 30
-    var analyses = 40
-    var seed: UInt64 = 1
+/// the example site is too small to reach a case, and for the end-to-end builds; it needs nothing outside the
+/// repository (unlike `../shared/bench/make-corpus`, which the benchmarks use).
+public struct GeneratedSite: Sendable {
+    public var actors: Int
+    public var treaties: Int
+    public var analyses: Int
+    public var seed: UInt64
 
-    /// Writes the site's `Content/` into `dir`.
-    func write(into dir: TemporaryDirectory) throws {
+    public init(actors: Int = 12, treaties: Int = 30, analyses: Int = 40, seed: UInt64 = 1) {
+        self.actors = actors
+        self.treaties = treaties
+        self.analyses = analyses
+        self.seed = seed
+    }
+
+    /// Writes the site's `Content/` into the folder `site`, creating it.
+    public func write(into site: String) throws {
+        let dir = Folder(path: site)
         var random = SplitMix(seed: seed)
         try dir.write("Content/site.yaml", "title: Generated & <Tested>\ndescription: A site made by a test.\nlanguage: en\n")
         let kinds = ["state", "organization", "alliance", "faction", "person", "other"]
@@ -61,7 +70,7 @@ struct GeneratedSite {
         for number in 0..<analyses {
             let actor = Int(random.next() % UInt64(actors))
             let treaty = Int(random.next() % UInt64(treaties))
-            var front = "title: Analysis \(number): <Actor \(actor)> & 'Treaty \(treaty)'\n"
+            var front = "title: \"Analysis \(number) on <Actor \(actor)> & 'Treaty \(treaty)'\"\n"
             front += "date: \"20\(10 + number % 15)-0\(1 + number % 9)-1\(number % 10)\"\n"
             if number % 2 == 0 { front += "author: Author \(number % 3)\n" }
             if number % 3 != 2 { front += "summary: Summary \(number) with \"quotes\".\n" }
@@ -74,13 +83,24 @@ struct GeneratedSite {
     }
 }
 
+/// Writes files under one folder.
+private struct Folder {
+    let path: String
+
+    func write(_ relative: String, _ text: String) throws {
+        let url = URL(fileURLWithPath: path).appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+}
+
 /// A small, fast, seeded random number generator, so a generated site is the same on every machine.
-struct SplitMix: RandomNumberGenerator {
+public struct SplitMix: RandomNumberGenerator {
     var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
