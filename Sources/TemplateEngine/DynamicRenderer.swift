@@ -5,12 +5,16 @@ struct DynamicRenderer {
     /// How many partials, parents and filled blocks may be expanded inside one another. Deeper recursion stops
     /// expanding (renders nothing) instead of exhausting the stack.
     static let maximumExpansions = 100
+    /// How many expansions one rendering may do in all. Depth alone does not bound the work: a partial that
+    /// includes itself twice per level doubles it at every level.
+    static let expansionBudget = 100_000
 
     private let templates: [String: ParsedTemplate]
     private var stack: [TemplateValue]
     /// The blocks that fill slots of the same name, outermost first: the specification's top-level precedence.
     private var overrides: [String: TemplateBlock] = [:]
     private var expansions = 0
+    private var expansionsLeft = expansionBudget
 
     init(templates: [String: ParsedTemplate], value: TemplateValue) {
         self.templates = templates
@@ -42,12 +46,12 @@ struct DynamicRenderer {
                     stack.removeLast()
                 }
             case .partial(let name, let indentation, _):
-                guard expansions < Self.maximumExpansions, let template = templates[name] else { continue }
+                guard let template = templates[name], mayExpand() else { continue }
                 expansions += 1
                 render(Self.indented(template.nodes, by: indentation), into: &output)
                 expansions -= 1
             case .parent(let name, let indentation, let blocks, _):
-                guard expansions < Self.maximumExpansions, let template = templates[name] else { continue }
+                guard let template = templates[name], mayExpand() else { continue }
                 let outerOverrides = overrides
                 for block in blocks where overrides[block.name] == nil {
                     overrides[block.name] = block
@@ -61,12 +65,19 @@ struct DynamicRenderer {
                     render(slot.body, into: &output)
                     continue
                 }
-                guard expansions < Self.maximumExpansions else { continue }
+                guard mayExpand() else { continue }
                 expansions += 1
                 render(Self.filling(slot, with: filling), into: &output)
                 expansions -= 1
             }
         }
+    }
+
+    /// Whether another partial, parent or block may be expanded; counts it against the budget when it may.
+    private mutating func mayExpand() -> Bool {
+        guard expansions < Self.maximumExpansions, expansionsLeft > 0 else { return false }
+        expansionsLeft -= 1
+        return true
     }
 
     static func indented(_ nodes: [TemplateNode], by indentation: String?) -> [TemplateNode] {

@@ -64,6 +64,10 @@ struct TemplateCompiler {
     /// The slots met while compiling the current parent, to report blocks that fill nothing.
     private var slotsSeen: Set<String> = []
     private var expansions = 0
+    /// Inlining copies each partial once per inclusion; templates that include each other many times over could
+    /// multiply that without bound, so the total is capped.
+    private static let expansionBudget = DynamicRenderer.expansionBudget
+    private var expansionsLeft = expansionBudget
 
     init(templates: [String: ParsedTemplate], rootType: TemplateType, file: String) {
         self.templates = templates
@@ -269,6 +273,12 @@ struct TemplateCompiler {
                    at: position)
             return false
         }
+        guard expansionsLeft > 0 else {
+            report("partials, parents and blocks are included more than \(Self.expansionBudget) times in all",
+                   at: position)
+            return false
+        }
+        expansionsLeft -= 1
         return true
     }
 
