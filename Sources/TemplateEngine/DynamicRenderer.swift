@@ -40,6 +40,10 @@ struct DynamicRenderer {
                         render(body, into: &output)
                         stack.removeLast()
                     }
+                } else if case .bool = value {
+                    // A condition opens no scope, as in the compiled mode (and swift-mustache, mustache.js): `.` in
+                    // `{{#flag}}` is still the enclosing value, not `true`.
+                    if value.isTruthy { render(body, into: &output) }
                 } else if value.isTruthy {
                     stack.append(value)
                     render(body, into: &output)

@@ -18,56 +18,67 @@ public struct TemplateSchema<Model>: Sendable {
     public let joinedType: TemplateObjectType
     /// The fields in order, as declared.
     public let fields: [TemplateField<Model>]
-    private let readers: [@Sendable (Model) -> TemplateValue]
 
     public init(_ name: String, _ fields: [TemplateField<Model>]) {
         self.fields = fields
-        let declarations = fields.map(\.declaration)
+        let declarations = fields.flatMap(\.declarations)
         type = TemplateObjectType(name: name, fields: declarations)
         joinedType = TemplateObjectType(name: name, fields: declarations + [
             .init(name: "first", type: .bool, summary: "whether this is the list's first element"),
             .init(name: "last", type: .bool, summary: "whether this is the list's last element"),
         ])
-        readers = fields.map(\.read)
     }
 
     /// `model` as an object of `type`.
     public func value(of model: Model) -> TemplateValue {
-        .object(TemplateObject(type: type, fields: readers.map { $0(model) }))
+        var values: [TemplateValue] = []
+        values.reserveCapacity(type.fields.count)
+        for field in fields { field.append(model, &values) }
+        return .object(TemplateObject(type: type, fields: values))
     }
 
     /// `models` as a list whose elements also say whether they are first or last.
     public func joinedList(of models: [Model]) -> TemplateValue {
         .list(models.enumerated().map { offset, model in
-            .object(TemplateObject(type: joinedType, fields: readers.map { $0(model) }
-                                   + [.bool(offset == 0), .bool(offset == models.count - 1)]))
+            var values: [TemplateValue] = []
+            values.reserveCapacity(joinedType.fields.count)
+            for field in fields { field.append(model, &values) }
+            values.append(.bool(offset == 0))
+            values.append(.bool(offset == models.count - 1))
+            return .object(TemplateObject(type: joinedType, fields: values))
         })
     }
-}
 
-extension TemplateSchema {
-    /// These fields as fields of an enclosing model that holds a `Model`: for models that share a set of fields
-    /// (every page has the site's and the page's).
-    public func fields<Outer>(in get: @escaping @Sendable (Outer) -> Model) -> [TemplateField<Outer>] {
-        fields.map { field in
-            let read = field.read
-            return TemplateField<Outer>(declaration: field.declaration) { read(get($0)) }
+    /// These fields as fields of an enclosing model that holds a `Model`, for models that share a set of fields
+    /// (every page has the site's and the page's), less those named in `excluding` (which the enclosing model
+    /// declares its own way). The `Model` is read once for all of them.
+    public func fields<Outer>(excluding: Set<String> = [], in get: @escaping @Sendable (Outer) -> Model) -> [TemplateField<Outer>] {
+        let kept = fields.filter { field in
+            precondition(field.declarations.count == 1 || field.declarations.allSatisfy { !excluding.contains($0.name) },
+                         "exclude a field of an embedded group by excluding the group")
+            return !excluding.contains(field.declarations[0].name) || field.declarations.count > 1
         }
+        return [TemplateField<Outer>(declarations: kept.flatMap(\.declarations)) { outer, values in
+            let inner = get(outer)
+            for field in kept { field.append(inner, &values) }
+        }]
     }
 }
 
-/// One field of a schema: its declaration and how to read it.
+/// One field of a schema, or a group of fields embedded from another schema: the declarations and how to read
+/// their values.
 public struct TemplateField<Model>: Sendable {
-    public let declaration: TemplateObjectType.Field
-    let read: @Sendable (Model) -> TemplateValue
+    let declarations: [TemplateObjectType.Field]
+    /// Appends the values of `declarations`, in order.
+    let append: @Sendable (Model, inout [TemplateValue]) -> Void
+
+    init(declarations: [TemplateObjectType.Field], append: @escaping @Sendable (Model, inout [TemplateValue]) -> Void) {
+        self.declarations = declarations
+        self.append = append
+    }
 
     public init(_ name: String, _ type: TemplateType, _ summary: String = "", read: @escaping @Sendable (Model) -> TemplateValue) {
-        self.init(declaration: .init(name: name, type: type, summary: summary), read: read)
-    }
-
-    init(declaration: TemplateObjectType.Field, read: @escaping @Sendable (Model) -> TemplateValue) {
-        self.declaration = declaration
-        self.read = read
+        self.init(declarations: [.init(name: name, type: type, summary: summary)]) { model, values in values.append(read(model)) }
     }
 
     public static func text(_ name: String, _ summary: String = "", _ get: @escaping @Sendable (Model) -> String) -> Self {

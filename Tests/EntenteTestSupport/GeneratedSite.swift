@@ -28,7 +28,7 @@ public struct GeneratedSite: Sendable {
             if number % 2 == 0 { text += "region: Region \(number % 3)\n" }
             if number % 3 == 0 { text += "short: A\(number)\naliases:\n  - Alias \(number)\n  - Other <\(number)>\n" }
             if number % 4 == 1 { text += "summary: A summary with *emphasis* about actor \(number).\n" }
-            if number % 5 == 2 { text += "cow: \(100 + number)\niso3: X\(String(format: "%02d", number))\nwikidata: Q\(number + 1)\n" }
+            if number % 5 == 2 { text += "cow: \(100 + number)\niso3: XA\(Character(Unicode.Scalar(UInt8(65 + number % 26))))\nwikidata: Q\(number + 1)\n" }
             try dir.write("Content/actors/actor-\(number).yaml", text)
         }
         let treatyKinds = ["defence-pact", "strategic-partnership", "logistics", "consultation", "other"]

@@ -119,7 +119,7 @@ struct TreatyDetailModel: TemplateModel {
 
     static let schema = TemplateSchema<TreatyDetailModel>("treaty",
         // The link's status is text; here it is the object below.
-        TreatyLinkModel.schema.fields { $0.link }.filter { $0.declaration.name != "status" } + [
+        TreatyLinkModel.schema.fields(excluding: ["status"]) { $0.link } + [
         .text("id", "the agreement's id") { $0.id },
         .joinedList("aliases", "its other names") { $0.aliases },
         .text("instrument_key", "the instrument as a key (`treaty`)") { $0.instrumentKey },

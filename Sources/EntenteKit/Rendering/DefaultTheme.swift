@@ -123,7 +123,6 @@ enum DefaultTheme {
 {{/analysis}}
 </article>
 {{/main}}{{/layout}}
-
 """#,
         "assets/favicon.svg": ##"""
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><title>Entente</title><rect width="32" height="32" rx="5" fill="#7a1f1f"/><circle cx="12.5" cy="16" r="7" fill="none" stroke="#fbfaf7" stroke-width="2.6"/><circle cx="19.5" cy="16" r="7" fill="none" stroke="#fbfaf7" stroke-width="2.6"/></svg>

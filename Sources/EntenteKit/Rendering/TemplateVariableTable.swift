@@ -31,13 +31,16 @@ public enum TemplateVariableTable {
         rows.append("| `\(name)` | \(describe(field.type)) | \(field.summary) |")
         guard let inner = objectType(field.type), inner !== DateModel.schema.type else { return }
         let innerPrefix = name + (isList(field.type) ? "[]." : ".")
-        for child in inner.fields { append(child, prefix: innerPrefix, to: &rows) }
+        for child in inner.fields where !(isJoined(inner) && ["first", "last"].contains(child.name)) {
+            append(child, prefix: innerPrefix, to: &rows)
+        }
     }
 
     private static func describe(_ type: TemplateType) -> String {
         switch type {
         case .optional(let wrapped): describe(wrapped) + ", optional"
-        case .list(let element): "list of " + describe(element)
+        case .list(let element):
+            objectType(element).map { isJoined($0) ? "list, with `first` and `last`" : "list" } ?? "list of " + describe(element)
         case .object(let object): object === DateModel.schema.type ? "date" : "object"
         case .bool: "condition"
         case .int: "number"
@@ -51,6 +54,11 @@ public enum TemplateVariableTable {
         case .optional(let wrapped), .list(let wrapped): objectType(wrapped)
         case .bool, .int, .text: nil
         }
+    }
+
+    /// Whether elements of this type say whether they are first or last (`TemplateSchema.joinedType`).
+    private static func isJoined(_ type: TemplateObjectType) -> Bool {
+        type.fields.suffix(2).map(\.name) == ["first", "last"]
     }
 
     private static func isList(_ type: TemplateType) -> Bool {
