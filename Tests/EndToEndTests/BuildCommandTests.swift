@@ -1,3 +1,4 @@
+import EntenteKit
 import Foundation
 import Testing
 
@@ -131,6 +132,25 @@ struct BuildCommandTests {
         let bad = try EntenteProcess.run(["build", "--base-url", "example.org"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("--base-url must start with https://"))
+    }
+
+    @Test("a site's template with a misspelt variable fails the build with its place and the name it meant, and the output stays")
+    func misspeltTemplateVariable() throws {
+        let temp = try TemporaryFolder()
+        let site = try temp.copyExampleSite()
+        try #require(try EntenteProcess.run(["build", "--site", site.path, "--quiet"]).status == 0)
+        let output = BuiltSite(root: site.appendingPathComponent("Output"))
+        let before = try output.snapshot()
+        let templates = site.appendingPathComponent("Templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        // The built-in treaty template with a list of sources that misspells `date` on line 12, column 5.
+        var lines = Theme.builtInTemplates["treaty"]!.components(separatedBy: "\n")
+        lines.insert(contentsOf: ["{{#sources}}", "    {{dat}}{{/sources}}"], at: 10)
+        try lines.joined(separator: "\n").write(to: templates.appendingPathComponent("treaty.mustache"), atomically: true, encoding: .utf8)
+        let result = try EntenteProcess.run(["build", "--site", site.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("Templates/treaty.mustache:12:5: error: a source has no field 'dat'; did you mean 'date'?"), "\(result.stderr)")
+        #expect(try output.snapshot() == before, "a failed build leaves the previous output as it was")
     }
 
     @Test("a generated site builds with every link resolving")
