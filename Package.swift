@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "entente", targets: ["entente"]),
-        .library(name: "EntenteKit", targets: ["EntenteKit"]),
+        .library(name: "EntenteKit", targets: ["EntenteKit", "EntenteServing", "EntenteImporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,22 +30,48 @@ let package = Package(
         .target(name: "CMalloc"),
         // Entente's Mustache engine: parses, checks templates against typed models, renders. Depends on nothing.
         .target(name: "TemplateEngine"),
+        // The layers, bottom up. A target can import only the targets it depends on, so a lower layer that
+        // imports a higher one does not compile.
+        // Concurrency and memory helpers that several layers share.
+        .target(name: "EntenteSupport", dependencies: ["CMalloc"]),
+        // The pure model of values: actors, treaties, analyses, dates, ids, diagnostics, the URL layout.
+        .target(name: "EntenteModel"),
+        // Reading Content/: YAML, front matter, every field checked.
+        .target(name: "EntenteLoading", dependencies: ["EntenteModel", "EntenteSupport", .product(name: "Yams", package: "Yams")]),
+        // Ids resolved in one pass after loading; the site's indexes.
+        .target(name: "EntenteResolving", dependencies: ["EntenteModel"]),
+        // Markdown through cmark-gfm, with references resolved and mentions found.
+        .target(name: "EntenteMarkdown", dependencies: ["EntenteModel", "EntenteSupport", "EntenteResolving", "CCmarkGFM"]),
+        // The SVG pictures: networks and timelines.
+        .target(name: "EntentePictures", dependencies: ["EntenteModel", "EntenteResolving"]),
+        // Typed page models, the theme, feeds and open data.
+        .target(name: "EntentePages", dependencies: [
+            "EntenteModel", "EntenteSupport", "EntenteResolving", "EntenteMarkdown", "EntentePictures", "TemplateEngine",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        // Writing the output: staging, manifest, the atomic swap.
+        .target(name: "EntenteOutput", dependencies: ["EntenteModel", "EntenteSupport", "CFileSwap"]),
+        // `entente import atop`.
+        .target(name: "EntenteImporting", dependencies: [
+            "EntenteModel", "EntenteLoading", .product(name: "CSV", package: "CSV.swift"), .product(name: "Yams", package: "Yams"),
+        ]),
+        // The pipeline: load → resolve → Markdown → index → pages → output, shared by build, check and serve.
         .target(
             name: "EntenteKit",
             dependencies: [
-                "CCmarkGFM",
-                "CFileSwap",
-                "CMalloc",
-                "TemplateEngine",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "CSV", package: "CSV.swift"),
+                "EntenteModel", "EntenteSupport", "EntenteLoading", "EntenteResolving", "EntenteMarkdown", "EntentePictures",
+                "EntentePages", "EntenteOutput",
             ]
         ),
+        // The preview server.
+        .target(name: "EntenteServing", dependencies: [
+            "EntenteKit", "EntenteModel", "EntenteSupport", "EntenteResolving", "EntentePages", "EntenteOutput", "TemplateEngine",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(
             name: "entente",
             dependencies: [
-                "EntenteKit",
+                "EntenteKit", "EntenteServing", "EntenteImporting", "EntenteModel", "EntenteSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,18 +86,21 @@ let package = Package(
         ),
         .testTarget(
             name: "EntenteKitTests",
-            dependencies: ["EntenteKit", "TemplateEngine", "EntenteTestSupport",
+            dependencies: ["EntenteKit", "EntenteModel", "EntenteSupport", "EntenteLoading", "EntenteResolving",
+                           "EntenteMarkdown", "EntentePictures", "EntentePages", "EntenteOutput", "EntenteImporting",
+                           "EntenteServing", "TemplateEngine", "EntenteTestSupport",
                            .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["entente", "EntenteKit", "EntenteTestSupport", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["entente", "EntenteKit", "EntentePages", "EntenteTestSupport", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         // `swift package benchmark` runs these; see README, "Performance".
         .executableTarget(
             name: "EntenteBenchmarks",
-            dependencies: ["EntenteKit", "TemplateEngine", .product(name: "Benchmark", package: "benchmark"),
+            dependencies: ["EntenteKit", "EntenteModel", "EntenteResolving", "EntenteMarkdown", "EntentePages", "TemplateEngine",
+                           .product(name: "Benchmark", package: "benchmark"),
                            .product(name: "Mustache", package: "swift-mustache")],
             path: "Benchmarks/EntenteBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -1,5 +1,9 @@
 import Benchmark
 import EntenteKit
+import EntenteMarkdown
+import EntenteModel
+import EntentePages
+import EntenteResolving
 import Foundation
 import Mustache
 import TemplateEngine

@@ -1,6 +1,6 @@
 /// The HTML escaping of `{{name}}`: exactly `&`, `<`, `>`, `"` and `'`, as the Mustache specification and
 /// swift-mustache escape them.
-enum HTMLEscaping {
+public enum HTMLEscaping {
     /// Appends `text` to `output`, escaped. Text with nothing to escape, the usual case, is appended whole.
     static func append(_ text: String, to output: inout String) {
         let needsEscaping = text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -27,7 +27,7 @@ enum HTMLEscaping {
     }
 
     /// `text`, escaped.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var output = ""
         append(text, to: &output)
         return output

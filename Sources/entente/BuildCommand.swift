@@ -1,5 +1,9 @@
 import ArgumentParser
+import EntenteImporting
 import EntenteKit
+import EntenteModel
+import EntenteServing
+import EntenteSupport
 import Foundation
 
 /// `entente build`: renders the site into the output folder, or reports every problem and changes nothing.

@@ -1,5 +1,9 @@
 import ArgumentParser
+import EntenteImporting
 import EntenteKit
+import EntenteModel
+import EntenteServing
+import EntenteSupport
 import Foundation
 
 /// `entente check`: every validation of a build and of the finished site, writing nothing.

@@ -1,4 +1,8 @@
+import EntenteImporting
 import EntenteKit
+import EntenteModel
+import EntenteServing
+import EntenteSupport
 import Foundation
 
 /// Prints diagnostics to standard error, one per line, in the compiler format editors understand.

@@ -1,5 +1,9 @@
 import ArgumentParser
+import EntenteImporting
 import EntenteKit
+import EntenteModel
+import EntenteServing
+import EntenteSupport
 import Foundation
 
 /// `entente import`: brings published data sets into a site's Content/.

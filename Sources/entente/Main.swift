@@ -1,4 +1,8 @@
+import EntenteImporting
 import EntenteKit
+import EntenteModel
+import EntenteServing
+import EntenteSupport
 
 /// The entry point: sets up malloc while the main thread is the only one, then runs the command.
 @main

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Dispatch
+import EntenteImporting
 import EntenteKit
+import EntenteModel
+import EntenteServing
+import EntenteSupport
 import Foundation
 
 /// `entente serve`: builds the site into memory, serves it, and rebuilds and reloads open pages on every save.

@@ -1,4 +1,4 @@
-import EntenteKit
+import EntentePages
 import Foundation
 import Testing
 

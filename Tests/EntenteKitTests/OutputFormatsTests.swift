@@ -3,7 +3,17 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@testable import EntenteImporting
 @testable import EntenteKit
+@testable import EntenteLoading
+@testable import EntenteMarkdown
+@testable import EntenteModel
+@testable import EntenteOutput
+@testable import EntentePages
+@testable import EntentePictures
+@testable import EntenteResolving
+@testable import EntenteServing
+@testable import EntenteSupport
 
 /// Feeds, sitemaps, open data and the search index, read back with ordinary parsers.
 @Suite("Output formats")

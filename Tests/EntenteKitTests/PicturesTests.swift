@@ -3,7 +3,17 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@testable import EntenteImporting
 @testable import EntenteKit
+@testable import EntenteLoading
+@testable import EntenteMarkdown
+@testable import EntenteModel
+@testable import EntenteOutput
+@testable import EntentePages
+@testable import EntentePictures
+@testable import EntenteResolving
+@testable import EntenteServing
+@testable import EntenteSupport
 
 @Suite("Pictures")
 struct PicturesTests {
@@ -11,7 +21,7 @@ struct PicturesTests {
 
     static let hostile = "<script>alert(1)</script>\"&"
 
-    private static func place(_ file: String) -> EntenteKit.SourceLocation { EntenteKit.SourceLocation(file: file, line: 1, column: 1) }
+    private static func place(_ file: String) -> EntenteModel.SourceLocation { EntenteModel.SourceLocation(file: file, line: 1, column: 1) }
 
     private static func actor(_ id: String, _ name: String, _ kind: Actor.Kind = .state, region: String? = nil,
                               short: String? = nil, partOf: String? = nil) -> Actor {
@@ -178,7 +188,7 @@ struct PicturesTests {
         let (site, index) = try Self.smallSite()
         _ = index
         var actors = site.actors
-        actors.append(Actor(id: ActorID("control")!, name: "Bad\u{0007}Name\u{000B}", location: EntenteKit.SourceLocation(file: "x")))
+        actors.append(Actor(id: ActorID("control")!, name: "Bad\u{0007}Name\u{000B}", location: EntenteModel.SourceLocation(file: "x")))
         let (badSite, _) = SiteResolver.resolve(SiteContent(config: site.config, actors: actors, treaties: site.treaties,
                                                               analyses: []))
         let svg = NetworkPicture.render(site: badSite, index: SiteIndex(site: badSite, mentions: [:]), link: { $0.folder })

@@ -1,5 +1,15 @@
 import Foundation
+@testable import EntenteImporting
 @testable import EntenteKit
+@testable import EntenteLoading
+@testable import EntenteMarkdown
+@testable import EntenteModel
+@testable import EntenteOutput
+@testable import EntentePages
+@testable import EntentePictures
+@testable import EntenteResolving
+@testable import EntenteServing
+@testable import EntenteSupport
 
 /// A folder under the system's temporary directory, removed by `remove()`.
 struct TemporaryDirectory: Sendable {
@@ -131,4 +141,4 @@ func resolvedSite(_ content: SiteContent) throws -> ResolvedSite {
 }
 
 /// EntenteKit's source location (Swift Testing has a type of the same name).
-typealias Location = EntenteKit.SourceLocation
+typealias Location = EntenteModel.SourceLocation

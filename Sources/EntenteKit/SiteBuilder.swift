@@ -1,0 +1,230 @@
+import EntenteModel
+import EntenteSupport
+import EntenteLoading
+import EntenteResolving
+import EntenteMarkdown
+import EntentePictures
+import EntentePages
+import EntenteOutput
+/// The build pipeline, in named steps: load → resolve → render Markdown → index → render pages → write → swap.
+///
+/// Any error stops the build before the swap, so the previous output stays exactly as it was.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Runs every step up to rendering pages, reusing what `state` holds, and works out which pages
+    /// must be rendered again. `state` is updated for the next rebuild.
+    public func rebuild(_ state: inout BuildState) async -> Rebuild {
+        var diagnostics: [Diagnostic] = []
+        var timings = StepTimings()
+        let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory)
+        diagnostics += themeDiagnostics
+        timings.finish("theme")
+        // A one-off build keeps nothing for a rebuild, and lets go of each analysis's text once it is rendered
+        // (`analysisBodies`, the only place the texts are then held); a rebuild keeps them in the site.
+        var (resolved, analysisBodies, loadDiagnostics) = await loadAndResolve(&state, &timings)
+        diagnostics += loadDiagnostics
+        func failed() -> Rebuild {
+            Rebuild(diagnostics: diagnostics, renderer: nil, pagesToRender: [], removedPages: [], assetsChanged: false,
+                    timings: timings)
+        }
+        // Taken, not copied: nothing but `site` holds the resolved site from here on.
+        guard let site = resolved.take() else { return failed() }
+        if !options.trackDependencies { FreedMemory.release() }
+        let markdownRenderer = MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks))
+        let markdown = await RenderedContent.render(site: site, renderer: markdownRenderer, previous: state.markdownCache,
+                                                    analysisBodies: &analysisBodies)
+        if options.trackDependencies { state.markdownCache = markdown }
+        diagnostics += markdown.diagnostics
+        timings.finish("markdown")
+        guard !diagnostics.hasErrors, let theme else { return failed() }
+
+        // Compared with the last successful build, if there is one and it used the same settings and templates.
+        let baseline = state.baseline.flatMap { baseline in
+            baseline.renderer.site.config == site.config && baseline.renderer.theme.fingerprint == theme.fingerprint ? baseline : nil
+        }
+        guard let baseline else {
+            // A first build, or settings or templates changed: every page.
+            let index = SiteIndex(site: site, mentions: markdown.allMentions)
+            let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown)
+            let pages = renderer.pages
+            timings.finish("index")
+            let current = Set(pages)
+            let removed = (state.baseline?.dependencies.keys).map { $0.filter { !current.contains($0) } } ?? []
+            state.baseline = options.trackDependencies ? .init(renderer: renderer, dependencies: dependencies(of: pages, in: renderer)) : nil
+            timings.finish("dependencies")
+            return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: pages,
+                           removedPages: removed.sorted { $0.path < $1.path },
+                           assetsChanged: true, timings: timings)
+        }
+
+        let (changed, textOnly) = changedEntities(from: baseline.renderer.site, baseline.renderer.markdown, to: site, markdown)
+        let dataChanged = changed.subtracting(textOnly)
+        var changedDependencies = Set(changed.map(PageRenderer.Dependency.text))
+        if changed.contains(where: { if case .analysis = $0 { false } else { true } }) { changedDependencies.insert(.anyText) }
+        for key in dataChanged {
+            changedDependencies.insert(.entity(key))
+            switch key {
+            case .analysis: changedDependencies.insert(.allAnalyses)
+            case .actor: changedDependencies.insert(.allActors)
+            case .treaty: changedDependencies.insert(.allTreaties)
+            }
+        }
+        // When only Markdown text changed, what links to what is as it was: the index, the pages and
+        // their dependencies are kept, which is most of a rebuild's cost on a large site.
+        let index = dataChanged.isEmpty ? baseline.renderer.index : SiteIndex(site: site, mentions: markdown.allMentions)
+        let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown)
+        let pages = dataChanged.isEmpty ? Array(baseline.dependencies.keys) : renderer.pages
+        timings.finish("index")
+        let newDependencies = dataChanged.isEmpty ? baseline.dependencies : dependencies(of: pages, in: renderer)
+        let toRender = pages.filter { page in
+            guard let old = baseline.dependencies[page] else { return true }
+            return !old.isDisjoint(with: changedDependencies) || !newDependencies[page, default: []].isDisjoint(with: changedDependencies)
+        }.sorted { $0.path < $1.path }
+        let current = Set(pages)
+        let removed = baseline.dependencies.keys.filter { !current.contains($0) }.sorted { $0.path < $1.path }
+        state.baseline = .init(renderer: renderer, dependencies: newDependencies)
+        timings.finish("dependencies")
+        return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: toRender, removedPages: removed,
+                       assetsChanged: false, timings: timings)
+    }
+
+    /// Loads and resolves the site, keeping the decoded files in `state` only when a rebuild will reuse them.
+    /// The loaded content is gone when this returns: only the resolved site holds the texts.
+    private func loadAndResolve(_ state: inout BuildState, _ timings: inout StepTimings) async
+        -> (site: ResolvedSite?, analysisBodies: [MarkdownText]?, diagnostics: [Diagnostic]) {
+        let loader = SiteLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
+        let (loaded, loadDiagnostics, cache) = await loader.load(reusing: state.loadCache, changed: state.changedFiles)
+        state.changedFiles = nil
+        state.loadCache = options.trackDependencies ? cache : SiteLoader.LoadCache()
+        timings.finish("load")
+        guard var content = loaded else { return (nil, nil, loadDiagnostics) }
+        if let baseURL = options.baseURL { content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        // Later steps run even after errors, so that one run reports every problem in the site.
+        var (site, resolveDiagnostics) = SiteResolver.resolve(content)
+        let bodies = options.trackDependencies ? nil : site.takeAnalysisBodies()
+        timings.finish("resolve")
+        return (site, bodies, loadDiagnostics + resolveDiagnostics)
+    }
+
+    private func dependencies(of pages: [PageRenderer.Page], in renderer: PageRenderer) -> [PageRenderer.Page: Set<PageRenderer.Dependency>] {
+        var result: [PageRenderer.Page: Set<PageRenderer.Dependency>] = [:]
+        result.reserveCapacity(pages.count)
+        for page in pages { result[page] = renderer.dependencies(of: page) }
+        return result
+    }
+
+    /// Entities added, removed or changed in their data or their rendered Markdown, and among them those
+    /// whose change is in their Markdown text alone (which only their own page shows).
+    private func changedEntities(from oldSite: ResolvedSite, _ oldMarkdown: RenderedContent, to newSite: ResolvedSite,
+                                 _ newMarkdown: RenderedContent) -> (changed: Set<EntityKey>, textOnly: Set<EntityKey>) {
+        let old = (site: oldSite, markdown: oldMarkdown), new = (site: newSite, markdown: newMarkdown)
+        let textChanged = new.markdown.changedEntities(since: old.markdown)
+        var dataChanged: Set<EntityKey> = []
+        for id in Set(old.site.actorsByID.keys).union(new.site.actorsByID.keys) {
+            guard var before = old.site.actorsByID[id], let after = new.site.actorsByID[id] else { dataChanged.insert(.actor(id)); continue }
+            (before.summary, before.profile) = (after.summary, after.profile)
+            if before != after { dataChanged.insert(.actor(id)) }
+        }
+        for id in Set(old.site.treatiesByID.keys).union(new.site.treatiesByID.keys) {
+            guard var before = old.site.treatiesByID[id], let after = new.site.treatiesByID[id] else { dataChanged.insert(.treaty(id)); continue }
+            (before.summary, before.body, before.provisions) = (after.summary, after.body, after.provisions)
+            if before != after { dataChanged.insert(.treaty(id)) }
+        }
+        for id in Set(old.site.analysesByID.keys).union(new.site.analysesByID.keys) {
+            guard var before = old.site.analysesByID[id], let after = new.site.analysesByID[id] else { dataChanged.insert(.analysis(id)); continue }
+            before.body = after.body
+            // What an analysis mentions decides which pages list it, so it counts as data.
+            if before != after || old.markdown.mentions(of: id) != new.markdown.mentions(of: id) { dataChanged.insert(.analysis(id)) }
+        }
+        let changed = dataChanged.union(textChanged)
+        return (changed, changed.subtracting(dataChanged))
+    }
+
+    /// Builds the site into the output folder, or reports why not and leaves the output untouched.
+    public func build() async -> BuildReport {
+        let options = self.options
+        let previous = options.force ? nil : OutputManifest.read(beside: options.outputDirectory)
+        // The two scans (inputs and output) are independent: one on each core.
+        async let fingerprinting = InputFingerprint.compute(siteDirectory: options.siteDirectory, options: [
+            "drafts=\(options.includeDrafts)", "base=\(options.baseURL ?? "")",
+        ])
+        async let intact = previous?.isIntact(in: options.outputDirectory) ?? false
+        let fingerprint = await fingerprinting
+        if let previous, previous.inputs == fingerprint, await intact {
+            var report = BuildReport(diagnostics: [], pagesWritten: 0, filesWritten: 0)
+            report.upToDate = true
+            report.earlierWarnings = previous.warnings
+            return report
+        }
+        var state = BuildState()
+        let rebuild = await rebuild(&state)
+        var timings = rebuild.timings
+        let diagnostics = rebuild.diagnostics
+        guard let renderer = rebuild.renderer else {
+            return BuildReport(diagnostics: diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
+        }
+        let writer: OutputWriter
+        do {
+            writer = try OutputWriter(outputDirectory: options.outputDirectory, siteDirectory: options.siteDirectory)
+        } catch {
+            return BuildReport(diagnostics: diagnostics + error.diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
+        }
+        let pages = rebuild.pagesToRender
+        let renderAndWrite: @Sendable (PageRenderer.Page) -> Result<OutputWriter.WriteResult, Diagnostic> = { page in
+            do {
+                return .success(try writer.write(renderer.render(page).utf8, to: page.path))
+            } catch {
+                return .failure(.error(SourceLocation(file: options.outputDirectory + "/" + page.path), "cannot write the page: \(error)"))
+            }
+        }
+        // Analysis pages first, on every core: each hands its Markdown's HTML back (see `RenderedContent`), so
+        // that the site-wide pages (the lists of every analysis, the search index, the open data) start with that
+        // memory free. Those are then rendered one after another in one task while the other pages take the
+        // other cores: two of them at once held a few hundred megabytes more on a 100,000-analysis site.
+        var outcomes = [Result<OutputWriter.WriteResult, Diagnostic>?](repeating: nil, count: pages.count)
+        let analyses = pages.indices.filter { if case .analysis = pages[$0] { true } else { false } }
+        for (index, outcome) in zip(analyses, await ParallelMap.map(analyses.map { pages[$0] }, renderAndWrite)) {
+            outcomes[index] = outcome
+        }
+        let siteWide = pages.indices.filter { pages[$0].isSiteWide }
+        let others = pages.indices.filter { if case .analysis = pages[$0] { false } else { !pages[$0].isSiteWide } }
+        async let siteWideOutcomes = siteWide.map { renderAndWrite(pages[$0]) }
+        for (index, outcome) in zip(others, await ParallelMap.map(others.map { pages[$0] }, renderAndWrite)) {
+            outcomes[index] = outcome
+        }
+        for (index, outcome) in zip(siteWide, await siteWideOutcomes) { outcomes[index] = outcome }
+        var writeDiagnostics: [Diagnostic] = []
+        var results: [String: OutputWriter.WriteResult] = [:]
+        for (page, outcome) in zip(pages, outcomes) {
+            switch outcome! {
+            case .success(let result): results[page.path] = result
+            case .failure(let diagnostic): writeDiagnostics.append(diagnostic)
+            }
+        }
+        for (path, bytes) in renderer.theme.assets.sorted(by: { $0.key < $1.key }) {
+            do { results[path] = try writer.write(bytes, to: path) } catch {
+                writeDiagnostics.append(.error(SourceLocation(file: options.outputDirectory + "/" + path), "cannot write the file: \(error)"))
+            }
+        }
+        timings.finish("render+write")
+        guard writeDiagnostics.isEmpty else {
+            writer.abandon()
+            return BuildReport(diagnostics: diagnostics + writeDiagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
+        }
+        let manifest = OutputManifest(inputs: fingerprint, warnings: diagnostics.count,
+                                      files: results.mapValues(\.stamp))
+        do {
+            try writer.commit(results: results, manifest: manifest)
+        } catch {
+            return BuildReport(diagnostics: diagnostics + error.diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
+        }
+        timings.finish("swap")
+        return BuildReport(diagnostics: diagnostics, pagesWritten: pages.count,
+                           filesWritten: pages.count + renderer.theme.assets.count, timings: timings)
+    }
+}

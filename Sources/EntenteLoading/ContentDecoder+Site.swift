@@ -1,0 +1,34 @@
+import EntenteModel
+import EntenteSupport
+extension ContentDecoder {
+    package static let siteKeys = ["title", "description", "language", "base_url", "author", "autolink_mentions",
+                           "unsafe_html", "pretty_links", "credits"]
+
+    package static func site(_ fields: inout YAMLFields) -> SiteConfig? {
+        let title = fields.string("title", required: true)
+        var config = SiteConfig(title: title ?? "")
+        config.description = fields.string("description")
+        if let language = fields.string("language") {
+            if language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+                config.language = language
+            } else {
+                fields.error(fields.location("language"), "'language' must be a language tag such as 'en' or 'pt-BR'")
+            }
+        }
+        if let base = fields.string("base_url") {
+            if base.hasPrefix("https://") || base.hasPrefix("http://") {
+                config.baseURL = base.hasSuffix("/") ? base : base + "/"
+            } else {
+                fields.error(fields.location("base_url"), "'base_url' must start with https:// or http://",
+                             suggestion: "for example base_url: https://example.org/reports/")
+            }
+        }
+        config.author = fields.string("author")
+        config.autolinkMentions = fields.bool("autolink_mentions") ?? true
+        config.unsafeHTML = fields.bool("unsafe_html") ?? false
+        config.prettyLinks = fields.bool("pretty_links") ?? false
+        config.credits = fields.string("credits")
+        fields.reportUnknownKeys(known: siteKeys)
+        return title == nil ? nil : config
+    }
+}

@@ -1,0 +1,320 @@
+import EntenteModel
+import EntenteSupport
+import Foundation
+
+/// Reads a site folder's `Content/` into model values, collecting every problem in every file.
+public struct SiteLoader: Sendable {
+    /// The site folder, as the user named it (kept for readable diagnostics).
+    public let siteDirectory: String
+    public let includeDrafts: Bool
+
+    /// Files larger than this are refused rather than read: no real content file comes close.
+    public static let maximumFileSize = 8 * 1024 * 1024
+
+    public init(siteDirectory: String, includeDrafts: Bool = false) {
+        self.siteDirectory = siteDirectory
+        self.includeDrafts = includeDrafts
+    }
+
+    /// The path of `relative` inside the site, as shown in diagnostics.
+    public func displayPath(_ relative: String) -> String {
+        siteDirectory == "." || siteDirectory.isEmpty ? relative : (siteDirectory as NSString).appendingPathComponent(relative)
+    }
+
+    /// Loads the site; the diagnostics hold every problem found (warnings included).
+    ///
+    /// Content is returned even when some files have errors, so that later steps can report their
+    /// problems in the same run; it is nil only when there is no Content/ folder at all.
+    public func load() async -> (content: SiteContent?, diagnostics: [Diagnostic]) {
+        let result = await load(reusing: LoadCache())
+        return (result.content, result.diagnostics)
+    }
+
+    /// What one load read, so that the next load can skip files whose size and modification time
+    /// have not changed (the preview server's rebuilds).
+    public struct LoadCache: Sendable {
+        package struct Entry: Sendable {
+            package var stamp: FileStamp
+            package var decoded: Decoded
+            package var diagnostics: [Diagnostic]
+        }
+
+        package var entries: [String: Entry] = [:]
+
+        public init() {}
+    }
+
+    /// Loads the site, decoding again only the files that changed since `cache` was made.
+    ///
+    /// With `changed` (absolute paths from a watcher that saw every edit), files not in it are taken from the
+    /// cache without even looking at their stamps.
+    public func load(reusing cache: LoadCache, changed: Set<String>? = nil) async -> (content: SiteContent?, diagnostics: [Diagnostic], cache: LoadCache) {
+        var diagnostics: [Diagnostic] = []
+        let contentPath = displayPath("Content")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (nil, [.error(SourceLocation(file: contentPath), "no Content/ folder here",
+                                 suggestion: "run in a site folder or pass --site DIR")], LoadCache())
+        }
+        let config = loadConfig(&diagnostics)
+        let actorFiles = listFiles("Content/actors", &diagnostics)
+        let treatyFiles = listFiles("Content/treaties", &diagnostics)
+        let analysisFiles = listFiles("Content/analyses", &diagnostics, formats: [.markdown])
+
+        let entries = actorFiles.map { ($0, Section.actors) } + treatyFiles.map { ($0, Section.treaties) }
+            + analysisFiles.map { ($0, Section.analyses) }
+        let decoded = await ParallelMap.map(entries) { file, section -> (String, LoadCache.Entry) in
+            if let changed, let cached = cache.entries[file.path],
+               !changed.contains(URL(fileURLWithPath: file.path).standardizedFileURL.path) {
+                return (file.path, cached)
+            }
+            let stamp = FileStamp.of(file.path)
+            if let stamp, let cached = cache.entries[file.path], cached.stamp == stamp { return (file.path, cached) }
+            var fileDiagnostics: [Diagnostic] = []
+            let value = decode(file, section: section, &fileDiagnostics)
+            return (file.path, LoadCache.Entry(stamp: stamp ?? FileStamp(size: -1, modifiedBits: 0),
+                                               decoded: value, diagnostics: fileDiagnostics))
+        }
+        var newCache = LoadCache()
+        var actors: [Actor] = [], treaties: [Treaty] = [], analyses: [Analysis] = []
+        var declared: Set<EntityKey> = []
+        var excludedDrafts: Set<AnalysisID> = []
+        for file in actorFiles { declared.insert(.actor(ActorID(file.stem)!)) }
+        for file in treatyFiles { declared.insert(.treaty(TreatyID(file.stem)!)) }
+        for file in analysisFiles { declared.insert(.analysis(AnalysisID(file.stem)!)) }
+        for (path, entry) in decoded {
+            newCache.entries[path] = entry
+            diagnostics += entry.diagnostics
+            switch entry.decoded {
+            case .actor(let actor): actors.append(actor)
+            case .treaty(let treaty): treaties.append(treaty)
+            case .analysis(let analysis) where includeDrafts || !analysis.draft: analyses.append(analysis)
+            case .analysis(let analysis):
+                declared.remove(.analysis(analysis.id))
+                excludedDrafts.insert(analysis.id)
+            case .none: break
+            }
+        }
+        return (SiteContent(config: config ?? SiteConfig(title: ""), actors: actors, treaties: treaties,
+                            analyses: analyses, declared: declared, excludedDrafts: excludedDrafts), diagnostics, newCache)
+    }
+
+
+    // MARK: Files
+
+    package enum Section: Sendable { case actors, treaties, analyses }
+
+    package enum Decoded: Sendable {
+        case actor(Actor), treaty(Treaty), analysis(Analysis), none
+    }
+
+    package struct ContentFile: Sendable {
+        package var path: String
+        package var stem: String
+        package var format: ContentDecoder.Format
+    }
+
+    private func loadConfig(_ diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let path = displayPath("Content/site.yaml")
+        guard FileManager.default.fileExists(atPath: path) else {
+            diagnostics.append(.error(SourceLocation(file: path), "the site has no Content/site.yaml",
+                                      suggestion: "create it with at least a line 'title: My site'"))
+            return nil
+        }
+        guard let text = readText(path, &diagnostics),
+              var parsed = ContentDecoder.fields(of: text, format: .yaml, file: path, what: "site.yaml", diagnostics: &diagnostics)
+        else { return nil }
+        let config = ContentDecoder.site(&parsed.fields)
+        diagnostics += parsed.fields.diagnostics
+        return config
+    }
+
+    /// The content files of one section folder, sorted, with ids checked and duplicates reported.
+    private func listFiles(_ folder: String, _ diagnostics: inout [Diagnostic],
+                           formats: Set<ContentDecoder.Format> = [.yaml, .json, .markdown]) -> [ContentFile] {
+        let path = displayPath(folder)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue else {
+            diagnostics.append(.error(SourceLocation(file: path), "'\(folder)' should be a folder"))
+            return []
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        } catch {
+            diagnostics.append(.error(SourceLocation(file: path), "cannot list the folder: \(error.localizedDescription)"))
+            return []
+        }
+        var files: [ContentFile] = []
+        var seen: [String: String] = [:]
+        for name in names where !name.hasPrefix(".") {
+            let filePath = (path as NSString).appendingPathComponent(name)
+            let ext = (name as NSString).pathExtension.lowercased()
+            let stem = (name as NSString).deletingPathExtension
+            guard let format = ContentDecoder.Format(pathExtension: ext), formats.contains(format) else {
+                var isFolder: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: filePath, isDirectory: &isFolder)
+                let accepted = formats.count == 1 ? ".md" : ".yaml, .json or .md"
+                diagnostics.append(.warning(SourceLocation(file: filePath),
+                                            isFolder.boolValue ? "sub-folders of \(folder)/ are ignored"
+                                                               : "ignored: content files here end in \(accepted)"))
+                continue
+            }
+            if let problem = ActorID.problem(with: stem) {
+                let slug = ActorID.slug(from: stem)
+                // On a case-insensitive file system `India.yaml` and `india.yaml` are one file; elsewhere the
+                // suggested name may already be taken.
+                let taken = names.first { $0 != name && ($0 as NSString).deletingPathExtension == slug }
+                let suggestion = slug.isEmpty ? nil
+                    : taken.map { "'\(slug)' is already the id of \($0); merge the two files or rename this one" }
+                    ?? "rename the file to '\(slug).\(ext)'"
+                diagnostics.append(.error(SourceLocation(file: filePath), "'\(stem)' is not a valid id: \(problem)",
+                                          suggestion: suggestion))
+                continue
+            }
+            if let other = seen[stem] {
+                diagnostics.append(.error(SourceLocation(file: filePath), "the id '\(stem)' is defined twice",
+                                          suggestion: "also defined by \(other); remove or rename one of them"))
+                continue
+            }
+            seen[stem] = filePath
+            files.append(ContentFile(path: filePath, stem: stem, format: format))
+        }
+        return files
+    }
+
+    /// Reads a content file as UTF-8 text, refusing what is not one: a folder, a FIFO or device (which
+    /// could block the build forever), a symbolic link that loops, dangles or leads outside the site, a file
+    /// over the size limit, invalid UTF-8 and binary data.
+    private func readText(_ path: String, _ diagnostics: inout [Diagnostic]) -> String? {
+        let location = SourceLocation(file: path)
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            diagnostics.append(.error(location, "cannot read the file: \(String(cString: strerror(errno)))"))
+            return nil
+        }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard let target = realpath(path, nil) else {
+                let reason = errno == ELOOP ? "a symbolic link loop" : "a symbolic link to nothing"
+                let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " ('\($0)')" } ?? ""
+                diagnostics.append(.error(location, "the file is \(reason)\(destination)",
+                                          suggestion: "replace the link with the file itself"))
+                return nil
+            }
+            let resolved = String(cString: target)
+            free(target)
+            let site = realpath(siteDirectory.isEmpty ? "." : siteDirectory, nil).map { pointer in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            } ?? siteDirectory
+            guard resolved.hasPrefix(site.hasSuffix("/") ? site : site + "/") else {
+                diagnostics.append(.error(location, "the file is a symbolic link to '\(resolved)', outside the site",
+                                          suggestion: "copy the file into the site instead of linking to it"))
+                return nil
+            }
+            guard stat(resolved, &info) == 0 else {
+                diagnostics.append(.error(location, "cannot read the file: \(String(cString: strerror(errno)))"))
+                return nil
+            }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR:
+            diagnostics.append(.error(location, "expected a file, found a folder"))
+            return nil
+        default:
+            diagnostics.append(.error(location, "expected a file, found a FIFO, socket or device", suggestion: "remove it"))
+            return nil
+        }
+        guard Int(info.st_size) <= Self.maximumFileSize else {
+            diagnostics.append(.error(location, "the file is \(Int(info.st_size) / 1_048_576) MB; content files are limited to \(Self.maximumFileSize / 1_048_576) MB"))
+            return nil
+        }
+        // Read at most one byte over the limit, in case the file grew after the check.
+        guard let handle = FileHandle(forReadingAtPath: path),
+              let data = try? handle.read(upToCount: Self.maximumFileSize + 1) ?? Data() else {
+            diagnostics.append(.error(location, "cannot read the file"))
+            return nil
+        }
+        try? handle.close()
+        guard data.count <= Self.maximumFileSize else {
+            diagnostics.append(.error(location, "the file grew past \(Self.maximumFileSize / 1_048_576) MB while it was read"))
+            return nil
+        }
+        // Checked on the contiguous bytes with memchr: walking a String's UTF-8 view byte by byte, twice,
+        // cost as much as reading the files.
+        let (hasNUL, hasCR) = data.withUnsafeBytes { buffer -> (Bool, Bool) in
+            guard let start = buffer.baseAddress else { return (false, false) }
+            return (memchr(start, 0, buffer.count) != nil, memchr(start, 0x0D, buffer.count) != nil)
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let (line, column) = Self.firstInvalidUTF8([UInt8](data))
+            diagnostics.append(.error(SourceLocation(file: path, line: line, column: column), "the file is not valid UTF-8 text",
+                                      suggestion: "save it as UTF-8"))
+            return nil
+        }
+        if hasNUL {
+            diagnostics.append(.error(location, "this is a binary file, not text"))
+            return nil
+        }
+        return hasCR ? Self.normalizingLineEndings(text) : text
+    }
+
+    /// CRLF and lone CR (old Mac files) become LF. libyaml and cmark-gfm both count a lone CR as a line
+    /// break but the front-matter split does not, so without this a CR-only analysis has "no front matter"
+    /// and a Markdown problem's line counts lines the file's front matter did not.
+    package static func normalizingLineEndings(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A, previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = byte == 0x0D
+            bytes.append(byte == 0x0D ? 0x0A : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The line and column (in characters) of the first byte sequence that is not UTF-8.
+    package static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, column = 1, index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead & 0xF0 == 0xE0 ? 3
+                : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            guard length > 0, index + length <= bytes.count,
+                  String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil
+            else { return (line, column) }
+            if lead == 0x0A { (line, column) = (line + 1, 1) } else { column += 1 }
+            index += length
+        }
+        return (line, column)
+    }
+
+    private func decode(_ file: ContentFile, section: Section, _ diagnostics: inout [Diagnostic]) -> Decoded {
+        guard let text = readText(file.path, &diagnostics) else { return .none }
+        let what: String
+        switch section {
+        case .actors: what = "an actor file"
+        case .treaties: what = "a treaty file"
+        case .analyses: what = "an analysis"
+        }
+        guard var fields = ContentDecoder.fields(of: text, format: file.format, file: file.path, what: what,
+                                                 diagnostics: &diagnostics)
+        else { return .none }
+        defer { diagnostics += fields.fields.diagnostics }
+        switch section {
+        case .actors:
+            return ContentDecoder.actor(id: ActorID(file.stem)!, &fields).map(Decoded.actor) ?? .none
+        case .treaties:
+            return ContentDecoder.treaty(id: TreatyID(file.stem)!, &fields).map(Decoded.treaty) ?? .none
+        case .analyses:
+            return ContentDecoder.analysis(id: AnalysisID(file.stem)!, &fields).map(Decoded.analysis) ?? .none
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import EntenteModel
+import EntenteSupport
+import EntenteResolving
+/// Renders content Markdown to HTML, resolving `actor:`, `treaty:` and `analysis:` links to relative
+/// page links and, where enabled, linking the first plain mention of each actor and treaty.
+public struct MarkdownRenderer: Sendable {
+    public let site: ResolvedSite
+    public let links: SiteLinks
+    private let matcher: MentionMatcher<EntityKey>
+    private let actorIDs: [String]
+    private let treatyIDs: [String]
+    private let analysisIDs: [String]
+
+    public init(site: ResolvedSite, links: SiteLinks) {
+        self.site = site
+        self.links = links
+        self.matcher = MentionMatcher(patterns: site.config.autolinkMentions ? site.mentionPatterns : [])
+        actorIDs = site.actors.map(\.id.rawValue)
+        treatyIDs = site.treaties.map(\.id.rawValue)
+        analysisIDs = site.analyses.map(\.id.rawValue)
+    }
+
+    /// Renders `text` for a page whose path back to the site root is `root` (e.g. `../../`).
+    /// Mentions are detected only when `detectMentions` is set (analysis bodies); `owner` is never linked to itself.
+    public func render(_ text: MarkdownText, root: String, detectMentions: Bool = false,
+                       owner: EntityKey? = nil) -> RenderedMarkdown {
+        var rewriter = ReferenceRewriter(renderer: self, text: text, root: root,
+                                         detectMentions: detectMentions && !matcher.isEmpty, owner: owner)
+        let html = CmarkGFM.renderHTML(text.source, allowRawHTML: site.config.unsafeHTML, rewriter: &rewriter)
+        return RenderedMarkdown(html: html, mentions: rewriter.mentions, diagnostics: rewriter.diagnostics)
+    }
+
+    fileprivate func candidates(for scheme: String) -> [String] {
+        switch scheme {
+        case "actor": actorIDs
+        case "treaty": treatyIDs
+        default: analysisIDs
+        }
+    }
+
+    fileprivate func key(scheme: String, id: String) -> EntityKey? {
+        switch scheme {
+        case "actor": ActorID(id).map(EntityKey.actor)
+        case "treaty": TreatyID(id).map(EntityKey.treaty)
+        case "analysis": AnalysisID(id).map(EntityKey.analysis)
+        default: nil
+        }
+    }
+
+    fileprivate func mentions(in text: String) -> [MentionMatcher<EntityKey>.Match] {
+        matcher.matches(in: text)
+    }
+}
+
+/// Rewrites the links of one Markdown text and records what it mentions.
+private struct ReferenceRewriter: MarkdownRewriter {
+    package let renderer: MarkdownRenderer
+    package let text: MarkdownText
+    package let root: String
+    package let detectMentions: Bool
+    package let owner: EntityKey?
+    package var mentions: [EntityKey] = []
+    package var linked: Set<EntityKey> = []
+    package var diagnostics: [Diagnostic] = []
+
+    package init(renderer: MarkdownRenderer, text: MarkdownText, root: String, detectMentions: Bool, owner: EntityKey?) {
+        self.renderer = renderer
+        self.text = text
+        self.root = root
+        self.detectMentions = detectMentions
+        self.owner = owner
+        if let owner { linked.insert(owner) }
+    }
+
+    package mutating func destination(for url: String, line: Int, column: Int) -> String? {
+        guard let (scheme, id, fragment) = EntityKey.scheme(of: url) else { return nil }
+        let location = text.location(line: line, column: column)
+        let singular = ["actors": "actor", "treaties": "treaty", "analyses": "analysis"][scheme]
+        if let singular {
+            diagnostics.append(.error(location, "unknown link scheme '\(scheme):' in '\(url)'",
+                                      suggestion: "did you mean '\(singular):\(id)'?"))
+            return "#"
+        }
+        if scheme == "analysis", let draft = AnalysisID(id), renderer.site.excludedDrafts.contains(draft) {
+            diagnostics.append(.error(location, "'\(id)' is a draft analysis, left out of this build",
+                                      suggestion: "publish it (remove 'draft: true'), remove the link, or build with --drafts"))
+            return "#"
+        }
+        guard let key = renderer.key(scheme: scheme, id: id), renderer.site.contains(key) else {
+            diagnostics.append(SiteResolver.unknown(scheme, id, at: location, candidates: renderer.candidates(for: scheme)))
+            return "#"
+        }
+        note(key)
+        linked.insert(key)
+        var destination = renderer.links.page(key, from: root)
+        if let fragment, !fragment.isEmpty {
+            destination += "#" + String(fragment.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0 != "<" && $0 != ">" })
+        }
+        return destination
+    }
+
+    package mutating func links(in text: String, line: Int) -> [InsertedLink] {
+        guard detectMentions else { return [] }
+        var inserted: [InsertedLink] = []
+        for match in renderer.mentions(in: text) {
+            note(match.target)
+            guard !linked.contains(match.target) else { continue }
+            linked.insert(match.target)
+            inserted.append(InsertedLink(range: match.range, destination: renderer.links.page(match.target, from: root),
+                                         title: nil))
+        }
+        return inserted
+    }
+
+    private mutating func note(_ key: EntityKey) {
+        if key != owner, !mentions.contains(key) { mentions.append(key) }
+    }
+}

@@ -1,0 +1,79 @@
+import EntenteModel
+import EntenteSupport
+import Foundation
+
+/// What a build wrote, kept in a hidden file beside the output (`.Output.entente-manifest`): the
+/// fingerprint of everything the build read, and the stamp of every file it wrote. When both still hold,
+/// the output is up to date and a build has nothing to do. It lives beside the output, not in it, so that
+/// the output itself stays byte-identical from build to build.
+public struct OutputManifest: Equatable, Sendable {
+    /// The fingerprint of the inputs (content, templates, options, the `entente` binary itself).
+    public var inputs: String
+    /// How many warnings the build that wrote it printed.
+    public var warnings: Int
+    /// Every file of the output by its path, with its stamp.
+    public var files: [String: FileStamp]
+
+    package static let header = "entente-output 1"
+
+    public init(inputs: String, warnings: Int, files: [String: FileStamp]) {
+        self.inputs = inputs
+        self.warnings = warnings
+        self.files = files
+    }
+
+    package var text: String {
+        var lines = [Self.header, "inputs \(inputs)", "warnings \(warnings)"]
+        for (path, stamp) in files.sorted(by: { $0.key < $1.key }) {
+            lines.append("\(stamp.size)\t\(String(stamp.modified, radix: 16))\t\(path)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    package init?(text: String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard lines.popFirst() == Substring(Self.header),
+              let inputsLine = lines.popFirst(), inputsLine.hasPrefix("inputs "),
+              let warningsLine = lines.popFirst(), warningsLine.hasPrefix("warnings "),
+              let warnings = Int(warningsLine.dropFirst("warnings ".count))
+        else { return nil }
+        var files: [String: FileStamp] = [:]
+        for line in lines {
+            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3, let size = Int(fields[0]), let bits = UInt64(fields[1], radix: 16) else { return nil }
+            files[String(fields[2])] = FileStamp(size: size, modifiedBits: bits)
+        }
+        self.init(inputs: String(inputsLine.dropFirst("inputs ".count)), warnings: warnings, files: files)
+    }
+
+    /// Where the manifest of `outputDirectory` is kept.
+    package static func path(beside outputDirectory: String) -> String {
+        let absolute = URL(fileURLWithPath: outputDirectory).standardizedFileURL.path
+        let parent = (absolute as NSString).deletingLastPathComponent
+        return (parent as NSString).appendingPathComponent(".\((absolute as NSString).lastPathComponent).entente-manifest")
+    }
+
+    /// The manifest of an output folder, if it has a readable one.
+    public static func read(beside outputDirectory: String) -> OutputManifest? {
+        guard let data = FileManager.default.contents(atPath: path(beside: outputDirectory)) else { return nil }
+        return OutputManifest(text: String(decoding: data, as: UTF8.self))
+    }
+
+    package func write(beside outputDirectory: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: Self.path(beside: outputDirectory)), options: .atomic)
+    }
+
+    package static func remove(beside outputDirectory: String) throws {
+        let path = path(beside: outputDirectory)
+        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// Whether every file listed is still in the output as written, and nothing else is.
+    public func isIntact(in outputDirectory: String) -> Bool {
+        let prefix = URL(fileURLWithPath: outputDirectory).standardizedFileURL.path.count + 1
+        var found: [String: FileStamp] = [:]
+        for (path, stamp) in FileStamp.scan(outputDirectory) { found[String(path.dropFirst(prefix))] = stamp }
+        found[OutputWriter.markerName] = nil
+        return found == files
+    }
+}

@@ -1,0 +1,79 @@
+import EntenteModel
+import EntenteSupport
+import EntenteResolving
+import EntenteMarkdown
+import EntentePictures
+import TemplateEngine
+extension PageRenderer {
+    /// What a page's output is made from. A rebuild renders a page again only when one of these changed.
+    public enum Dependency: Hashable, Sendable {
+        /// One actor, treaty or analysis: its data, as other pages show it.
+        case entity(EntityKey)
+        /// The rendered Markdown of an entity, which only its own page shows.
+        case text(EntityKey)
+        /// Any analysis, actor or treaty at all (for the lists).
+        case allAnalyses, allActors, allTreaties
+        /// The Markdown text of any entity (for the data files, which carry it as written).
+        case anyText
+    }
+
+    /// The dependencies of `page`, as the site stands now. Settings and templates are not listed:
+    /// a change to either renders every page.
+    public func dependencies(of page: Page) -> Set<Dependency> {
+        switch page {
+        case .home: return [.allAnalyses, .allActors, .allTreaties]
+        case .analyses, .tags: return [.allAnalyses]
+        case .actors, .treaties: return [.allActors, .allTreaties]
+        // The timeline picture runs agreements in force up to the latest date of the site, analyses included.
+        case .timeline: return [.allActors, .allTreaties, .allAnalyses]
+        case .notFound, .robots: return []
+        case .network: return [.allActors, .allTreaties]
+        case .search, .searchIndex, .sitemap: return [.allAnalyses, .allActors, .allTreaties]
+        case .data(.actorsJSON), .data(.treatiesJSON): return [.allActors, .allTreaties, .anyText]
+        case .data: return [.allActors, .allTreaties]
+        case .feed(nil): return [.allAnalyses]
+        case .feed(let key?):
+            var keys: [EntityKey] = [key] + (index.backlinks[key] ?? []).map { .analysis($0.analysis) }
+            // A treaty's feed names the actors of its events.
+            if case .treaty(let id) = key, let treaty = site.treatiesByID[id] {
+                keys += treaty.events.compactMap { $0.actor.map { .actor($0.id) } }
+            }
+            return Set(keys.map(Dependency.entity))
+        case .record(let key):
+            var keys: [EntityKey] = [key]
+            if case .actor(let id) = key { keys += (site.treatiesOfActor[id] ?? []).map { .treaty($0) } }
+            return Set(keys.map(Dependency.entity)).union([.text(key)])
+        case .tag(let slug):
+            return Set((index.tags.first { $0.slug == slug }?.analyses ?? []).map { .entity(.analysis($0)) })
+        case .analysis(let id):
+            guard let analysis = site.analysesByID[id] else { return [] }
+            var keys: [EntityKey] = [.analysis(id)]
+            keys += analysis.actors.map { .actor($0.id) } + analysis.treaties.map { .treaty($0.id) }
+            keys += markdown.mentions(of: id)
+            return Set(keys.map(Dependency.entity)).union([.text(.analysis(id))])
+        case .actor(let id):
+            guard let actor = site.actorsByID[id] else { return [] }
+            var keys: [EntityKey] = [.actor(id)]
+            if let parent = actor.partOf { keys.append(.actor(parent.id)) }
+            keys += (index.parts[id] ?? []).map { .actor($0) }
+            keys += (site.treatiesOfActor[id] ?? []).map { .treaty($0) }
+            keys += (index.counterparts[id] ?? []).map { .actor($0.actor) }
+            // The ego network also draws the agreements among the counterparts themselves.
+            for counterpart in index.counterparts[id] ?? [] {
+                keys += (site.treatiesOfActor[counterpart.actor] ?? []).map { .treaty($0) }
+            }
+            keys += (index.backlinks[.actor(id)] ?? []).map { .analysis($0.analysis) }
+            return Set(keys.map(Dependency.entity)).union([.text(.actor(id))])
+        case .treaty(let id):
+            guard let treaty = site.treatiesByID[id] else { return [] }
+            var keys: [EntityKey] = [.treaty(id)]
+            keys += treaty.parties.map { .actor($0.actor.id) } + treaty.events.compactMap { $0.actor.map { .actor($0.id) } }
+            if let old = treaty.supersedes { keys.append(.treaty(old.id)) }
+            keys += (site.successors[id] ?? []).map { .treaty($0) }
+            keys += treaty.related.map { .treaty($0.id) }
+            keys += index.treatiesSharingParties(with: treaty, in: site).map { .treaty($0.treaty) }
+            keys += (index.backlinks[.treaty(id)] ?? []).map { .analysis($0.analysis) }
+            return Set(keys.map(Dependency.entity)).union([.text(.treaty(id))])
+        }
+    }
+}

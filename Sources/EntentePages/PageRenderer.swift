@@ -1,0 +1,474 @@
+import EntenteModel
+import EntenteSupport
+import EntenteResolving
+import EntenteMarkdown
+import EntentePictures
+import TemplateEngine
+
+/// Prepares the context of every page and renders it with the theme.
+///
+/// Every link it produces is relative to the page being rendered.
+public struct PageRenderer: Sendable {
+    public let site: ResolvedSite
+    public let index: SiteIndex
+    public let theme: Theme
+    public let links: SiteLinks
+    /// Rendered Markdown by owner: analysis bodies, actor summaries and profiles, treaty texts.
+    package let markdown: RenderedContent
+    package let pictures = SitePictures()
+    package let listItems = ListItemCache()
+    /// How many analyses the home page lists.
+    package static let latestCount = 10
+
+    package init(site: ResolvedSite, index: SiteIndex, theme: Theme, markdown: RenderedContent) {
+        self.site = site
+        self.index = index
+        self.theme = theme
+        self.links = SiteLinks(pretty: site.config.prettyLinks)
+        self.markdown = markdown
+    }
+
+    /// One page of the site: its output path and how to render it.
+    public enum Page: Sendable, Hashable {
+        case home, analyses, actors, treaties, timeline, tags, notFound, network, search
+        case analysis(AnalysisID), actor(ActorID), treaty(TreatyID), tag(String)
+        /// The search index script, the sitemap and robots.txt (those two only with `base_url`).
+        case searchIndex, sitemap, robots
+        /// An Atom feed: the whole site's (nil), or one actor's or treaty's.
+        case feed(EntityKey?)
+        /// One of the open data files.
+        case data(DataFile)
+        /// One actor's or treaty's JSON record.
+        case record(EntityKey)
+
+        public enum DataFile: String, CaseIterable, Sendable, Hashable {
+            case actorsJSON = "actors.json", treatiesJSON = "treaties.json", eventsJSON = "events.json"
+            case actorsCSV = "actors.csv", treatiesCSV = "treaties.csv", eventsCSV = "events.csv"
+        }
+
+        /// Whether the page is one of the site's own rather than an actor's, treaty's, analysis's or tag's:
+        /// these list the whole site, and on a large site they are the largest.
+        public var isSiteWide: Bool {
+            switch self {
+            case .analysis, .actor, .treaty, .tag, .record: false
+            case .feed(let key): key == nil
+            case .home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search, .searchIndex,
+                 .sitemap, .robots, .data: true
+            }
+        }
+
+        public var path: String {
+            switch self {
+            case .home: "index.html"
+            case .analyses: "analyses/index.html"
+            case .actors: "actors/index.html"
+            case .treaties: "treaties/index.html"
+            case .timeline: "timeline/index.html"
+            case .tags: "tags/index.html"
+            case .notFound: "404.html"
+            case .analysis(let id): "analyses/\(id.rawValue)/index.html"
+            case .actor(let id): "actors/\(id.rawValue)/index.html"
+            case .treaty(let id): "treaties/\(id.rawValue)/index.html"
+            case .tag(let slug): "tags/\(slug)/index.html"
+            case .network: "network/index.html"
+            case .search: "search/index.html"
+            case .searchIndex: "search/index.js"
+            case .sitemap: "sitemap.xml"
+            case .robots: "robots.txt"
+            case .feed(let key): key.map { "\($0.folder)/feed.xml" } ?? "feed.xml"
+            case .data(let file): "data/\(file.rawValue)"
+            case .record(let key): "\(key.folder)/data.json"
+            }
+        }
+    }
+
+    /// Every page of the site, in a stable order.
+    public var pages: [Page] {
+        var pages: [Page] = [.home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search,
+                             .searchIndex, .feed(nil)]
+        pages += Page.DataFile.allCases.map(Page.data)
+        if site.config.baseURL != nil { pages += [.sitemap, .robots] }
+        pages += site.analyses.map { .analysis($0.id) }
+        pages += site.actors.flatMap { [.actor($0.id), .feed(.actor($0.id)), .record(.actor($0.id))] }
+        pages += site.treaties.flatMap { [.treaty($0.id), .feed(.treaty($0.id)), .record(.treaty($0.id))] }
+        pages += index.tags.map { .tag($0.slug) }
+        return pages
+    }
+
+    /// Renders one page to HTML (or the text of a feed, data file or script).
+    public func render(_ page: Page) -> String {
+        switch content(of: page) {
+        case .page(let name, let value): theme.render(name, value)
+        case .text(let text): text
+        }
+    }
+
+    /// The template of a page and its model's value, for pages made with a template (benchmarks compare engines
+    /// on these).
+    public func templateInput(of page: Page) -> (template: String, value: TemplateValue)? {
+        guard case .page(let name, let value) = content(of: page) else { return nil }
+        return (name, value)
+    }
+
+    /// Renders a template of the theme with a value that `templateInput(of:)` gave for it.
+    public func renderTemplate(_ name: String, _ value: TemplateValue) -> String { theme.render(name, value) }
+
+    /// What a page is made of: a template and its model's value, or text made without a template.
+    package func content(of page: Page) -> PageContent {
+        let root = SiteLinks.root(ofPage: page.path)
+        switch page {
+        case .home: return home(root)
+        case .analyses: return analysesPage(root)
+        case .actors: return actorsPage(root)
+        case .treaties: return treatiesPage(root)
+        case .timeline: return timelinePage(root)
+        case .tags: return tagsPage(root)
+        case .notFound:
+            return .page(.notFound, NotFoundPageModel(frame: frame(root, title: "Page not found", section: nil,
+                                                                   description: "The page you asked for does not exist.",
+                                                                   canonical: nil)))
+        case .analysis(let id): return analysisPage(site.analysesByID[id]!, root)
+        case .actor(let id): return actorPage(site.actorsByID[id]!, root)
+        case .treaty(let id): return treatyPage(site.treatiesByID[id]!, root)
+        case .tag(let slug): return tagPage(index.tags.first { $0.slug == slug }!, root)
+        case .network: return networkPage(root)
+        case .search: return searchPage(root)
+        case .searchIndex: return .text(SearchIndex(site: site, index: index).script)
+        case .sitemap: return .text(sitemap)
+        case .robots: return .text("User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL ?? "")sitemap.xml\n")
+        case .feed(let key): return .text(feed(for: key, root: root))
+        case .data(let file): return .text(data(file))
+        case .record(.actor(let id)): return .text(OpenData.json(OpenData(site: site).actorRecord(site.actorsByID[id]!)))
+        case .record(.treaty(let id)): return .text(OpenData.json(OpenData(site: site).treatyRecord(site.treatiesByID[id]!)))
+        case .record(.analysis): return .text("{}\n")
+        }
+    }
+
+    // MARK: Shared
+
+    /// What every page shares: the site, the page itself and the navigation, with links relative to `root`.
+    package func frame(_ root: String, title: String, section: String?, description: String?, canonical: String?) -> PageFrame {
+        let config = site.config
+        let nav: [(name: String, folder: String)] = [("Analyses", "analyses"), ("Actors", "actors"), ("Treaties", "treaties"),
+                                                     ("Network", "network"), ("Timeline", "timeline"), ("Tags", "tags")]
+        let home = links.folder("", from: root)
+        var breadcrumbs: [BreadcrumbModel] = []
+        if section != "home" {
+            // The trail from the home page to this one: `Home › Treaties › RELOS`, the last step the page itself.
+            breadcrumbs.append(BreadcrumbModel(name: "Home", url: home))
+            let sections = nav + [("Search", "search")]
+            if let current = sections.first(where: { $0.folder == section }), current.name != title {
+                breadcrumbs.append(BreadcrumbModel(name: current.name, url: links.folder(current.folder, from: root)))
+            }
+            breadcrumbs.append(BreadcrumbModel(name: title, url: nil))
+        }
+        let canonicalURL = canonical.flatMap { path in config.baseURL.map { $0 + path } }
+        return PageFrame(
+            site: SiteModel(title: config.title, description: config.description, language: config.language,
+                            author: config.author, credits: config.credits, homeURL: home),
+            page: PageInfoModel(title: title, description: description ?? config.description ?? config.title, root: root,
+                                canonical: canonicalURL, isHome: section == "home",
+                                // Every page offers the site's feed; actor and treaty pages replace it with their own.
+                                feed: FeedLinkModel(url: links.file("feed.xml", from: root), title: config.title),
+                                breadcrumbs: breadcrumbs),
+            nav: nav.map { NavItemModel(name: $0.name, url: links.folder($0.folder, from: root), current: $0.folder == section) },
+            links: SectionLinksModel(analyses: links.folder("analyses", from: root), actors: links.folder("actors", from: root),
+                                     treaties: links.folder("treaties", from: root), network: links.folder("network", from: root),
+                                     timeline: links.folder("timeline", from: root), tags: links.folder("tags", from: root),
+                                     search: links.folder("search", from: root)),
+            stylesheet: links.file("assets/style.css", from: root),
+            generator: "Entente")
+    }
+
+    package func canonical(_ page: Page) -> String {
+        let path = page.path
+        return path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+    }
+
+    package func url(_ key: EntityKey, _ root: String) -> String { links.page(key, from: root) }
+
+    package func actorLink(_ id: ActorID, _ root: String) -> ActorLinkModel {
+        let actor = site.actorsByID[id]!
+        return ActorLinkModel(name: actor.name, url: url(.actor(id), root), kind: actor.kind.rawValue, kindTitle: actor.kind.title)
+    }
+
+    package func treatyLink(_ id: TreatyID, _ root: String) -> TreatyLinkModel {
+        let treaty = site.treatiesByID[id]!
+        return TreatyLinkModel(name: treaty.name, url: url(.treaty(id), root), short: treaty.short,
+                               instrument: treaty.instrument.title, kind: treaty.kind?.title, status: treaty.status?.title,
+                               statusKey: treaty.status?.rawValue, date: DateModel(treaty.knownDate))
+    }
+
+    package func analysisItem(_ id: AnalysisID, _ root: String) -> AnalysisItemModel {
+        let analysis = site.analysesByID[id]!
+        return AnalysisItemModel(title: analysis.title, url: url(.analysis(id), root), date: DateModel(analysis.date),
+                                 author: analysis.author, summary: analysis.summary, draft: analysis.draft)
+    }
+
+    /// An analysis as an item of a list, with `html`: the item rendered once by the `analysis-item` partial.
+    package func listedAnalysis(_ id: AnalysisID, _ root: String) -> ListedAnalysisModel {
+        let item = analysisItem(id, root)
+        let html = listItems.item(ListItemCache.Key(analysis: id, root: root)) {
+            // The partial sees the item and what every page shares at this depth, not the listing page's own values.
+            let frame = frame(root, title: site.config.title, section: nil, description: nil, canonical: nil)
+            return theme.render(.analysisItem, AnalysisItemPartialModel(frame: frame, item: item))
+        }
+        return ListedAnalysisModel(item: item, html: html)
+    }
+
+    private func tagLinks(_ tags: [String], _ root: String) -> [NamedLinkModel] {
+        tags.map { tag in
+            NamedLinkModel(name: tag, url: links.folder("tags/" + (index.tagSlugs[tag] ?? AnalysisID.slug(from: tag)), from: root))
+        }
+    }
+
+    /// The analyses that list an actor or treaty: all of them, and apart, those about it and those that only
+    /// mention it.
+    private func listings(of key: EntityKey, _ root: String) -> AnalysisListingsModel {
+        let backlinks = index.backlinks[key] ?? []
+        let listed = backlinks.map { listedAnalysis($0.analysis, root) }
+        return AnalysisListingsModel(all: listed,
+                                     about: zip(backlinks, listed).filter { $0.0.relation == .about }.map(\.1),
+                                     mentioning: zip(backlinks, listed).filter { $0.0.relation == .mentions }.map(\.1))
+    }
+
+    // MARK: Lists
+
+    private func home(_ root: String) -> PageContent {
+        let model = HomePageModel(
+            frame: frame(root, title: site.config.title, section: "home", description: nil, canonical: ""),
+            latest: site.analyses.prefix(Self.latestCount).map { listedAnalysis($0.id, root) },
+            hasMoreAnalyses: site.analyses.count > Self.latestCount,
+            counts: SiteCountsModel(analyses: site.analyses.count, actors: site.actors.count, treaties: site.treaties.count,
+                                    events: index.timeline.count, tags: index.tags.count),
+            recentEvents: index.timeline.prefix(5).map { timelineItem($0, root) })
+        return .page(.home, model)
+    }
+
+    private func analysesPage(_ root: String) -> PageContent {
+        var years: [AnalysesPageModel.Year] = []
+        for analysis in site.analyses {
+            if years.last?.year != analysis.date.year { years.append(.init(year: analysis.date.year, analyses: [])) }
+            years[years.count - 1].analyses.append(listedAnalysis(analysis.id, root))
+        }
+        let model = AnalysesPageModel(
+            frame: frame(root, title: "Analyses", section: "analyses", description: "All analyses, newest first.",
+                         canonical: canonical(.analyses)),
+            count: site.analyses.count, years: years)
+        return .page(.analyses, model)
+    }
+
+    private func actorsPage(_ root: String) -> PageContent {
+        let groups = Actor.Kind.allCases.compactMap { kind -> ActorsPageModel.Group? in
+            let members = site.actors.filter { $0.kind == kind }
+            guard !members.isEmpty else { return nil }
+            return ActorsPageModel.Group(kind: kind.rawValue, title: kind.pluralTitle, actors: members.map { actor in
+                IndexedActorModel(link: actorLink(actor.id, root), region: actor.region,
+                                  treatyCount: site.treatiesOfActor[actor.id]?.count ?? 0)
+            })
+        }
+        let model = ActorsPageModel(
+            frame: frame(root, title: "Actors", section: "actors", description: "States, organisations and factions, by kind.",
+                         canonical: canonical(.actors)),
+            count: site.actors.count, groups: groups)
+        return .page(.actors, model)
+    }
+
+    private func treatiesPage(_ root: String) -> PageContent {
+        let model = TreatiesPageModel(
+            frame: frame(root, title: "Treaties and agreements", section: "treaties",
+                         description: "Every agreement with its kind, status, parties and date.", canonical: canonical(.treaties)),
+            treaties: site.treaties.map { treaty in
+                IndexedTreatyModel(link: treatyLink(treaty.id, root),
+                                   parties: site.distinctParties(of: treaty).map { actorLink($0, root) })
+            })
+        return .page(.treaties, model)
+    }
+
+    private func timelineItem(_ entry: SiteIndex.TimelineEntry, _ root: String) -> TimelineEventModel {
+        TimelineEventModel(date: DateModel(entry.event.date), type: entry.event.type.title, typeKey: entry.event.type.rawValue,
+                           note: entry.event.note, treaty: treatyLink(entry.treaty, root),
+                           actor: entry.event.actor.map { actorLink($0.id, root) })
+    }
+
+    private func timelinePage(_ root: String) -> PageContent {
+        var years: [TimelinePageModel.Year] = []
+        for entry in index.timeline {
+            if years.last?.year != entry.event.date.year { years.append(.init(year: entry.event.date.year, events: [])) }
+            years[years.count - 1].events.append(timelineItem(entry, root))
+        }
+        let link: SitePictures.Link = { [links] key in links.page(key, from: root) }
+        let model = TimelinePageModel(
+            frame: frame(root, title: "Timeline", section: "timeline",
+                         description: "Every dated event across all treaties, newest first.", canonical: canonical(.timeline)),
+            count: index.timeline.count, picture: pictures.siteTimeline(site, link), years: years)
+        return .page(.timeline, model)
+    }
+
+    private func tagsPage(_ root: String) -> PageContent {
+        let model = TagsPageModel(
+            frame: frame(root, title: "Tags", section: "tags", description: "Analyses by tag.", canonical: canonical(.tags)),
+            tags: index.tags.map { tag in
+                TagsPageModel.Tag(name: tag.name, url: links.folder("tags/" + tag.slug, from: root), count: tag.analyses.count)
+            })
+        return .page(.tags, model)
+    }
+
+    private func tagPage(_ tag: SiteIndex.Tag, _ root: String) -> PageContent {
+        let model = TagPageModel(
+            frame: frame(root, title: "Tagged “\(tag.name)”", section: "tags", description: "Analyses tagged \(tag.name).",
+                         canonical: canonical(.tag(tag.slug))),
+            tag: TagPageModel.Tag(name: tag.name, count: tag.analyses.count),
+            analyses: tag.analyses.map { listedAnalysis($0, root) })
+        return .page(.tag, model)
+    }
+
+    // MARK: Entities
+
+    private func analysisPage(_ analysis: Analysis, _ root: String) -> PageContent {
+        let aboutActors = unique(analysis.actors.map(\.id))
+        let aboutTreaties = unique(analysis.treaties.map(\.id))
+        let about = Set(aboutActors.map(EntityKey.actor) + aboutTreaties.map(EntityKey.treaty))
+        let mentions = markdown.mentions(of: analysis.id).filter { !about.contains($0) }.map { key in
+            let kind = switch key {
+            case .actor: "actor"
+            case .treaty: "treaty"
+            case .analysis: "analysis"
+            }
+            return AnalysisDetailModel.Mention(name: site.name(of: key), url: url(key, root), kind: kind)
+        }
+        let detail = AnalysisDetailModel(
+            item: analysisItem(analysis.id, root), body: markdown.html(for: .analysis(analysis.id)) ?? "",
+            tags: tagLinks(analysis.tags, root), actors: aboutActors.map { actorLink($0, root) },
+            treaties: aboutTreaties.map { treatyLink($0, root) }, mentions: mentions)
+        let model = AnalysisPageModel(
+            frame: frame(root, title: analysis.title, section: "analyses", description: analysis.summary,
+                         canonical: canonical(.analysis(analysis.id))),
+            analysis: detail)
+        return .page(.analysis, model)
+    }
+
+    private func actorPage(_ actor: Actor, _ root: String) -> PageContent {
+        var frame = frame(root, title: actor.name, section: "actors", description: markdown.plainSummary(for: .actor(actor.id)),
+                          canonical: canonical(.actor(actor.id)))
+        // Oldest first: an actor's agreements read as its history.
+        let treaties = (site.treatiesOfActor[actor.id] ?? []).compactMap { site.treatiesByID[$0] }
+            .map { (treaty: $0, date: $0.knownDate ?? Self.undated) }
+            .sorted { ($0.date, $0.treaty.name, $0.treaty.id) < ($1.date, $1.treaty.name, $1.treaty.id) }
+        let feedURL = links.file(EntityKey.actor(actor.id).folder + "/feed.xml", from: root)
+        let link: SitePictures.Link = { [links] key in links.page(key, from: root) }
+        let detail = ActorDetailModel(
+            link: actorLink(actor.id, root), id: actor.id.rawValue,
+            // A short name that is the name itself says nothing ("Russia (Russia)").
+            short: actor.short == actor.name ? nil : actor.short,
+            aliases: actor.aliases.map(NameModel.init), region: actor.region,
+            partOf: actor.partOf.map { actorLink($0.id, root) },
+            parts: (index.parts[actor.id] ?? []).map { actorLink($0, root) },
+            summary: markdown.html(for: .actor(actor.id), part: .summary),
+            profile: markdown.html(for: .actor(actor.id), part: .body),
+            iso3: actor.iso3, cow: actor.cow,
+            wikidata: actor.wikidata.map { .init(id: $0, url: "https://www.wikidata.org/wiki/\($0)") },
+            treaties: treaties.map { entry in
+                let dates = partyDates(entry.treaty).first { $0.actor == actor.id }
+                return ActorTreatyModel(link: treatyLink(entry.treaty.id, root), signed: DateModel(dates?.signed),
+                                        acceded: DateModel(dates?.acceded), ratified: DateModel(dates?.ratified),
+                                        withdrawn: DateModel(dates?.withdrawn))
+            },
+            counterparts: (index.counterparts[actor.id] ?? []).map {
+                CounterpartModel(link: actorLink($0.actor, root), count: $0.count)
+            },
+            listings: listings(of: .actor(actor.id), root),
+            feedURL: feedURL, dataURL: links.file(EntityKey.actor(actor.id).folder + "/data.json", from: root),
+            picture: pictures.egoNetwork(actor.id, site, index, link))
+        frame.page.feed = FeedLinkModel(url: feedURL, title: "\(actor.name) · \(site.config.title)")
+        return .page(.actor, ActorPageModel(frame: frame, actor: detail))
+    }
+
+    private func treatyPage(_ treaty: Treaty, _ root: String) -> PageContent {
+        var frame = frame(root, title: treaty.name, section: "treaties", description: markdown.plainSummary(for: .treaty(treaty.id)),
+                          canonical: canonical(.treaty(treaty.id)))
+        let sources = treaty.sources.enumerated().map { offset, source in
+            TreatyDetailModel.Source(number: offset + 1, title: source.title, url: source.url, date: DateModel(source.date))
+        }
+        let events = treaty.events.sorted { ($0.date, $0.type.lifecycleRank) < ($1.date, $1.type.lifecycleRank) }.map { event in
+            TreatyDetailModel.Event(
+                date: DateModel(event.date), type: event.type.title, typeKey: event.type.rawValue, note: event.note,
+                actor: event.actor.map { actorLink($0.id, root) },
+                source: event.source.flatMap { number in number >= 1 && number <= sources.count ? sources[number - 1] : nil })
+        }
+        let status = treaty.status.map { status in
+            TreatyDetailModel.Status(title: status.title, key: status.rawValue, active: status.isActive,
+                                     derived: treaty.declaredStatus == nil,
+                                     from: treaty.statusEvent.map { .init(type: $0.type.title, date: DateModel($0.date)) })
+        }
+        let sharing = index.treatiesSharingParties(with: treaty, in: site)
+        let feedURL = links.file(EntityKey.treaty(treaty.id).folder + "/feed.xml", from: root)
+        let link: SitePictures.Link = { [links] key in links.page(key, from: root) }
+        let detail = TreatyDetailModel(
+            link: treatyLink(treaty.id, root), id: treaty.id.rawValue, aliases: treaty.aliases.map(NameModel.init),
+            instrumentKey: treaty.instrument.rawValue, isTreaty: treaty.instrument.isTreaty,
+            instrumentNote: treaty.instrument.isTreaty ? nil
+                : "This is a \(treaty.instrument.title.lowercased()), not a treaty: it records political commitments rather than binding legal obligations.",
+            kindKey: treaty.kind?.rawValue,
+            obligations: treaty.obligations.map { .init(name: $0.title, key: $0.rawValue) },
+            status: status,
+            summary: markdown.html(for: .treaty(treaty.id), part: .summary),
+            body: markdown.html(for: .treaty(treaty.id), part: .body),
+            provisions: markdown.provisions(of: treaty.id).map(TreatyDetailModel.Provision.init),
+            parties: partyDates(treaty).map { dates in
+                PartyModel(link: actorLink(dates.actor, root), note: dates.note, signed: DateModel(dates.signed),
+                           ratified: DateModel(dates.ratified), acceded: DateModel(dates.acceded),
+                           inForce: DateModel(dates.inForce), withdrawn: DateModel(dates.withdrawn))
+            },
+            sources: sources, events: events,
+            supersedes: treaty.supersedes.map { treatyLink($0.id, root) },
+            supersededBy: (site.successors[treaty.id] ?? []).map { treatyLink($0, root) },
+            related: unique(treaty.related.map(\.id)).map { treatyLink($0, root) },
+            sharingParties: sharing.prefix(Self.sharingLimit).map {
+                SharingTreatyModel(link: treatyLink($0.treaty, root), shared: $0.shared)
+            },
+            sharingPartiesMore: max(0, sharing.count - Self.sharingLimit),
+            listings: listings(of: .treaty(treaty.id), root),
+            feedURL: feedURL, dataURL: links.file(EntityKey.treaty(treaty.id).folder + "/data.json", from: root),
+            picture: pictures.treatyTimeline(treaty, site, link))
+        frame.page.feed = FeedLinkModel(url: feedURL, title: "\(treaty.short ?? treaty.name) · \(site.config.title)")
+        return .page(.treaty, TreatyPageModel(frame: frame, treaty: detail))
+    }
+
+    /// Sorts after every real date, so that undated agreements come last.
+    package static let undated = PartialDate(year: 9999)!
+
+    /// How many treaties sharing parties a treaty page lists (the rest are counted).
+    package static let sharingLimit = 20
+
+    private func unique<T: Hashable>(_ items: [T]) -> [T] {
+        var seen: Set<T> = []
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    /// Per party: its own dates, else the dates of events naming it, else of events naming no actor.
+    package func partyDates(_ treaty: Treaty) -> [PartyDates] {
+        var seen: Set<ActorID> = []
+        return treaty.parties.compactMap { party in
+            guard seen.insert(party.actor.id).inserted else { return nil }
+            func eventDate(_ types: Set<TreatyEventType>, sharedToo: Bool) -> PartialDate? {
+                let own = treaty.events.filter { types.contains($0.type) && $0.actor?.id == party.actor.id }.map(\.date).min()
+                guard sharedToo else { return own }
+                return own ?? treaty.events.filter { types.contains($0.type) && $0.actor == nil }.map(\.date).min()
+            }
+            return PartyDates(actor: party.actor.id,
+                              signed: party.signed ?? eventDate([.signed], sharedToo: true),
+                              ratified: party.ratified ?? eventDate([.ratified], sharedToo: true),
+                              acceded: party.acceded ?? eventDate([.acceded], sharedToo: false),
+                              inForce: party.inForce ?? eventDate([.inForce], sharedToo: true),
+                              withdrawn: party.withdrawn ?? eventDate([.withdrawn], sharedToo: false),
+                              note: party.note)
+        }
+    }
+
+    package struct PartyDates {
+        package var actor: ActorID
+        package var signed, ratified, acceded, inForce, withdrawn: PartialDate?
+        package var note: String?
+    }
+}

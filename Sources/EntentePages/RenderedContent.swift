@@ -1,0 +1,215 @@
+import EntenteModel
+import EntenteSupport
+import EntenteResolving
+import EntenteMarkdown
+import EntentePictures
+import TemplateEngine
+import Foundation
+
+/// All of a site's Markdown, rendered once before pages are, since lists and backlinks need what it mentions.
+package struct RenderedContent: Sendable {
+    package enum Part: Hashable, Sendable { case summary, body }
+
+    private var html: [EntityKey: [Part: String]] = [:]
+    /// In a one-off build, each analysis's HTML, handed out once (to its page) and freed there: on a
+    /// 100,000-analysis site it is over a gigabyte, and the site-wide lists need memory of their own.
+    private var analysisBodiesOnce: HandOutOnceStore<AnalysisID, String>?
+    private var provisionHTML: [TreatyID: [String]] = [:]
+    private var analysisMentions: [AnalysisID: [EntityKey]] = [:]
+    /// The Markdown each entity's output came from, to tell on a rebuild what must be rendered again.
+    private var inputs: [EntityKey: [MarkdownText?]] = [:]
+    private var entityDiagnostics: [EntityKey: [Diagnostic]] = [:]
+    package private(set) var diagnostics: [Diagnostic] = []
+    /// What the output of every text depends on besides the text itself: the ids that exist, the names
+    /// mentions are found by, and the settings that change HTML. When it changes, everything is rendered again.
+    package private(set) var universe: Int = 0
+
+    /// Every entity page sits two folders deep (`actors/india/`), so its Markdown links start from `../../`.
+    package static let entityRoot = "../../"
+
+    /// The Markdown texts of an entity, in a fixed order.
+    private static func inputs(of job: Job) -> (EntityKey, [MarkdownText?]) {
+        switch job {
+        case .analysis(let analysis): (.analysis(analysis.id), [analysis.body])
+        case .actor(let actor): (.actor(actor.id), [actor.summary, actor.profile])
+        case .treaty(let treaty): (.treaty(treaty.id), [treaty.summary, treaty.body] + treaty.provisions)
+        }
+    }
+
+    private enum Job: Sendable {
+        case analysis(Analysis)
+        case actor(Actor)
+        case treaty(Treaty)
+    }
+
+    package static func universe(of site: ResolvedSite) -> Int {
+        var hasher = Hasher()
+        hasher.combine(site.declared)
+        hasher.combine(site.excludedDrafts)
+        for pattern in site.mentionPatterns {
+            hasher.combine(pattern.name)
+            hasher.combine(pattern.target)
+        }
+        hasher.combine(site.config.autolinkMentions)
+        hasher.combine(site.config.unsafeHTML)
+        hasher.combine(site.config.prettyLinks)
+        return hasher.finalize()
+    }
+
+    private typealias JobResult = (key: EntityKey, parts: [Part: RenderedMarkdown], provisions: [RenderedMarkdown])
+
+    /// How many analyses a one-off build renders between freeing their texts.
+    package static let batchSize = 1024
+
+    /// Renders every Markdown text of the site on all cores, reusing from `previous` the output of every
+    /// text that has not changed when nothing it depends on has.
+    ///
+    /// With `analysisBodies` (a one-off build, after `ResolvedSite.takeAnalysisBodies()`), the analyses' texts
+    /// come from there, in the order of `site.analyses`, and each batch's texts are emptied once rendered, so
+    /// that a large site never holds all its Markdown and all its HTML at once. Nothing is kept for a rebuild.
+    package static func render(site: ResolvedSite, renderer: MarkdownRenderer, previous: RenderedContent? = nil,
+                       analysisBodies: inout [MarkdownText]?, batchSize: Int = batchSize) async -> RenderedContent {
+        let universe = universe(of: site)
+        let reusable = previous?.universe == universe ? previous : nil
+        let all: [Job] = site.analyses.map(Job.analysis) + site.actors.map(Job.actor) + site.treaties.map(Job.treaty)
+        var content = RenderedContent()
+        content.universe = universe
+        let root = entityRoot
+        let render: @Sendable (Job) -> JobResult = { job in
+            switch job {
+            case .analysis(let analysis):
+                let key = EntityKey.analysis(analysis.id)
+                return (key, [.body: renderer.render(analysis.body, root: root, detectMentions: true, owner: key)], [])
+            case .actor(let actor):
+                let key = EntityKey.actor(actor.id)
+                var parts: [Part: RenderedMarkdown] = [:]
+                parts[.summary] = actor.summary.map { renderer.render($0, root: root, owner: key) }
+                parts[.body] = actor.profile.map { renderer.render($0, root: root, owner: key) }
+                return (key, parts, [])
+            case .treaty(let treaty):
+                let key = EntityKey.treaty(treaty.id)
+                var parts: [Part: RenderedMarkdown] = [:]
+                parts[.summary] = treaty.summary.map { renderer.render($0, root: root, owner: key) }
+                parts[.body] = treaty.body.map { renderer.render($0, root: root, owner: key) }
+                return (key, parts, treaty.provisions.map { renderer.render($0, root: root, owner: key) })
+            }
+        }
+        if analysisBodies != nil {
+            var start = 0
+            while start < site.analyses.count {
+                let range = start..<min(start + batchSize, site.analyses.count)
+                let batch = range.map { index -> Job in
+                    var analysis = site.analyses[index]
+                    analysis.body = analysisBodies![index]
+                    return .analysis(analysis)
+                }
+                for index in range { analysisBodies![index].source = "" }
+                for result in await ParallelMap.map(batch, render) { content.record(result, input: nil) }
+                FreedMemory.release()
+                start = range.upperBound
+            }
+            let others = all.filter { if case .analysis = $0 { false } else { true } }
+            for result in await ParallelMap.map(others, render) { content.record(result, input: nil) }
+            var bodies: [AnalysisID: String] = [:]
+            bodies.reserveCapacity(site.analyses.count)
+            for analysis in site.analyses {
+                let key = EntityKey.analysis(analysis.id)
+                bodies[analysis.id] = content.html.removeValue(forKey: key)?[.body]
+            }
+            content.analysisBodiesOnce = HandOutOnceStore(bodies)
+        } else {
+            var jobs: [Job] = []
+            for job in all {
+                let (key, inputs) = Self.inputs(of: job)
+                if let reusable, reusable.inputs[key] == inputs {
+                    content.copy(key, from: reusable)
+                } else {
+                    jobs.append(job)
+                }
+            }
+            let results = await ParallelMap.map(jobs, render)
+            for (job, result) in zip(jobs, results) { content.record(result, input: Self.inputs(of: job).1) }
+        }
+        for job in all { content.diagnostics += content.entityDiagnostics[Self.inputs(of: job).0] ?? [] }
+        return content
+    }
+
+    /// Keeps what one entity's texts rendered to, and the texts themselves when a rebuild will compare them.
+    private mutating func record(_ result: JobResult, input: [MarkdownText?]?) {
+        let (key, parts, provisions) = result
+        html[key] = parts.mapValues(\.html)
+        if let input { inputs[key] = input }
+        var diagnostics: [Diagnostic] = []
+        for part in [Part.summary, .body] { diagnostics += parts[part]?.diagnostics ?? [] }
+        for provision in provisions { diagnostics += provision.diagnostics }
+        entityDiagnostics[key] = diagnostics
+        if case .analysis(let id) = key { analysisMentions[id] = parts[.body]?.mentions ?? [] }
+        if case .treaty(let id) = key, !provisions.isEmpty { provisionHTML[id] = provisions.map(\.html) }
+    }
+
+    private mutating func copy(_ key: EntityKey, from other: RenderedContent) {
+        html[key] = other.html[key]
+        inputs[key] = other.inputs[key]
+        entityDiagnostics[key] = other.entityDiagnostics[key]
+        switch key {
+        case .analysis(let id): analysisMentions[id] = other.analysisMentions[id]
+        case .treaty(let id): provisionHTML[id] = other.provisionHTML[id]
+        case .actor: break
+        }
+    }
+
+    /// The entities whose rendered Markdown (HTML or mentions) differs between `self` and `other`.
+    package func changedEntities(since other: RenderedContent) -> Set<EntityKey> {
+        var changed: Set<EntityKey> = []
+        for key in Set(html.keys).union(other.html.keys) where html[key] != other.html[key] { changed.insert(key) }
+        for id in Set(analysisMentions.keys).union(other.analysisMentions.keys)
+        where analysisMentions[id] != other.analysisMentions[id] { changed.insert(.analysis(id)) }
+        for id in Set(provisionHTML.keys).union(other.provisionHTML.keys)
+        where provisionHTML[id] != other.provisionHTML[id] { changed.insert(.treaty(id)) }
+        return changed
+    }
+
+    /// The HTML of an entity's text. In a one-off build an analysis's is handed out once: a second call for it
+    /// gets nil (its page is rendered once).
+    package func html(for key: EntityKey, part: Part = .body) -> String? {
+        if case .analysis(let id) = key, let analysisBodiesOnce {
+            return part == .body ? analysisBodiesOnce.take(id) : nil
+        }
+        return html[key]?[part]
+    }
+
+    package func provisions(of treaty: TreatyID) -> [String] { provisionHTML[treaty] ?? [] }
+
+    package func mentions(of analysis: AnalysisID) -> [EntityKey] { analysisMentions[analysis] ?? [] }
+
+    package var allMentions: [AnalysisID: [EntityKey]] { analysisMentions }
+
+    /// The summary as plain text, for meta descriptions.
+    package func plainSummary(for key: EntityKey) -> String? {
+        guard let html = html(for: key, part: .summary) else { return nil }
+        // One pass over the bytes: tags dropped, line breaks as spaces, the five entities cmark-gfm writes decoded.
+        let bytes = Array(html.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var insideTag = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "<") { insideTag = true; continue }
+            if byte == UInt8(ascii: ">") { insideTag = false; continue }
+            guard !insideTag else { continue }
+            if byte == UInt8(ascii: "&"), let entity = Self.summaryEntities.first(where: { bytes[(index - 1)...].starts(with: $0.name) }) {
+                text.append(entity.byte)
+                index += entity.name.count - 1
+                continue
+            }
+            text.append(byte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : byte)
+        }
+        return String(decoding: text, as: UTF8.self).trimmingWhitespace()
+    }
+
+    /// The entities cmark-gfm writes in text, and the bytes they stand for.
+    private static let summaryEntities: [(name: [UInt8], byte: UInt8)] =
+        [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")].map { (Array($0.0.utf8), UInt8(ascii: $0.1)) }
+}

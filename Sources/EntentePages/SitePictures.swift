@@ -1,0 +1,30 @@
+import EntenteModel
+import EntenteSupport
+import EntenteResolving
+import EntenteMarkdown
+import EntentePictures
+import TemplateEngine
+/// The SVG pictures of the site, drawn at build time by the types in `Pictures/`: the pages ask for them here.
+package struct SitePictures: Sendable {
+    package typealias Link = @Sendable (EntityKey) -> String
+
+    package func network(_ site: ResolvedSite, _ index: SiteIndex, _ link: Link) -> String? {
+        site.actors.isEmpty ? nil : NetworkPicture.render(site: site, index: index, link: link)
+    }
+
+    package func egoNetwork(_ actor: ActorID, _ site: ResolvedSite, _ index: SiteIndex, _ link: Link) -> String? {
+        (index.counterparts[actor] ?? []).isEmpty ? nil : EgoNetworkPicture.render(actor: actor, site: site, index: index, link: link)
+    }
+
+    package func treatyTimeline(_ treaty: Treaty, _ site: ResolvedSite, _ link: Link) -> String? {
+        TreatyTimelinePicture.render(treaty: treaty, site: site, link: link)
+    }
+
+    /// Agreements still in force run to the latest date the site records, not to the day of the build,
+    /// so that the same content always gives the same picture.
+    package func siteTimeline(_ site: ResolvedSite, _ link: Link) -> String? {
+        guard !site.treaties.isEmpty else { return nil }
+        let latest = (site.treaties.flatMap { $0.events.map(\.date) } + site.analyses.map(\.date)).max()
+        return SiteTimelinePicture.render(site: site, link: link, today: latest ?? PartialDate(year: 2000)!)
+    }
+}

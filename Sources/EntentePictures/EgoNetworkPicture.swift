@@ -1,0 +1,171 @@
+import EntenteModel
+import EntenteResolving
+/// One actor's network, for its page: the actor in the centre, its counterparts on a ring around it.
+///
+/// Counterparts go clockwise from the top, most shared agreements first (then by id), so the same site
+/// always gives the same picture and the closest partners are read first. At most
+/// `maximumCounterparts` are shown; the description says how many more there are. Lines and hubs are the
+/// agreements among the actors shown (at least two of their parties shown): those of the central actor drawn
+/// in full, those among its counterparts alone fainter (`ent-indirect`, at most `maximumIndirect`).
+public enum EgoNetworkPicture {
+    /// How many counterparts the ring holds.
+    public static let maximumCounterparts = 40
+    /// How many agreements among counterparts alone are drawn.
+    package static let maximumIndirect = 150
+
+    public static func render(actor id: ActorID, site: ResolvedSite, index: SiteIndex,
+                              link: (EntityKey) -> String) -> String {
+        let htmlID = "ent-ego-\(id.rawValue)"
+        guard let ego = site.actorsByID[id] else {
+            var svg = SVGWriter()
+            svg.open(id: htmlID, width: 200, height: 20, classes: "ent-ego-network", title: "Unknown actor",
+                     desc: "No actor has the id \(id.rawValue).")
+            svg.close()
+            return svg.text
+        }
+        let all = index.counterparts[id] ?? []
+        let shown = Array(all.prefix(maximumCounterparts))
+        let more = all.count - shown.count
+        let radial = shown.count > 16
+        let width: Double = radial ? 940 : 800
+        let ringRadius: Double = radial ? 255 : 170
+        let top: Double = radial ? 190 : 60
+        let center = SVGPoint(width / 2, top + ringRadius)
+        let ringBottom = center.y + ringRadius + (radial ? 190 : 60)
+
+        // Nodes: the ego first, then the ring.
+        var nodes = [NetworkDrawing.Node(actor: ego, position: center, radius: 20,
+                                       count: site.treatiesOfActor[id]?.count ?? 0, isEgo: true)]
+        for (i, entry) in shown.enumerated() {
+            let turns = Double(i) / Double(shown.count)
+            let radius = min(16, 5 + 2 * Double(entry.count).squareRoot())
+            nodes.append(NetworkDrawing.Node(actor: site.actorsByID[entry.actor]!,
+                                           position: PictureTrig.polar(center, radius: ringRadius, turns: turns),
+                                           radius: radius, count: entry.count))
+        }
+        var nodeOf: [ActorID: Int] = [:]
+        for (i, node) in nodes.enumerated() { nodeOf[node.actor.id] = i }
+
+        // Agreements with at least two shown parties.
+        let direct = Set(site.treatiesOfActor[id] ?? [])
+        var marks: [NetworkDrawing.Mark] = []
+        var hiddenDirect = 0
+        // Parties come from the index, and a treaty is copied out of the site only once it is known to be drawn:
+        // the most connected actors have thousands of agreements among their counterparts.
+        for treatyID in direct.sorted() {
+            let parties = index.parties[treatyID] ?? []
+            let visible = parties.compactMap { nodeOf[$0] }
+            guard visible.count >= 2 else {
+                hiddenDirect += 1
+                continue
+            }
+            marks.append(NetworkDrawing.Mark(treaty: site.treatiesByID[treatyID]!, parties: visible, totalParties: parties.count))
+        }
+        var indirectIDs: Set<TreatyID> = []
+        for entry in shown {
+            for treatyID in site.treatiesOfActor[entry.actor] ?? [] where !direct.contains(treatyID) {
+                indirectIDs.insert(treatyID)
+            }
+        }
+        var indirect: [NetworkDrawing.Mark] = []
+        var indirectDrawn: [(treaty: TreatyID, visible: [Int], total: Int)] = []
+        for treatyID in indirectIDs.sorted() {
+            let parties = index.parties[treatyID] ?? []
+            let visible = parties.compactMap { nodeOf[$0] }
+            guard visible.count >= 2 else { continue }
+            indirectDrawn.append((treatyID, visible, parties.count))
+        }
+        let indirectLeftOut = max(0, indirectDrawn.count - maximumIndirect)
+        indirect = indirectDrawn.prefix(maximumIndirect).map {
+            NetworkDrawing.Mark(treaty: site.treatiesByID[$0.treaty]!, parties: $0.visible, totalParties: $0.total, indirect: true)
+        }
+
+        var allMarks = indirect + marks
+        for i in allMarks.indices where !allMarks[i].isEdge {
+            allMarks[i].hub = NetworkDrawing.hubPosition(parties: allMarks[i].parties, nodes: nodes, salt: i)
+        }
+        NetworkPicture.placeHubs(&allMarks, nodes: nodes, bounds: (4, 4, width - 4, ringBottom - 4))
+        let indirectMarks = NetworkPicture.drawingOrder(Array(allMarks.prefix(indirect.count)))
+        let directMarks = NetworkPicture.drawingOrder(Array(allMarks.suffix(marks.count)))
+
+        var legend = PictureLegend()
+        legend.sections = [PictureLegend.actorSection(nodes.map(\.actor))]
+        legend.sections += PictureLegend.treatySections(allMarks.map(\.treaty), lineClass: "ent-edge")
+        if allMarks.contains(where: { !$0.isEdge }) {
+            legend.sections[1].items.append(PictureLegend.Item(swatch: .shape(.diamond, classes: "ent-node ent-tnode ent-neutral"),
+                                                        label: "Agreement among 3+ parties"))
+        }
+        if !indirect.isEmpty {
+            legend.sections[1].items.append(PictureLegend.Item(swatch: .line(classes: "ent-line ent-edge ent-neutral ent-indirect"),
+                                                        label: "Not involving \(SVGText.truncate(ego.name, to: 30)) (fainter)"))
+        }
+        let legendHeight = legend.height(left: 12, right: width - 12)
+        let height = ringBottom + legendHeight + 12
+
+        var desc = "\(ego.name) shares agreements with " + SVGText.count(all.count, "other actor") + "."
+        if more > 0 {
+            desc += " The \(shown.count) sharing the most are shown; +\(more) more are not."
+        }
+        if !shown.isEmpty {
+            desc += " Counterparts go clockwise from the top, most shared agreements first: "
+                + shown.prefix(10).map { "\(site.actorsByID[$0.actor]!.name) (\($0.count))" }.joined(separator: ", ")
+                + (shown.count > 10 ? " and \(shown.count - 10) more" : "") + "."
+            desc += " Lines and small diamonds are the agreements among them; colour and width show the kind, the"
+                + " dash pattern the status."
+        }
+        if hiddenDirect > 0 {
+            desc += " " + SVGText.count(hiddenDirect, "agreement") + " with actors not shown " + (hiddenDirect == 1 ? "is" : "are")
+                + " left out."
+        }
+        if indirectLeftOut > 0 { desc += " \(indirectLeftOut) more agreements among the counterparts are left out." }
+
+        var svg = SVGWriter(capacity: 8192 + allMarks.count * 300)
+        svg.open(id: htmlID, width: width, height: height, classes: "ent-ego-network" + (indirect.count > 60 ? " ent-many" : ""),
+                 title: "Agreements of \(ego.name)", desc: desc)
+        if !shown.isEmpty {
+            svg.raw("<circle class=\"ent-ring\" cx=\"\(SVGText.num(center.x))\" cy=\"\(SVGText.num(center.y))\" r=\"\(SVGText.num(ringRadius))\"/>")
+        }
+        svg.raw("<g class=\"ent-edges\">")
+        NetworkDrawing.drawMarks(indirectMarks + directMarks, nodes: nodes, into: &svg, link: link)
+        svg.raw("</g><g class=\"ent-nodes\">")
+        for (i, node) in nodes.enumerated() {
+            let title: String
+            if i == 0 {
+                title = ego.name + " — " + ego.kind.title + " — " + SVGText.count(node.count, "agreement") + " with "
+                    + SVGText.count(all.count, "other actor")
+            } else {
+                title = node.actor.name + " — " + node.actor.kind.title + " — " + SVGText.count(node.count, "agreement")
+                    + " shared with " + ego.name
+            }
+            NetworkDrawing.drawNode(node, title: title, into: &svg, link: link)
+        }
+        svg.raw("</g><g class=\"ent-labels\">")
+        svg.openLink(link(.actor(ego.id)), title: ego.name)
+        svg.label(SVGText.truncate(ego.name, to: 32), at: SVGPoint(center.x, center.y + 20 + 15), anchor: .middle,
+                  classes: "ent-label ent-heading")
+        svg.closeLink()
+        for (i, node) in nodes.enumerated().dropFirst() {
+            let turns = Double(i - 1) / Double(shown.count)
+            let text = SVGText.truncate(node.actor.short ?? node.actor.name, to: radial ? 26 : 24)
+            let (s, c) = PictureTrig.sinCos(turns: turns)
+            svg.openLink(link(.actor(node.actor.id)), title: node.actor.name)
+            if radial {
+                let p = PictureTrig.polar(center, radius: ringRadius + node.radius + 6, turns: turns)
+                let rightHalf = turns <= 0.5
+                let angle = turns * 360 - 90 + (rightHalf ? 0 : 180)
+                svg.label(text, at: SVGPoint(p.x, p.y + 3.5), anchor: rightHalf ? .start : .end,
+                          attributes: " transform=\"rotate(\(SVGText.num(angle)) \(SVGText.num(p.x)) \(SVGText.num(p.y)))\"")
+            } else {
+                let p = PictureTrig.polar(center, radius: ringRadius + node.radius + 7, turns: turns)
+                let anchor: SVGWriter.Anchor = s > 0.2 ? .start : (s < -0.2 ? .end : .middle)
+                let dy = anchor == .middle ? (c > 0 ? -1 : 10) : 4 - 3 * c
+                svg.label(text, at: SVGPoint(p.x, p.y + dy), anchor: anchor)
+            }
+            svg.closeLink()
+        }
+        svg.raw("</g>")
+        _ = legend.draw(into: &svg, left: 12, top: ringBottom, right: width - 12)
+        svg.close()
+        return svg.text
+    }
+}

@@ -1,0 +1,100 @@
+import EntenteModel
+/// A site whose references have all been checked: every id it holds names an entity that exists.
+public struct ResolvedSite: Sendable {
+    public let config: SiteConfig
+    /// Sorted by name.
+    public let actors: [Actor]
+    /// Sorted by name.
+    public let treaties: [Treaty]
+    /// Newest first, then by title.
+    public private(set) var analyses: [Analysis]
+
+    public let actorsByID: [ActorID: Actor]
+    public let treatiesByID: [TreatyID: Treaty]
+    public private(set) var analysesByID: [AnalysisID: Analysis]
+
+    /// The treaties each actor is a party to, sorted by name.
+    public let treatiesOfActor: [ActorID: [TreatyID]]
+    /// The treaties that list a treaty in `supersedes`.
+    public let successors: [TreatyID: [TreatyID]]
+
+    /// Every entity with a file, loaded or not (see `SiteContent.declared`).
+    package let declared: Set<EntityKey>
+    /// Drafts left out of this build.
+    public let excludedDrafts: Set<AnalysisID>
+
+    package init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis], declared: Set<EntityKey> = [],
+         excludedDrafts: Set<AnalysisID> = []) {
+        self.config = config
+        self.excludedDrafts = excludedDrafts
+        self.declared = declared
+        self.actors = actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        self.treaties = treaties.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        self.analyses = analyses.sorted { ($1.date, $0.title, $0.id) < ($0.date, $1.title, $1.id) }
+        actorsByID = Dictionary(uniqueKeysWithValues: actors.map { ($0.id, $0) })
+        treatiesByID = Dictionary(uniqueKeysWithValues: treaties.map { ($0.id, $0) })
+        analysesByID = Dictionary(uniqueKeysWithValues: analyses.map { ($0.id, $0) })
+        var treatiesOfActor: [ActorID: [TreatyID]] = [:]
+        var successors: [TreatyID: [TreatyID]] = [:]
+        for treaty in self.treaties {
+            for party in treaty.parties where treatiesOfActor[party.actor.id]?.last != treaty.id {
+                treatiesOfActor[party.actor.id, default: []].append(treaty.id)
+            }
+            if let old = treaty.supersedes { successors[old.id, default: []].append(treaty.id) }
+        }
+        self.treatiesOfActor = treatiesOfActor
+        self.successors = successors
+    }
+
+    /// Takes the Markdown text out of every analysis, leaving an empty text at the same origin, and returns
+    /// the texts in the order of `analyses`. A one-off build does this so that each text can be freed as soon
+    /// as it is rendered: on a 100,000-analysis site the texts are a gigabyte.
+    package mutating func takeAnalysisBodies() -> [MarkdownText] {
+        let bodies = analyses.map(\.body)
+        for index in analyses.indices { analyses[index].body.source = "" }
+        for id in Array(analysesByID.keys) { analysesByID[id]?.body.source = "" }
+        return bodies
+    }
+
+    /// The distinct parties of `treaty` that are actors of the site, in the order it lists them.
+    public func distinctParties(of treaty: Treaty) -> [ActorID] {
+        var seen: Set<ActorID> = []
+        // `index(forKey:)`, not `[id] != nil`, which copies the whole actor out of the dictionary.
+        return treaty.parties.map(\.actor.id).filter { actorsByID.index(forKey: $0) != nil && seen.insert($0).inserted }
+    }
+
+    /// Whether `key` names an entity of this site (one whose file failed to load counts).
+    public func contains(_ key: EntityKey) -> Bool {
+        if declared.contains(key) { return true }
+        switch key {
+        case .actor(let id): return actorsByID[id] != nil
+        case .treaty(let id): return treatiesByID[id] != nil
+        case .analysis(let id): return analysesByID[id] != nil
+        }
+    }
+
+    /// The display name of an entity.
+    public func name(of key: EntityKey) -> String {
+        switch key {
+        case .actor(let id): actorsByID[id]?.name ?? id.rawValue
+        case .treaty(let id): treatiesByID[id].map { $0.short ?? $0.name } ?? id.rawValue
+        case .analysis(let id): analysesByID[id]?.title ?? id.rawValue
+        }
+    }
+
+    /// The names, short names and aliases that count as a mention of each actor and treaty.
+    public var mentionPatterns: [(name: String, target: EntityKey)] {
+        var patterns: [(String, EntityKey)] = []
+        for actor in actors {
+            for name in [actor.name] + [actor.short].compactMap({ $0 }) + actor.aliases {
+                patterns.append((name, .actor(actor.id)))
+            }
+        }
+        for treaty in treaties {
+            for name in [treaty.name] + [treaty.short].compactMap({ $0 }) + treaty.aliases {
+                patterns.append((name, .treaty(treaty.id)))
+            }
+        }
+        return patterns
+    }
+}

@@ -1,0 +1,77 @@
+import EntenteKit
+import EntenteModel
+import EntenteSupport
+import EntenteResolving
+import EntentePages
+import EntenteOutput
+import TemplateEngine
+import Foundation
+
+/// Keeps a `PreviewSite` current: a full build first, then an incremental rebuild per burst of edits.
+public struct PreviewSession: Sendable {
+    public let builder: SiteBuilder
+    public let site: PreviewSite
+    private var state = BuildState()
+    private var assetPaths: Set<String> = []
+    /// Whether the first build is done, and the server may be serving while later ones run.
+    private var servedBefore = false
+
+    /// One rebuild, for the terminal line: what changed, what was rendered, how long it took.
+    public struct Summary: Sendable {
+        public var succeeded: Bool
+        public var pagesRendered: Int
+        public var pagesRemoved: Int
+        public var changed: [String]
+        public var duration: Duration
+        public var diagnostics: [Diagnostic]
+        /// How long each step took.
+        public var timings = StepTimings()
+    }
+
+    public init(options: BuildOptions, site: PreviewSite) {
+        var options = options
+        options.trackDependencies = true
+        self.builder = SiteBuilder(options: options)
+        self.site = site
+    }
+
+    /// Rebuilds and puts the result in the preview site; a failure keeps the last good site and shows the errors.
+    public mutating func rebuild(changedFiles: [String] = []) async -> Summary {
+        guard servedBefore else {
+            servedBefore = true
+            return await rebuildNow(changedFiles: changedFiles)
+        }
+        return await ParallelMap.$width.withValue(max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) {
+            await rebuildNow(changedFiles: changedFiles)
+        }
+    }
+
+    private mutating func rebuildNow(changedFiles: [String]) async -> Summary {
+        let start = ContinuousClock.now
+        // After the first build, the watcher's list of changed files spares the loader a look at every file.
+        if !changedFiles.isEmpty {
+            state.changedFiles = Set(changedFiles.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        }
+        let rebuild = await builder.rebuild(&state)
+        var timings = rebuild.timings
+        guard let renderer = rebuild.renderer, rebuild.succeeded else {
+            await site.fail(with: rebuild.diagnostics)
+            return Summary(succeeded: false, pagesRendered: 0, pagesRemoved: 0, changed: changedFiles,
+                           duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics, timings: timings)
+        }
+        var files = await ParallelMap.map(rebuild.pagesToRender) { page in
+            (path: page.path, bytes: Array(renderer.render(page).utf8))
+        }
+        var removed = rebuild.removedPages.map(\.path)
+        if rebuild.assetsChanged {
+            for (path, bytes) in renderer.theme.assets.sorted(by: { $0.key < $1.key }) { files.append((path, bytes)) }
+            removed += assetPaths.subtracting(renderer.theme.assets.keys).sorted()
+            assetPaths = Set(renderer.theme.assets.keys)
+        }
+        await site.update(files: files, removed: removed)
+        timings.finish("render")
+        return Summary(succeeded: true, pagesRendered: rebuild.pagesToRender.count, pagesRemoved: rebuild.removedPages.count,
+                       changed: changedFiles, duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics,
+                       timings: timings)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A file's size and modification time: enough to tell, without reading it, that a file was not touched.
+public struct FileStamp: Hashable, Sendable {
+    public var size: Int
+    /// The modification time in nanoseconds since 1970, exact, so that a stamp written to text reads back equal.
+    public var modified: UInt64
+
+    package init(size: Int, modifiedBits: UInt64) {
+        self.size = size
+        self.modified = modifiedBits
+    }
+
+    /// Every regular file under `folder` (recursively) by its absolute path, with its stamp. An absent folder
+    /// has no files. Symbolic links are followed for the stamp, not into folders.
+    ///
+    /// With `everyEntry`, folders, links, FIFOs and devices are listed too (with size -1), so that a
+    /// fingerprint changes when one appears where a content file is expected.
+    public static func scan(_ folder: String, everyEntry: Bool = false) -> [String: FileStamp] {
+        var result: [String: FileStamp] = [:]
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        while let relative = enumerator.nextObject() as? String {
+            let path = prefix + relative
+            if let stamp = of(path, regularOnly: true) {
+                result[path] = stamp
+            } else if everyEntry {
+                result[path] = FileStamp(size: -1, modifiedBits: of(path)?.modified ?? 0)
+            }
+        }
+        return result
+    }
+
+    /// The stamp of the file at `path` (following a symbolic link), or nil when there is none.
+    ///
+    /// One `stat` call: `FileManager.attributesOfItem` builds a dictionary of every attribute, and the
+    /// build stamps every file it reads and writes.
+    public static func of(_ path: String, regularOnly: Bool = false) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        if regularOnly, info.st_mode & S_IFMT != S_IFREG { return nil }
+        // Nanoseconds since 1970: exact, and the same whichever call read them.
+        let nanoseconds = UInt64(bitPattern: Int64(info.st_mtim.tv_sec)) &* 1_000_000_000
+            &+ UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))
+        return FileStamp(size: Int(info.st_size), modifiedBits: nanoseconds)
+    }
+}
+
+/// FNV-1a, 64 bits: a hash that is the same in every process (Swift's `Hasher` is seeded per run).
+package struct StableHasher {
+    package init() {}
+
+    package private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    package mutating func combine(_ text: String) {
+        for byte in text.utf8 { combine(byte) }
+        combine(UInt8(0))
+    }
+
+    package mutating func combine(_ number: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { combine(UInt8(truncatingIfNeeded: number >> UInt64(shift))) }
+    }
+
+    package mutating func combine(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
+    package var hex: String { String(value, radix: 16) }
+}

@@ -1,0 +1,21 @@
+import CMalloc
+
+/// How a one-off build keeps its memory small on a large site: freed memory is reused by every thread and
+/// handed back to the system as the build goes.
+///
+/// glibc keeps freed blocks for reuse in the arena of the thread that freed them, and the blocks a one-off
+/// build frees (each file's text once decoded, each analysis's Markdown once rendered) are not always the ones
+/// the next allocations of another thread fit. On the 100,000-analysis corpus, one arena from the start
+/// (`MALLOC_ARENA_MAX=1`) took the peak from 2,142 MiB to 1,986 MiB, with no measurable cost in time on the
+/// 10,000-analysis corpus.
+public enum FreedMemory {
+    /// Lets every thread allocate from one arena. It must run before the first thread other than the main
+    /// one allocates (an arena, once made, stays): the `entente` executable calls it first thing.
+    public static func useOneArena() {
+        entente_use_one_malloc_arena()
+    }
+
+    package static func release() {
+        entente_release_free_memory()
+    }
+}
