@@ -5,6 +5,9 @@
 #   make screenshots    the browser suite's layout tests, saving the README's screenshots into docs/screenshots/
 
 SWIFT ?= swift
+# A layer that imports a target it does not depend on fails the build (without this, SwiftPM lets it pass
+# whenever that module happens to be built already).
+SWIFT_BUILD_FLAGS := --explicit-target-dependency-import-check error
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON ?= python3
@@ -20,7 +23,7 @@ site: deps release
 	.build/release/entente build
 
 test: deps browser-deps
-	$(SWIFT) test
+	$(SWIFT) test $(SWIFT_BUILD_FLAGS)
 	$(MAKE) --no-print-directory browser-test
 
 # Installs Debian's cmark-gfm packages when any is missing.
@@ -44,7 +47,7 @@ browser-deps:
 
 # The browser suite alone: builds entente (debug, as `swift test` does) and runs Tests/Browser with pytest.
 browser-test: deps browser-deps
-	$(SWIFT) build --product entente
+	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --product entente
 	ENTENTE_BIN="$$($(SWIFT) build --show-bin-path)/entente" $(PYTHON) -m pytest Tests/Browser -p no:cacheprovider $(PYTEST_ARGS)
 
 # Retakes the README's screenshots (treaty and network pages; desktop and phone; light and dark).
@@ -54,7 +57,7 @@ screenshots: deps browser-deps
 		$(PYTHON) -m pytest Tests/Browser/test_pages.py -p no:cacheprovider -k "layout_fits and (treaty or network)"
 
 release: deps
-	$(SWIFT) build -c release --product entente
+	$(SWIFT) build $(SWIFT_BUILD_FLAGS) -c release --product entente
 
 # Re-embeds Templates/ into the binary's default theme after editing it.
 theme:
