@@ -175,33 +175,17 @@ public struct SiteBuilder: Sendable {
             return BuildReport(diagnostics: diagnostics + error.diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
         }
         let pages = rebuild.pagesToRender
-        let renderAndWrite: @Sendable (PageRenderer.Page) -> Result<OutputWriter.WriteResult, Diagnostic> = { page in
+        let outcomes = await PageRendering.render(pages, with: renderer) { page, html -> Result<OutputWriter.WriteResult, Diagnostic> in
             do {
-                return .success(try writer.write(renderer.render(page).utf8, to: page.path))
+                return .success(try writer.write(html.utf8, to: page.path))
             } catch {
                 return .failure(.error(SourceLocation(file: options.outputDirectory + "/" + page.path), "cannot write the page: \(error)"))
             }
         }
-        // Analysis pages first, on every core: each hands its Markdown's HTML back (see `RenderedContent`), so
-        // that the site-wide pages (the lists of every analysis, the search index, the open data) start with that
-        // memory free. Those are then rendered one after another in one task while the other pages take the
-        // other cores: two of them at once held a few hundred megabytes more on a 100,000-analysis site.
-        var outcomes = [Result<OutputWriter.WriteResult, Diagnostic>?](repeating: nil, count: pages.count)
-        let analyses = pages.indices.filter { if case .analysis = pages[$0] { true } else { false } }
-        for (index, outcome) in zip(analyses, await ParallelMap.map(analyses.map { pages[$0] }, renderAndWrite)) {
-            outcomes[index] = outcome
-        }
-        let siteWide = pages.indices.filter { pages[$0].isSiteWide }
-        let others = pages.indices.filter { if case .analysis = pages[$0] { false } else { !pages[$0].isSiteWide } }
-        async let siteWideOutcomes = siteWide.map { renderAndWrite(pages[$0]) }
-        for (index, outcome) in zip(others, await ParallelMap.map(others.map { pages[$0] }, renderAndWrite)) {
-            outcomes[index] = outcome
-        }
-        for (index, outcome) in zip(siteWide, await siteWideOutcomes) { outcomes[index] = outcome }
         var writeDiagnostics: [Diagnostic] = []
         var results: [String: OutputWriter.WriteResult] = [:]
         for (page, outcome) in zip(pages, outcomes) {
-            switch outcome! {
+            switch outcome {
             case .success(let result): results[page.path] = result
             case .failure(let diagnostic): writeDiagnostics.append(diagnostic)
             }

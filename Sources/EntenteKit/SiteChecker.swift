@@ -31,7 +31,7 @@ public struct SiteChecker: Sendable {
             return Report(diagnostics: rebuild.diagnostics, pagesChecked: 0, linksChecked: 0)
         }
         let pages = renderer.pages
-        let rendered = await ParallelMap.map(pages) { page in (path: page.path, html: renderer.render(page)) }
+        let rendered = await PageRendering.render(pages, with: renderer) { page, html in (path: page.path, html: html) }
         var files = Set(rendered.map(\.path))
         files.formUnion(renderer.theme.assets.keys)
         var anchors: [String: Set<String>] = [:]

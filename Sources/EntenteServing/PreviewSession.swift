@@ -59,8 +59,8 @@ public struct PreviewSession: Sendable {
             return Summary(succeeded: false, pagesRendered: 0, pagesRemoved: 0, changed: changedFiles,
                            duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics, timings: timings)
         }
-        var files = await ParallelMap.map(rebuild.pagesToRender) { page in
-            (path: page.path, bytes: Array(renderer.render(page).utf8))
+        var files = await PageRendering.render(rebuild.pagesToRender, with: renderer) { page, html in
+            (path: page.path, bytes: Array(html.utf8))
         }
         var removed = rebuild.removedPages.map(\.path)
         if rebuild.assetsChanged {
