@@ -1,0 +1,31 @@
+import EntenteModel
+import EntenteSupport
+import EntenteResolving
+import EntenteMarkdown
+import EntentePictures
+import TemplateEngine
+
+/// Every actor, by kind.
+package struct ActorsPageModel: TemplateModel {
+    package struct Group: TemplateModel {
+        package var kind: String
+        package var title: String
+        package var actors: [IndexedActorModel]
+
+        package static let schema = TemplateSchema<Group>("group", [
+            .text("kind", "the kind as a key (`state`)") { $0.kind },
+            .text("title", "the kind as a heading (`States`)") { $0.title },
+            .int("count", "how many actors") { $0.actors.count },
+            .list("actors", "the actors") { $0.actors },
+        ])
+    }
+
+    package var frame: PageFrame
+    package var count: Int
+    package var groups: [Group]
+
+    package static let schema = TemplateSchema<ActorsPageModel>("actors page", PageFrame.schema.fields { $0.frame } + [
+        .int("count", "how many actors") { $0.count },
+        .list("groups", "the kinds that have actors") { $0.groups },
+    ])
+}

@@ -1,0 +1,28 @@
+import EntenteModel
+import EntenteSupport
+import EntenteResolving
+import EntenteMarkdown
+import EntentePictures
+import TemplateEngine
+
+/// Every analysis, newest first, by year.
+package struct AnalysesPageModel: TemplateModel {
+    package struct Year: TemplateModel {
+        package var year: Int
+        package var analyses: [ListedAnalysisModel]
+
+        package static let schema = TemplateSchema<Year>("year", [
+            .int("year", "the year") { $0.year },
+            .list("analyses", "its analyses, newest first") { $0.analyses },
+        ])
+    }
+
+    package var frame: PageFrame
+    package var count: Int
+    package var years: [Year]
+
+    package static let schema = TemplateSchema<AnalysesPageModel>("analyses page", PageFrame.schema.fields { $0.frame } + [
+        .int("count", "how many analyses") { $0.count },
+        .list("years", "the years, newest first") { $0.years },
+    ])
+}
