@@ -1,3 +1,4 @@
+import Synchronization
 import EntenteModel
 import EntenteSupport
 import EntenteLoading
@@ -19,6 +20,14 @@ public struct SiteBuilder: Sendable {
     /// Runs every step up to rendering pages, reusing what `state` holds, and works out which pages
     /// must be rendered again. `state` is updated for the next rebuild.
     public func rebuild(_ state: inout BuildState) async -> Rebuild {
+        await rebuild(&state, analysisPages: nil)
+    }
+
+    /// `rebuild(_:)`; in a one-off build, `analysisPages` gets the analysis pages batch by batch while the
+    /// Markdown of the next batch is rendered, with a renderer that can render those pages (and only those).
+    /// The returned `pagesToRender` then leaves them out.
+    func rebuild(_ state: inout BuildState,
+                 analysisPages: (@Sendable (PageRenderer, [PageRenderer.Page]) async -> Void)?) async -> Rebuild {
         var diagnostics: [Diagnostic] = []
         var timings = StepTimings()
         let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory)
@@ -36,8 +45,18 @@ public struct SiteBuilder: Sendable {
         guard let site = resolved.take() else { return failed() }
         if !options.trackDependencies { FreedMemory.release() }
         let markdownRenderer = MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks))
+        // An analysis page needs its own Markdown, the site and the tags' slugs, none of which waits for the
+        // other analyses: it can be rendered as soon as its batch is.
+        var earlyPages: (@Sendable (RenderedContent) async -> Void)?
+        if let analysisPages, !options.trackDependencies, let theme, !diagnostics.hasErrors {
+            let tagsOnly = SiteIndex(site: site, mentions: [:])
+            earlyPages = { batch in
+                await analysisPages(PageRenderer(site: site, index: tagsOnly, theme: theme, markdown: batch),
+                                    batch.analyses.map(PageRenderer.Page.analysis))
+            }
+        }
         let markdown = await RenderedContent.render(site: site, renderer: markdownRenderer, previous: state.markdownCache,
-                                                    analysisBodies: &analysisBodies)
+                                                    analysisBodies: &analysisBodies, analysisPages: earlyPages)
         if options.trackDependencies { state.markdownCache = markdown }
         diagnostics += markdown.diagnostics
         timings.finish("markdown")
@@ -51,7 +70,8 @@ public struct SiteBuilder: Sendable {
             // A first build, or settings or templates changed: every page.
             let index = SiteIndex(site: site, mentions: markdown.allMentions)
             let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown)
-            let pages = renderer.pages
+            let pages = earlyPages == nil ? renderer.pages
+                : renderer.pages.filter { if case .analysis = $0 { false } else { true } }
             timings.finish("index")
             let current = Set(pages)
             let removed = (state.baseline?.dependencies.keys).map { $0.filter { !current.contains($0) } } ?? []
@@ -161,32 +181,41 @@ public struct SiteBuilder: Sendable {
             report.earlierWarnings = previous.warnings
             return report
         }
-        var state = BuildState()
-        let rebuild = await rebuild(&state)
-        var timings = rebuild.timings
-        let diagnostics = rebuild.diagnostics
-        guard let renderer = rebuild.renderer else {
-            return BuildReport(diagnostics: diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
-        }
-        let writer: OutputWriter
+        // A folder Entente may not write into is reported with the site's own problems, in one run.
+        var writerErrors: [Diagnostic] = []
+        let writer: OutputWriter?
         do {
             writer = try OutputWriter(outputDirectory: options.outputDirectory, siteDirectory: options.siteDirectory)
         } catch {
-            return BuildReport(diagnostics: diagnostics + error.diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
+            writer = nil
+            writerErrors = error.diagnostics
         }
-        let pages = rebuild.pagesToRender
-        let outcomes = await PageRendering.render(pages, with: renderer) { page, html -> Result<OutputWriter.WriteResult, Diagnostic> in
-            do {
-                return .success(try writer.write(html.utf8, to: page.path))
-            } catch {
-                return .failure(.error(SourceLocation(file: options.outputDirectory + "/" + page.path), "cannot write the page: \(error)"))
+        // Analysis pages are written while the Markdown of later analyses is still being rendered.
+        let early = Mutex<[(path: String, outcome: Result<OutputWriter.WriteResult, Diagnostic>)]>([])
+        var state = BuildState()
+        var analysisPages: (@Sendable (PageRenderer, [PageRenderer.Page]) async -> Void)?
+        if let writer {
+            let deliver = Self.writing(to: writer, options)
+            analysisPages = { batchRenderer, pages in
+                let outcomes = await PageRendering.render(pages, with: batchRenderer, deliver: deliver)
+                early.withLock { $0 += outcomes }
             }
         }
+        let rebuild = await rebuild(&state, analysisPages: analysisPages)
+        var timings = rebuild.timings
+        let diagnostics = rebuild.diagnostics
+        guard let writer, let renderer = rebuild.renderer else {
+            writer?.abandon()
+            return BuildReport(diagnostics: diagnostics + writerErrors, pagesWritten: 0, filesWritten: 0, timings: timings)
+        }
+        let pages = rebuild.pagesToRender
+        let outcomes = early.withLock { $0 } + (await PageRendering.render(pages, with: renderer,
+                                                                           deliver: Self.writing(to: writer, options)))
         var writeDiagnostics: [Diagnostic] = []
         var results: [String: OutputWriter.WriteResult] = [:]
-        for (page, outcome) in zip(pages, outcomes) {
+        for (path, outcome) in outcomes {
             switch outcome {
-            case .success(let result): results[page.path] = result
+            case .success(let result): results[path] = result
             case .failure(let diagnostic): writeDiagnostics.append(diagnostic)
             }
         }
@@ -208,7 +237,20 @@ public struct SiteBuilder: Sendable {
             return BuildReport(diagnostics: diagnostics + error.diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
         }
         timings.finish("swap")
-        return BuildReport(diagnostics: diagnostics, pagesWritten: pages.count,
-                           filesWritten: pages.count + renderer.theme.assets.count, timings: timings)
+        return BuildReport(diagnostics: diagnostics, pagesWritten: outcomes.count,
+                           filesWritten: outcomes.count + renderer.theme.assets.count, timings: timings)
+    }
+
+    /// Writes a rendered page into the staging folder; a failure is the page's diagnostic.
+    private static func writing(to writer: OutputWriter, _ options: BuildOptions)
+        -> @Sendable (PageRenderer.Page, String) -> (path: String, outcome: Result<OutputWriter.WriteResult, Diagnostic>) {
+        { page, html in
+            do {
+                return (page.path, .success(try writer.write(html.utf8, to: page.path)))
+            } catch {
+                return (page.path, .failure(.error(SourceLocation(file: options.outputDirectory + "/" + page.path),
+                                                   "cannot write the page: \(error)")))
+            }
+        }
     }
 }

@@ -67,8 +67,13 @@ package struct RenderedContent: Sendable {
     /// With `analysisBodies` (a one-off build, after `ResolvedSite.takeAnalysisBodies()`), the analyses' texts
     /// come from there, in the order of `site.analyses`, and each batch's texts are emptied once rendered, so
     /// that a large site never holds all its Markdown and all its HTML at once. Nothing is kept for a rebuild.
+    ///
+    /// With `analysisPages` as well, each batch of analyses is handed to it as a content of its own while the
+    /// next batch's Markdown is rendered (parsing holds one lock, so the pages of the batch before take up what
+    /// the parser leaves of the cores), and their HTML is not kept: those pages are done.
     package static func render(site: ResolvedSite, renderer: MarkdownRenderer, previous: RenderedContent? = nil,
-                       analysisBodies: inout [MarkdownText]?, batchSize: Int = batchSize) async -> RenderedContent {
+                       analysisBodies: inout [MarkdownText]?, batchSize: Int = batchSize,
+                       analysisPages: (@Sendable (RenderedContent) async -> Void)? = nil) async -> RenderedContent {
         let universe = universe(of: site)
         let reusable = previous?.universe == universe ? previous : nil
         let all: [Job] = site.analyses.map(Job.analysis) + site.actors.map(Job.actor) + site.treaties.map(Job.treaty)
@@ -95,6 +100,14 @@ package struct RenderedContent: Sendable {
             }
         }
         if analysisBodies != nil {
+            let handOut: @Sendable ([JobResult]) async -> Void = { results in
+                guard let analysisPages, !results.isEmpty else { return }
+                var batch = RenderedContent()
+                batch.universe = universe
+                for result in results { batch.record(result, input: nil) }
+                await analysisPages(batch)
+            }
+            var finished: [JobResult] = []
             var start = 0
             while start < site.analyses.count {
                 let range = start..<min(start + batchSize, site.analyses.count)
@@ -104,17 +117,25 @@ package struct RenderedContent: Sendable {
                     return .analysis(analysis)
                 }
                 for index in range { analysisBodies![index].source = "" }
-                for result in await ParallelMap.map(batch, render) { content.record(result, input: nil) }
+                let previousBatch = finished
+                async let pagesOfPreviousBatch: Void = handOut(previousBatch)
+                let results = await ParallelMap.map(batch, render)
+                await pagesOfPreviousBatch
+                for result in results { content.record(result, input: nil) }
+                finished = analysisPages == nil ? [] : results
                 FreedMemory.release()
                 start = range.upperBound
             }
+            await handOut(finished)
             let others = all.filter { if case .analysis = $0 { false } else { true } }
             for result in await ParallelMap.map(others, render) { content.record(result, input: nil) }
             var bodies: [AnalysisID: String] = [:]
             bodies.reserveCapacity(site.analyses.count)
             for analysis in site.analyses {
                 let key = EntityKey.analysis(analysis.id)
-                bodies[analysis.id] = content.html.removeValue(forKey: key)?[.body]
+                let html = content.html.removeValue(forKey: key)?[.body]
+                // Pages already rendered batch by batch need their HTML no more.
+                if analysisPages == nil { bodies[analysis.id] = html }
             }
             content.analysisBodiesOnce = HandOutOnceStore(bodies)
         } else {
@@ -183,6 +204,9 @@ package struct RenderedContent: Sendable {
     package func mentions(of analysis: AnalysisID) -> [EntityKey] { analysisMentions[analysis] ?? [] }
 
     package var allMentions: [AnalysisID: [EntityKey]] { analysisMentions }
+
+    /// The analyses whose Markdown this content holds, in id order.
+    package var analyses: [AnalysisID] { analysisMentions.keys.sorted() }
 
     /// The summary as plain text, for meta descriptions.
     package func plainSummary(for key: EntityKey) -> String? {

@@ -109,3 +109,30 @@ struct IncrementalBuildTests {
         }
     }
 }
+
+/// A one-off build renders each batch's analysis pages while the next batch's Markdown is rendered; the preview
+/// renders every page after all the Markdown. Both must give the same site.
+@Suite("One-off build against the preview")
+struct OneOffBuildTests {
+    @Test("analysis pages written batch by batch equal those rendered after all the Markdown")
+    func earlyAnalysisPagesEqualTheLateOnes() async throws {
+        try await withTemporaryDirectory { directory in
+            let site = directory.path("site")
+            try GeneratedSite(actors: 20, treaties: 30, analyses: 2_100, seed: 3).write(into: site)
+            let report = await SiteBuilder(options: BuildOptions(siteDirectory: site, outputDirectory: directory.path("out"))).build()
+            try #require(report.succeeded, "\(report.diagnostics.prefix(3))")
+            let preview = PreviewSite()
+            var session = PreviewSession(options: BuildOptions(siteDirectory: site, outputDirectory: site + "/Output"), site: preview)
+            #expect(await session.rebuild().succeeded)
+            let served = await preview.snapshot()
+            #expect(report.pagesWritten + 3 == served.count, "pages and the theme's three assets")
+            var compared = 0
+            for (path, bytes) in served {
+                let written = try #require(FileManager.default.contents(atPath: directory.path("out/" + path)), "\(path)")
+                #expect(Array(written) == bytes, "\(path) differs")
+                compared += 1
+            }
+            #expect(compared > 2_100)
+        }
+    }
+}
