@@ -6,12 +6,7 @@ import Yams
 @testable import EntenteLoading
 @testable import EntenteMarkdown
 @testable import EntenteModel
-@testable import EntenteOutput
 @testable import EntentePages
-@testable import EntentePictures
-@testable import EntenteResolving
-@testable import EntenteServing
-@testable import EntenteSupport
 
 /// `entente import atop` on real ATOP 4.01 and COW rows (Fixtures/atop, see its SOURCES.md), into an empty
 /// site and into a copy of the example site; every check of an alliance is made against the fixture CSVs.

@@ -1,16 +1,7 @@
 import Foundation
 import Testing
-@testable import EntenteImporting
-@testable import EntenteKit
 @testable import EntenteLoading
-@testable import EntenteMarkdown
 @testable import EntenteModel
-@testable import EntenteOutput
-@testable import EntentePages
-@testable import EntentePictures
-@testable import EntenteResolving
-@testable import EntenteServing
-@testable import EntenteSupport
 
 /// One bad (or merely unusual) input: how to make it in a site folder, and what loading it must say.
 struct BadInput: CustomTestStringConvertible, Sendable {

@@ -1,16 +1,8 @@
 import Foundation
 import Testing
-@testable import EntenteImporting
-@testable import EntenteKit
-@testable import EntenteLoading
 @testable import EntenteMarkdown
 @testable import EntenteModel
-@testable import EntenteOutput
 @testable import EntentePages
-@testable import EntentePictures
-@testable import EntenteResolving
-@testable import EntenteServing
-@testable import EntenteSupport
 
 /// cmark-gfm 0.29 is not thread-safe across parsers: its autolink and strikethrough extensions toggle a
 /// process-wide character table while parsing. These tests render many documents at once and check that

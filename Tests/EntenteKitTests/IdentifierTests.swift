@@ -1,15 +1,5 @@
 import Testing
-@testable import EntenteImporting
-@testable import EntenteKit
-@testable import EntenteLoading
-@testable import EntenteMarkdown
 @testable import EntenteModel
-@testable import EntenteOutput
-@testable import EntentePages
-@testable import EntentePictures
-@testable import EntenteResolving
-@testable import EntenteServing
-@testable import EntenteSupport
 
 @Suite("Identifier")
 struct IdentifierTests {

@@ -1,17 +1,9 @@
 import EntenteTestSupport
 import Foundation
 import Testing
-@testable import EntenteImporting
 @testable import EntenteKit
-@testable import EntenteLoading
-@testable import EntenteMarkdown
 @testable import EntenteModel
-@testable import EntenteOutput
-@testable import EntentePages
-@testable import EntentePictures
-@testable import EntenteResolving
 @testable import EntenteServing
-@testable import EntenteSupport
 
 /// The preview server's incremental rebuilds must give exactly what a full build of the same input gives.
 @Suite("Incremental rebuilds")

@@ -5,15 +5,9 @@ import FoundationXML
 import Testing
 @testable import EntenteImporting
 @testable import EntenteKit
-@testable import EntenteLoading
 @testable import EntenteMarkdown
 @testable import EntenteModel
-@testable import EntenteOutput
 @testable import EntentePages
-@testable import EntentePictures
-@testable import EntenteResolving
-@testable import EntenteServing
-@testable import EntenteSupport
 
 /// Feeds, sitemaps, open data and the search index, read back with ordinary parsers.
 @Suite("Output formats")

@@ -1,16 +1,8 @@
 import Foundation
 import Testing
-@testable import EntenteImporting
 @testable import EntenteKit
-@testable import EntenteLoading
-@testable import EntenteMarkdown
 @testable import EntenteModel
-@testable import EntenteOutput
 @testable import EntentePages
-@testable import EntentePictures
-@testable import EntenteResolving
-@testable import EntenteServing
-@testable import EntenteSupport
 
 /// Bugs that the dynamic context of the former template engine hid: a name missing from an inner value was
 /// looked up in the enclosing one, and any number, zero included, opened a section.

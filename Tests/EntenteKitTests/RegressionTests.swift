@@ -1,16 +1,7 @@
 import Foundation
 import Testing
-@testable import EntenteImporting
 @testable import EntenteKit
-@testable import EntenteLoading
-@testable import EntenteMarkdown
 @testable import EntenteModel
-@testable import EntenteOutput
-@testable import EntentePages
-@testable import EntentePictures
-@testable import EntenteResolving
-@testable import EntenteServing
-@testable import EntenteSupport
 
 /// Bugs found while writing the layer tests, each pinned by the input that showed it.
 @Suite("Regressions")

@@ -3,17 +3,9 @@ import EntenteTestSupport
 import Mustache
 import TemplateEngine
 import Testing
-@testable import EntenteImporting
 @testable import EntenteKit
-@testable import EntenteLoading
-@testable import EntenteMarkdown
 @testable import EntenteModel
-@testable import EntenteOutput
 @testable import EntentePages
-@testable import EntentePictures
-@testable import EntenteResolving
-@testable import EntenteServing
-@testable import EntenteSupport
 
 /// Entente's template engine against swift-mustache, the package it replaced: every built-in template over every
 /// page of the example site and of a generated site renders byte for byte the same in both.

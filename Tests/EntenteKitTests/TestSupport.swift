@@ -1,15 +1,7 @@
 import Foundation
-@testable import EntenteImporting
-@testable import EntenteKit
-@testable import EntenteLoading
-@testable import EntenteMarkdown
 @testable import EntenteModel
-@testable import EntenteOutput
 @testable import EntentePages
-@testable import EntentePictures
 @testable import EntenteResolving
-@testable import EntenteServing
-@testable import EntenteSupport
 
 /// A folder under the system's temporary directory, removed by `remove()`.
 struct TemporaryDirectory: Sendable {

@@ -1,16 +1,10 @@
 import Foundation
 import Testing
-@testable import EntenteImporting
 @testable import EntenteKit
 @testable import EntenteLoading
-@testable import EntenteMarkdown
 @testable import EntenteModel
-@testable import EntenteOutput
 @testable import EntentePages
-@testable import EntentePictures
 @testable import EntenteResolving
-@testable import EntenteServing
-@testable import EntenteSupport
 
 /// The validations of issue #6 beyond references: dates out of order, a status that contradicts the events,
 /// two pages claiming one URL, and template variables that no page provides.

@@ -1,16 +1,7 @@
 import Foundation
 import Testing
-@testable import EntenteImporting
 @testable import EntenteKit
-@testable import EntenteLoading
-@testable import EntenteMarkdown
 @testable import EntenteModel
-@testable import EntenteOutput
-@testable import EntentePages
-@testable import EntentePictures
-@testable import EntenteResolving
-@testable import EntenteServing
-@testable import EntenteSupport
 
 /// A second build of unchanged input does nothing; a build after a change keeps the files that did not change.
 @Suite("Up-to-date builds")
