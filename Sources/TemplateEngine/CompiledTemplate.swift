@@ -48,16 +48,7 @@ public struct CompiledTemplate: Sendable {
             case .text(let text):
                 output.append(text)
             case .value(let path, let escaped):
-                switch value(at: path, in: stack) {
-                case .text(let text):
-                    if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(text) }
-                case .int(let number):
-                    output.append(String(number))
-                case .bool(let condition):
-                    output.append(condition ? "true" : "false")
-                case .absent, .list, .object:
-                    break
-                }
+                DynamicRenderer.write(value(at: path, in: stack), escaped: escaped, into: &output)
             case .condition(let path, let whenTruthy, let body):
                 if value(at: path, in: stack).isTruthy == whenTruthy { run(body, stack: &stack, output: &output) }
             case .scope(let path, let body):
