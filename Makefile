@@ -48,7 +48,10 @@ browser-deps:
 # The browser suite alone: builds entente (debug, as `swift test` does) and runs Tests/Browser with pytest.
 browser-test: deps browser-deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --product entente
-	ENTENTE_BIN="$$($(SWIFT) build --show-bin-path)/entente" $(PYTHON) -m pytest Tests/Browser -p no:cacheprovider $(PYTEST_ARGS)
+	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --product entente-generate-site
+	ENTENTE_BIN="$$($(SWIFT) build --show-bin-path)/entente" \
+		ENTENTE_GENERATE_SITE="$$($(SWIFT) build --show-bin-path)/entente-generate-site" \
+		$(PYTHON) -m pytest Tests/Browser -p no:cacheprovider $(PYTEST_ARGS)
 
 # Retakes the README's screenshots (treaty and network pages; desktop and phone; light and dark).
 screenshots: deps browser-deps

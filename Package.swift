@@ -77,6 +77,8 @@ let package = Package(
         ),
         // A synthetic site generator that the test targets share.
         .target(name: "EntenteTestSupport", path: "Tests/EntenteTestSupport"),
+        // The same generator as a command, for the browser suite.
+        .executableTarget(name: "entente-generate-site", dependencies: ["EntenteTestSupport"], path: "Tests/GenerateSite"),
         .testTarget(
             name: "TemplateEngineTests",
             // swift-mustache, the package the engine replaced, only to compare the two.

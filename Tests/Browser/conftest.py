@@ -6,6 +6,8 @@ Run with `make browser-test` (or `python3 -m pytest Tests/Browser` once `entente
 - `ENTENTE_SCREENSHOTS`: a folder; when set, the layout tests save their screenshots there.
 - `ENTENTE_REPORT`: a file; when set, the suite writes its figures there (pages validated, links checked, ...).
 - `ENTENTE_TEMPLATES`: a `Templates/` folder that every test site uses (to check a theme without rebuilding).
+- `ENTENTE_GENERATE_SITE`: the project's site generator (`entente-generate-site`, which `make browser-test` builds);
+  without it the third site is the `minimal-site` test fixture.
 """
 import functools
 import http.server
@@ -22,7 +24,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-MAKE_CORPUS = REPO.parent / "shared" / "bench" / "make-corpus"
 SUB_PATH = "/sub/path/"
 
 # The pages the browser tests open in each site: name -> path inside the output.
@@ -127,17 +128,18 @@ def pretty_site(work) -> Site:
 
 @pytest.fixture(scope="session")
 def corpus_site(work) -> Site:
-    """A make-corpus site (30 analyses, 10 treaties, 12 actors), or the test fixture site without shared/."""
+    """A generated site (30 analyses, 10 treaties, 12 actors), or the test fixture site without the generator."""
     source = work / "corpus"
-    if MAKE_CORPUS.exists():
-        subprocess.run(["python3", str(MAKE_CORPUS), str(source), "--analyses", "30", "--treaties", "10",
-                        "--actors", "12", "--seed", "1"], check=True, capture_output=True)
+    generator = os.environ.get("ENTENTE_GENERATE_SITE")
+    if generator:
+        subprocess.run([generator, str(source), "--analyses", "30", "--treaties", "10", "--actors", "12", "--seed", "1"],
+                       check=True, capture_output=True)
         if os.environ.get("ENTENTE_TEMPLATES"):
             shutil.copytree(os.environ["ENTENTE_TEMPLATES"], source / "Templates")
-        name = "make-corpus"
+        name = "generated"
     else:
         copy_site(REPO / "Tests" / "EntenteKitTests" / "Fixtures" / "minimal-site", source)
-        name = "minimal-site (no ../shared/bench/make-corpus)"
+        name = "minimal-site (no ENTENTE_GENERATE_SITE)"
     output = work / "corpus-out"
     build(source, output)
     return Site(name, source, output)

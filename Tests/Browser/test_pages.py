@@ -14,7 +14,7 @@ PAGES = list(EXAMPLE_PAGES.items())
 
 
 def corpus_pages(site):
-    """The same seven kinds of page in the make-corpus site: the first analysis, actor and treaty."""
+    """The same seven kinds of page in the generated site: the first analysis, actor and treaty."""
     first = lambda folder: sorted(p for p in (site.output / folder).iterdir() if (p / "index.html").exists())[0]
     return {"home": "index.html",
             "analysis": f"analyses/{first('analyses').name}/index.html",

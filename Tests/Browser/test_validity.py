@@ -30,7 +30,7 @@ def validate(files):
 
 def test_every_page_passes_the_nu_html_checker(all_sites):
     pages = {site.name: site.html_files() for site in all_sites}
-    # Every site must have been built; the corpus is the small fixture site when ../shared is not beside the clone.
+    # Every site must have been built; the corpus is the small fixture site when the generator is not given.
     assert all(len(files) >= 5 for files in pages.values()), f"expected every site's pages, found { {n: len(f) for n, f in pages.items()} }"
     files = [f for site_files in pages.values() for f in site_files]
     messages = validate(files)

@@ -279,7 +279,7 @@ struct SiteBuilderTests {
             #expect(dir.exists("out/tags/logistics/index.html"))
             let analysis = try dir.read("out/analyses/first-look/index.html")
             #expect(analysis.contains(#"href="../../treaties/relos/index.html#source-1""#))
-            // The browser suite falls back to this site when ../shared is missing, and checks its links and anchors.
+            // The browser suite falls back to this site when it is run without the site generator, and checks its links and anchors.
             let check = await SiteChecker(options: BuildOptions(siteDirectory: site.path, outputDirectory: dir.path("out"))).check()
             #expect(check.diagnostics.isEmpty, "\(check.diagnostics)")
             #expect(check.linksChecked > 0)

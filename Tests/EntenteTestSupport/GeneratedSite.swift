@@ -2,8 +2,8 @@ import Foundation
 
 /// A synthetic site of any size, made from a seed: actors of every kind, treaties with partial dates, undated
 /// sources, parties with their own dates, and analyses that are about, name and mention them. Tests use it where
-/// the example site is too small to reach a case, and for the end-to-end builds; it needs nothing outside the
-/// repository (unlike `../shared/bench/make-corpus`, which the benchmarks use).
+/// the example site is too small to reach a case, for the end-to-end builds and (as `entente-generate-site`) for
+/// the browser suite; it needs nothing outside the repository.
 public struct GeneratedSite: Sendable {
     public var actors: Int
     public var treaties: Int
