@@ -76,7 +76,7 @@ let package = Package(
             ]
         ),
         // A synthetic site generator that the test targets share.
-        .target(name: "EntenteTestSupport", path: "Tests/EntenteTestSupport"),
+        .target(name: "EntenteTestSupport", dependencies: ["TemplateEngine"], path: "Tests/EntenteTestSupport"),
         // The same generator as a command, for the browser suite.
         .executableTarget(name: "entente-generate-site", dependencies: ["EntenteTestSupport"], path: "Tests/GenerateSite"),
         .testTarget(
@@ -102,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "EntenteBenchmarks",
             dependencies: ["EntenteKit", "EntenteModel", "EntenteResolving", "EntenteMarkdown", "EntentePages", "TemplateEngine",
-                           .product(name: "Benchmark", package: "benchmark"),
+                           "EntenteTestSupport", .product(name: "Benchmark", package: "benchmark"),
                            .product(name: "Mustache", package: "swift-mustache")],
             path: "Benchmarks/EntenteBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -4,6 +4,7 @@ import EntenteMarkdown
 import EntenteModel
 import EntentePages
 import EntenteResolving
+import EntenteTestSupport
 import Foundation
 import Mustache
 import TemplateEngine
@@ -66,7 +67,7 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("Templates alone: swift-mustache, the sample pages") { benchmark in
         let corpus = try await BenchCorpus.shared()
-        let inputs = templateInputs(corpus).map { (template: $0.template, context: mustacheContext($0.value)) }
+        let inputs = templateInputs(corpus).map { (template: $0.template, context: $0.value.mustacheContext) }
         var library = MustacheLibrary()
         for (name, text) in Theme.builtInTemplates { library.register(try MustacheTemplate(string: text), named: name) }
         benchmark.startMeasurement()
@@ -142,21 +143,5 @@ actor BenchCorpus {
         try process.run()
         process.waitUntilExit()
         return directory
-    }
-}
-
-/// A page value as swift-mustache reads it: an absent value is `NSNull`, which stops its lookup as Entente's
-/// engine does.
-func mustacheContext(_ value: TemplateValue) -> Any {
-    switch value {
-    case .absent: return NSNull()
-    case .bool(let flag): return flag
-    case .int(let number): return number
-    case .text(let text): return text
-    case .list(let items): return items.map(mustacheContext)
-    case .object(let object):
-        var dictionary: [String: Any] = [:]
-        for (field, value) in zip(object.type.fields, object.fields) { dictionary[field.name] = mustacheContext(value) }
-        return dictionary
     }
 }

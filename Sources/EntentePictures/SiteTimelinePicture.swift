@@ -139,12 +139,9 @@ public enum SiteTimelinePicture {
         treaty.parties.flatMap { [$0.signed, $0.ratified, $0.acceded, $0.inForce, $0.withdrawn].compactMap { $0 } }
     }
 
-    /// The signature (an event, else a party's own), else the earliest date known.
+    /// The date the agreement is known by (`Treaty.knownDate`), else the earliest of its parties' own dates.
     package static func startDate(of treaty: Treaty) -> PartialDate? {
-        treaty.events.filter { $0.type == .signed }.map(\.date).min()
-            ?? treaty.parties.compactMap(\.signed).min()
-            ?? treaty.events.map(\.date).min()
-            ?? partyDates(treaty).min()
+        treaty.knownDate ?? partyDates(treaty).min()
     }
 
     package static func drawBar(_ row: Row, y: Double, scale: PictureTimeAxis.Scale, today: Double, labelled: Bool,

@@ -53,11 +53,10 @@ public struct TemplateSchema<Model>: Sendable {
     /// (every page has the site's and the page's), less those named in `excluding` (which the enclosing model
     /// declares its own way). The `Model` is read once for all of them.
     public func fields<Outer>(excluding: Set<String> = [], in get: @escaping @Sendable (Outer) -> Model) -> [TemplateField<Outer>] {
-        let kept = fields.filter { field in
-            precondition(field.declarations.count == 1 || field.declarations.allSatisfy { !excluding.contains($0.name) },
-                         "exclude a field of an embedded group by excluding the group")
-            return !excluding.contains(field.declarations[0].name) || field.declarations.count > 1
-        }
+        // A group embedded whole stays whole: only single fields can be left out.
+        precondition(fields.allSatisfy { $0.declarations.count == 1 || $0.declarations.allSatisfy { !excluding.contains($0.name) } },
+                     "a field to exclude is inside an embedded group")
+        let kept = fields.filter { $0.declarations.count > 1 || !excluding.contains($0.declarations[0].name) }
         return [TemplateField<Outer>(declarations: kept.flatMap(\.declarations)) { outer, values in
             let inner = get(outer)
             for field in kept { field.append(inner, &values) }

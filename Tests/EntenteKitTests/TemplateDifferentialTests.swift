@@ -24,19 +24,6 @@ struct TemplateDifferentialTests {
         return library
     }
 
-    /// `value` as swift-mustache reads it.
-    static func mustacheContext(_ value: TemplateValue) -> Any {
-        switch value {
-        case .absent: NSNull()
-        case .bool(let flag): flag
-        case .int(let number): number
-        case .text(let text): text
-        case .list(let items): items.map(mustacheContext)
-        case .object(let object):
-            Dictionary(uniqueKeysWithValues: zip(object.type.fields.map(\.name), object.fields.map(mustacheContext)))
-        }
-    }
-
     /// Renders every templated page of the site in `dir` with both engines and returns how many were compared.
     private func compareEveryPage(siteDirectory: String, output: String) async throws -> Int {
         var state = BuildState()
@@ -48,7 +35,7 @@ struct TemplateDifferentialTests {
         for page in renderer.pages {
             guard case .page(let name, let value) = renderer.content(of: page) else { continue }
             let ours = renderer.theme.render(name, value)
-            let theirs = library.render(Self.mustacheContext(value), withTemplate: name)
+            let theirs = library.render(value.mustacheContext, withTemplate: name)
             #expect(ours == theirs, "\(page.path) differs")
             compared += 1
         }
@@ -58,7 +45,7 @@ struct TemplateDifferentialTests {
                 let frame = renderer.frame(root, title: renderer.site.config.title, section: nil, description: nil, canonical: nil)
                 let value = AnalysisItemPartialModel(frame: frame, item: renderer.analysisItem(analysis.id, root)).templateValue
                 #expect(renderer.theme.render("analysis-item", value)
-                        == library.render(Self.mustacheContext(value), withTemplate: "analysis-item"))
+                        == library.render(value.mustacheContext, withTemplate: "analysis-item"))
                 compared += 1
             }
         }
