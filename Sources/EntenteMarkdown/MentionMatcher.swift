@@ -12,23 +12,37 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
         public var target: Target
     }
 
-    private struct State: Sendable {
+    /// A state of the automaton while it is built; `init` then freezes all states into the flat tables below.
+    private struct BuildState {
         /// Sorted by byte so that lookups can stop early; most states have one or two edges.
-        package var edges: [(byte: UInt8, next: Int32)] = []
-        package var failure: Int32 = 0
+        var edges: [(byte: UInt8, next: Int32)] = []
+        var failure: Int32 = 0
         /// The pattern ending here (its length and target), if any.
-        package var output: (length: Int32, target: Int32)?
+        var output: (length: Int32, target: Int32)?
         /// The nearest state down the failure chain that has an output.
-        package var outputLink: Int32 = -1
+        var outputLink: Int32 = -1
     }
 
-    private var states: [State] = [State()]
+    // The automaton as flat tables indexed by state: the scan runs over a whole site's text (over 100 MB on a
+    // large site), and arrays of structs that hold arrays cost a retain and a release per step.
+    /// The edges of state `s` are `edgeStart[s] ..< edgeStart[s + 1]` in `edgeByte` and `edgeNext`, sorted by byte.
+    private var edgeStart: [Int32] = []
+    private var edgeByte: [UInt8] = []
+    private var edgeNext: [Int32] = []
+    private var failure: [Int32] = []
+    /// The length of the pattern ending at a state, 0 for none.
+    private var outputLength: [Int32] = []
+    private var outputTarget: [Int32] = []
+    /// The state itself when it has an output, else the nearest state down the failure chain that has one, or -1.
+    private var firstOutput: [Int32] = []
+    private var outputLink: [Int32] = []
     /// The root's transitions as a table: most bytes of a text leave the root straight back to it.
     private var rootTable = [Int32](repeating: 0, count: 256)
     private var targets: [Target] = []
 
     /// Builds the automaton; when two targets share a name, the first one given keeps it.
     public init(patterns: [(name: String, target: Target)]) {
+        var states = [BuildState()]
         var targetIndex: [Target: Int32] = [:]
         for (name, target) in patterns where !name.isEmpty {
             let index: Int32
@@ -37,20 +51,35 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
                 targetIndex[target] = index
                 targets.append(target)
             }
-            insert(Array(name.utf8), target: index)
+            Self.insert(Array(name.utf8), target: index, into: &states)
         }
-        buildFailureLinks()
+        Self.buildFailureLinks(&states)
+        for edge in states[0].edges { rootTable[Int(edge.byte)] = edge.next }
+        edgeStart.reserveCapacity(states.count + 1)
+        for (number, state) in states.enumerated() {
+            edgeStart.append(Int32(edgeByte.count))
+            for edge in state.edges {
+                edgeByte.append(edge.byte)
+                edgeNext.append(edge.next)
+            }
+            failure.append(state.failure)
+            outputLength.append(state.output?.length ?? 0)
+            outputTarget.append(state.output?.target ?? -1)
+            firstOutput.append(state.output != nil ? Int32(number) : state.outputLink)
+            outputLink.append(state.outputLink)
+        }
+        edgeStart.append(Int32(edgeByte.count))
     }
 
     public var isEmpty: Bool { targets.isEmpty }
 
-    private mutating func insert(_ bytes: [UInt8], target: Int32) {
+    private static func insert(_ bytes: [UInt8], target: Int32, into states: inout [BuildState]) {
         var state = 0
         for byte in bytes {
             if let next = states[state].edges.first(where: { $0.byte == byte })?.next {
                 state = Int(next)
             } else {
-                states.append(State())
+                states.append(BuildState())
                 let next = Int32(states.count - 1)
                 states[state].edges.append((byte, next))
                 states[state].edges.sort { $0.byte < $1.byte }
@@ -60,12 +89,11 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
         if states[state].output == nil { states[state].output = (Int32(bytes.count), target) }
     }
 
-    private mutating func buildFailureLinks() {
-        var queue: [Int32] = []
-        for edge in states[0].edges {
-            rootTable[Int(edge.byte)] = edge.next
-            queue.append(edge.next)
+    private static func buildFailureLinks(_ states: inout [BuildState]) {
+        func transition(from state: Int, on byte: UInt8) -> Int32? {
+            states[state].edges.first { $0.byte == byte }?.next
         }
+        var queue: [Int32] = states[0].edges.map(\.next)
         var head = 0
         while head < queue.count {
             let state = Int(queue[head])
@@ -96,9 +124,13 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
             let next = rootTable[Int(byte)]
             return next == 0 ? nil : next
         }
-        for edge in states[state].edges {
-            if edge.byte == byte { return edge.next }
-            if edge.byte > byte { return nil }
+        var edge = Int(edgeStart[state])
+        let end = Int(edgeStart[state + 1])
+        while edge < end {
+            let edgeByte = edgeByte[edge]
+            if edgeByte == byte { return edgeNext[edge] }
+            if edgeByte > byte { return nil }
+            edge += 1
         }
         return nil
     }
@@ -106,34 +138,40 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
     /// Every whole-word, leftmost-longest, non-overlapping occurrence in `text`, in order.
     public func matches(in text: String) -> [Match] {
         guard !targets.isEmpty else { return [] }
-        return matches(in: Array(text.utf8))
+        return matches(in: text.utf8.span)
     }
 
     /// Every match in UTF-8 `bytes`; see `matches(in:)`.
     public func matches(in bytes: [UInt8]) -> [Match] {
+        matches(in: bytes.span)
+    }
+
+    private func matches(in bytes: Span<UInt8>) -> [Match] {
         var candidates: [(start: Int, length: Int, target: Int32)] = []
         var state = 0
-        for (offset, byte) in bytes.enumerated() {
+        for offset in 0..<bytes.count {
+            let byte = bytes[offset]
             while true {
                 if let next = transition(from: state, on: byte) {
                     state = Int(next)
                     break
                 }
                 if state == 0 { break }
-                state = Int(states[state].failure)
+                state = Int(failure[state])
             }
-            var outputState = states[state].output != nil ? Int32(state) : states[state].outputLink
+            var outputState = firstOutput[state]
             while outputState >= 0 {
-                let found = states[Int(outputState)]
-                if let output = found.output {
+                let found = Int(outputState)
+                let length = Int(outputLength[found])
+                if length > 0 {
                     let end = offset + 1
-                    let start = end - Int(output.length)
+                    let start = end - length
                     if Self.isBoundary(bytes, before: start, pattern: bytes[start]),
                        Self.isBoundary(bytes, after: end, pattern: bytes[end - 1]) {
-                        candidates.append((start, Int(output.length), output.target))
+                        candidates.append((start, length, outputTarget[found]))
                     }
                 }
-                outputState = found.outputLink
+                outputState = outputLink[found]
             }
         }
         guard !candidates.isEmpty else { return [] }
@@ -154,12 +192,12 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
         byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F
     }
 
-    private static func isBoundary(_ bytes: [UInt8], before start: Int, pattern first: UInt8) -> Bool {
+    private static func isBoundary(_ bytes: Span<UInt8>, before start: Int, pattern first: UInt8) -> Bool {
         guard start > 0, isWordByte(first) else { return true }
         return !isWordByte(bytes[start - 1])
     }
 
-    private static func isBoundary(_ bytes: [UInt8], after end: Int, pattern last: UInt8) -> Bool {
+    private static func isBoundary(_ bytes: Span<UInt8>, after end: Int, pattern last: UInt8) -> Bool {
         guard end < bytes.count, isWordByte(last) else { return true }
         return !isWordByte(bytes[end])
     }
