@@ -155,7 +155,9 @@ package enum NetworkLayout {
                 let cx = grid.column[i], cy = grid.row[i]
                 for ox in -1...1 {
                     for oy in -1...1 {
-                        for j in grid.members(column: cx + ox, row: cy + oy) where j > i {
+                        for k in grid.memberPositions(column: cx + ox, row: cy + oy) {
+                            let j = grid.order[k]
+                            guard j > i else { continue }
                             guard movable[i] || movable[j] else { continue }
                             var ex = points[j].x - points[i].x
                             var ey = points[j].y - points[i].y
@@ -201,7 +203,7 @@ package enum NetworkLayout {
         private var minColumn = 0, minRow = 0, columns = 0, rows = 0
         /// `start[c] ..< start[c + 1]` are the positions in `order` of the nodes in cell `c`.
         private var start: [Int] = []
-        private var order: [Int] = []
+        package private(set) var order: [Int] = []
         /// More cells than this means the points are spread absurdly wide; such grids are coarsened.
         private static let maximumCells = 1 << 20
 
@@ -241,11 +243,12 @@ package enum NetworkLayout {
             }
         }
 
-        /// The node indices in a cell, ascending; empty outside the grid.
-        package func members(column c: Int, row r: Int) -> ArraySlice<Int> {
-            guard c >= minColumn, c < minColumn + columns, r >= minRow, r < minRow + rows else { return [] }
+        /// Where the node indices of a cell are in `order` (ascending there); empty outside the grid.
+        /// A range rather than a slice: the pass asks nine times per node, and a slice holds on to the array.
+        package func memberPositions(column c: Int, row r: Int) -> Range<Int> {
+            guard c >= minColumn, c < minColumn + columns, r >= minRow, r < minRow + rows else { return 0..<0 }
             let index = cellIndex(c, r)
-            return order[start[index]..<start[index + 1]]
+            return start[index]..<start[index + 1]
         }
 
         private func cellIndex(_ c: Int, _ r: Int) -> Int { (r - minRow) * columns + (c - minColumn) }

@@ -227,6 +227,8 @@ public enum NetworkPicture {
             case .active: 4
             }
         }
-        return marks.sorted { (rank($0), $0.treaty.id) < (rank($1), $1.treaty.id) }
+        // Each status is derived once, and indices are sorted rather than marks, which hold a whole treaty.
+        let keys = marks.map { (rank: rank($0), id: $0.treaty.id) }
+        return marks.indices.sorted { (keys[$0].rank, keys[$0].id) < (keys[$1].rank, keys[$1].id) }.map { marks[$0] }
     }
 }
