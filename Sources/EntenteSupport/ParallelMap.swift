@@ -1,36 +1,54 @@
 import Foundation
+import Synchronization
 
 /// Runs work over all cores with structured concurrency, keeping results in input order.
 package enum ParallelMap {
-    /// How many tasks to split work into: a few per core, so a slow item does not leave a core idle.
-    package static var taskCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount * 4) }
+    /// How many workers a map runs: one per core.
+    package static var workerCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// At most this many items at once in every map of the current task and its children; nil for all cores.
     /// The preview server rebuilds with one core fewer than the machine has, so that requests keep a thread
     /// of the concurrency pool: rebuilding on every core made requests wait seconds while edits came in.
     @TaskLocal package static var width: Int?
 
+    /// The next item not yet taken, shared by the workers of one map.
+    private final class Cursor: Sendable {
+        let next = Atomic<Int>(0)
+    }
+
     /// Applies `transform` to every item, in parallel, and returns the results in the items' order.
+    ///
+    /// Workers take small runs of consecutive items from a shared cursor until none are left, so a core that
+    /// drew cheap items takes more: items differ a lot in cost (an actor page with a large network picture
+    /// against a tag page), and dealing them out in fixed shares left a core idle at the end of every map.
     package static func map<Item: Sendable, Result: Sendable>(
         _ items: [Item], _ transform: @escaping @Sendable (Item) -> Result
     ) async -> [Result] {
         if let width, width <= 1 { return items.map(transform) }
-        let tasks = min(width ?? taskCount, taskCount, max(items.count, 1))
-        let chunks = await withTaskGroup(of: (Int, [Result]).self) { group in
-            for task in 0..<tasks {
+        let workers = min(width ?? workerCount, workerCount, items.count)
+        guard workers > 1 else { return items.map(transform) }
+        // Runs small enough to even out the ends, large enough that taking one costs nothing next to its items.
+        let run = max(1, min(16, items.count / (workers * 32)))
+        let cursor = Cursor()
+        let runs = await withTaskGroup(of: [(start: Int, results: [Result])].self) { group in
+            for _ in 0..<workers {
                 group.addTask {
-                    var results: [Result] = []
-                    for index in stride(from: task, to: items.count, by: tasks) { results.append(transform(items[index])) }
-                    return (task, results)
+                    var done: [(start: Int, results: [Result])] = []
+                    while true {
+                        let start = cursor.next.add(run, ordering: .relaxed).oldValue
+                        guard start < items.count else { break }
+                        done.append((start, items[start..<min(start + run, items.count)].map(transform)))
+                    }
+                    return done
                 }
             }
-            var chunks = [[Result]](repeating: [], count: tasks)
-            for await (task, results) in group { chunks[task] = results }
-            return chunks
+            var runs: [(start: Int, results: [Result])] = []
+            for await done in group { runs += done }
+            return runs
         }
         var results: [Result] = []
         results.reserveCapacity(items.count)
-        for index in 0..<items.count { results.append(chunks[index % tasks][index / tasks]) }
+        for done in runs.sorted(by: { $0.start < $1.start }) { results += done.results }
         return results
     }
 }

@@ -23,7 +23,7 @@ struct OutputFormatsTests {
             sources: [{title: "Report", url: "https://example.org/a?b=1&c=2"}]
             summary: A pact.
             """)
-        try directory.write("site/Content/analyses/one.md", "---\ntitle: \"One, with a comma\"\ndate: 2024-07-31\ntreaties: [pact]\ntags: [alpha]\n---\nIndia.\n")
+        try directory.write("site/Content/analyses/one.md", "---\ntitle: \"One, with a comma\"\nsummary: \"Ends </script> early?\"\ndate: 2024-07-31\ntreaties: [pact]\ntags: [alpha]\n---\nIndia.\n")
         let report = await SiteBuilder(options: BuildOptions(siteDirectory: directory.path("site"), outputDirectory: directory.path("out"))).build()
         #expect(report.succeeded, "\(report.diagnostics)")
         return directory.path("out")
@@ -125,6 +125,8 @@ struct OutputFormatsTests {
             #expect(paths == ["analyses/one/", "actors/india/", "actors/quote/", "treaties/pact/"])
             for path in paths { #expect(FileManager.default.fileExists(atPath: out + "/" + path + "index.html")) }
             #expect(!script.contains("</script"), "no entry can close the script tag")
+            let one = try #require(entries.first { $0["u"] as? String == "analyses/one/" })
+            #expect((one["s"] as? String)?.hasPrefix("Ends </script> early?") == true, "escaped in the script, the same text once parsed")
         }
     }
 }

@@ -43,7 +43,17 @@ package struct SearchIndex {
 
     package var script: String {
         // The JSON text is also a JavaScript expression; "</" is escaped so that no entry can end a script tag.
-        let json = OpenData.json(entries).replacingOccurrences(of: "</", with: "<\\/")
-        return "window.ENTENTE_SEARCH = " + json.trimmingWhitespace() + ";\n"
+        // A byte scan: Foundation's replacingOccurrences took a quarter of a second on a large site's index.
+        let json = OpenData.json(entries).trimmingWhitespace()
+        var bytes: [UInt8] = Array("window.ENTENTE_SEARCH = ".utf8)
+        bytes.reserveCapacity(json.utf8.count + json.utf8.count / 64 + 32)
+        var previous: UInt8 = 0
+        for byte in json.utf8 {
+            if previous == UInt8(ascii: "<"), byte == UInt8(ascii: "/") { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
+            previous = byte
+        }
+        bytes.append(contentsOf: ";\n".utf8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
