@@ -128,6 +128,94 @@ enum DefaultTheme {
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><title>Entente</title><rect width="32" height="32" rx="5" fill="#7a1f1f"/><circle cx="12.5" cy="16" r="7" fill="none" stroke="#fbfaf7" stroke-width="2.6"/><circle cx="19.5" cy="16" r="7" fill="none" stroke="#fbfaf7" stroke-width="2.6"/></svg>
 
 """##,
+        "assets/pictures.css": #"""
+/* The pictures' stylesheet: network, ego-network and timeline pictures (inline SVG, class ent-pic).
+   Every rule is scoped to .ent-pic, so it styles nothing else. Colours are CSS variables, light and dark,
+   and take the page's own --text, --bg, --muted and --rule where the theme sets them.
+   Class names: ent-actor-<kind> (actors), ent-kg-<kind group> and ent-kind-<kind> (agreements),
+   ent-st-<status group>, ent-ev-<event family>; a test checks that every class the pictures draw with is styled here. */
+svg.ent-pic{--ent-fg:var(--text,#1d1d1f);--ent-bg:var(--bg,#fbfaf7);--ent-muted:var(--muted,#5b5b62);--ent-rule:var(--rule,#d9d5cc);--ent-blue:#0072b2;--ent-sky:#2b84bd;--ent-green:#008c66;--ent-orange:#b47200;--ent-verm:#c85500;--ent-purple:#a9578a;--ent-grey:#737373;height:auto;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:11px}
+@media (prefers-color-scheme:dark){svg.ent-pic{--ent-fg:var(--text,#e9e7e2);--ent-bg:var(--bg,#16171a);--ent-muted:var(--muted,#a9a6a0);--ent-rule:var(--rule,#3a3c42);--ent-blue:#4a9fe0;--ent-sky:#9bd3f5;--ent-green:#1bb38a;--ent-orange:#e69f00;--ent-verm:#ec7a38;--ent-purple:#d88cb6;--ent-grey:#a0a0a0;}}
+/* Text and rules. */
+.ent-pic text{fill:var(--ent-fg);stroke:none;font-size:11px}
+.ent-pic text.ent-muted{fill:var(--ent-muted)}
+.ent-pic text.ent-heading{font-weight:700;font-size:12px}
+.ent-pic text.ent-small{font-size:9.5px}
+.ent-pic text.ent-label{paint-order:stroke;stroke:var(--ent-bg);stroke-width:3px;stroke-linejoin:round}
+.ent-pic .ent-axis{stroke:var(--ent-muted);stroke-width:1;fill:none}
+.ent-pic .ent-grid{stroke:var(--ent-rule);stroke-width:1;fill:none}
+.ent-pic .ent-minor{stroke:var(--ent-rule);stroke-width:.6;fill:none}
+.ent-pic .ent-today{stroke:var(--ent-fg);stroke-width:1;stroke-dasharray:2 3;fill:none}
+.ent-pic .ent-leader{stroke:var(--ent-muted);stroke-width:.75;fill:none}
+.ent-pic .ent-ring{stroke:var(--ent-rule);stroke-width:1;stroke-dasharray:2 4;fill:none}
+/* Colours, set as --ent-c so that fills, strokes and spans share them. */
+.ent-pic .ent-actor-state{--ent-c:var(--ent-blue)}
+.ent-pic .ent-actor-organization{--ent-c:var(--ent-orange)}
+.ent-pic .ent-actor-alliance{--ent-c:var(--ent-green)}
+.ent-pic .ent-actor-faction{--ent-c:var(--ent-purple)}
+.ent-pic .ent-actor-person{--ent-c:var(--ent-verm)}
+.ent-pic .ent-actor-other{--ent-c:var(--ent-grey)}
+.ent-pic .ent-kg-defence{--ent-c:var(--ent-verm)}
+.ent-pic .ent-kg-security{--ent-c:var(--ent-purple)}
+.ent-pic .ent-kg-military{--ent-c:var(--ent-orange)}
+.ent-pic .ent-kg-partnership{--ent-c:var(--ent-blue)}
+.ent-pic .ent-kg-economic{--ent-c:var(--ent-green)}
+.ent-pic .ent-kg-other{--ent-c:var(--ent-grey)}
+.ent-pic .ent-ev-preliminary{--ent-c:var(--ent-sky)}
+.ent-pic .ent-ev-signed{--ent-c:var(--ent-blue)}
+.ent-pic .ent-ev-ratified{--ent-c:var(--ent-green)}
+.ent-pic .ent-ev-inforce{--ent-c:var(--ent-purple)}
+.ent-pic .ent-ev-suspended{--ent-c:var(--ent-orange)}
+.ent-pic .ent-ev-ended{--ent-c:var(--ent-verm)}
+.ent-pic .ent-ev-other{--ent-c:var(--ent-grey)}
+.ent-pic .ent-neutral{--ent-c:var(--ent-fg)}
+/* Nodes. */
+.ent-pic .ent-node{fill:var(--ent-c,var(--ent-grey));stroke:var(--ent-bg);stroke-width:1.5}
+.ent-pic .ent-node.ent-ego{stroke:var(--ent-fg);stroke-width:2.5}
+.ent-pic .ent-tnode{stroke-width:1}
+.ent-pic .ent-tnode.ent-st-pending,.ent-pic .ent-tnode.ent-st-unknown,.ent-pic .ent-tnode.ent-st-suspended{fill:var(--ent-bg);stroke:var(--ent-c);stroke-width:1.5}
+.ent-pic .ent-tnode.ent-st-ended{opacity:.55}
+/* Lines: colour by kind, width by kind, dashes by status. */
+.ent-pic .ent-line{fill:none;stroke:var(--ent-c,var(--ent-grey));stroke-width:1.25;stroke-linecap:butt}
+.ent-pic .ent-edge.ent-kg-defence{stroke-width:3.25}
+.ent-pic .ent-spoke.ent-kg-defence{stroke-width:1.75}
+.ent-pic .ent-edge.ent-kg-security{stroke-width:2.25}
+.ent-pic .ent-spoke.ent-kg-security{stroke-width:1.25}
+.ent-pic .ent-edge.ent-kg-military{stroke-width:2}
+.ent-pic .ent-spoke.ent-kg-military{stroke-width:1.25}
+.ent-pic .ent-edge.ent-kg-partnership{stroke-width:1.75}
+.ent-pic .ent-spoke.ent-kg-partnership{stroke-width:1}
+.ent-pic .ent-edge.ent-kg-economic{stroke-width:1.25}
+.ent-pic .ent-spoke.ent-kg-economic{stroke-width:1}
+.ent-pic .ent-edge.ent-kg-other{stroke-width:1}
+.ent-pic .ent-spoke.ent-kg-other{stroke-width:.75}
+.ent-pic .ent-line.ent-st-pending{stroke-dasharray:7 4}
+.ent-pic .ent-line.ent-st-suspended{stroke-dasharray:7 3 1.5 3}
+.ent-pic .ent-line.ent-st-ended{stroke-dasharray:2 3;opacity:.6}
+.ent-pic .ent-line.ent-st-unknown{stroke-dasharray:.5 3.5;stroke-linecap:round}
+.ent-pic.ent-dense .ent-edge,.ent-pic.ent-dense .ent-spoke{stroke-opacity:.4}
+.ent-pic .ent-indirect{stroke-opacity:.4}
+.ent-pic.ent-many .ent-indirect{stroke-opacity:.2}
+.ent-pic .ent-tnode.ent-indirect{fill-opacity:.45}
+/* Timeline bars. */
+.ent-pic .ent-bar{stroke-width:8}
+.ent-pic.ent-compact .ent-bar{stroke-width:4}
+.ent-pic .ent-bar.ent-st-pending{stroke-dasharray:10 3}
+.ent-pic .ent-bar.ent-st-suspended{stroke-dasharray:10 3 3 3}
+.ent-pic .ent-bar.ent-st-ended{stroke-dasharray:4 2}
+.ent-pic .ent-bar.ent-st-unknown{stroke-dasharray:1.5 3}
+.ent-pic .ent-bar.ent-fuzzy{stroke-dasharray:none;stroke-opacity:.3}
+/* Event markers and spans. */
+.ent-pic .ent-mark{fill:var(--ent-c);stroke:var(--ent-bg);stroke-width:1}
+.ent-pic .ent-mark.ent-approx{fill:var(--ent-bg);stroke:var(--ent-c);stroke-width:1.75}
+.ent-pic .ent-span{fill:var(--ent-c);fill-opacity:.15;stroke:var(--ent-c);stroke-width:1;stroke-dasharray:3 2}
+/* Pointing at a link brings it forward. */
+.ent-pic a:hover .ent-edge,.ent-pic a:focus .ent-edge,.ent-pic a:hover .ent-spoke,.ent-pic a:focus .ent-spoke{stroke-opacity:1;opacity:1;stroke-width:3.5}
+.ent-pic a:hover .ent-bar,.ent-pic a:focus .ent-bar{stroke-opacity:1;opacity:1;stroke:var(--ent-fg)}
+.ent-pic a:hover .ent-node,.ent-pic a:focus .ent-node,.ent-pic a:hover .ent-mark,.ent-pic a:focus .ent-mark{stroke:var(--ent-fg);stroke-width:2}
+.ent-pic a:hover text,.ent-pic a:focus text{text-decoration:underline}
+
+"""#,
         "assets/search.js": #"""
 /* Entente's static search: the index is window.ENTENTE_SEARCH (search/index.js); no network, works from disk. */
 (function () {
@@ -462,6 +550,7 @@ time[title] { text-decoration: underline dotted var(--muted); text-underline-off
 {{/page.canonical}}{{$head}}{{/head}}{{#page.feed}}<link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{url}}">
 {{/page.feed}}<link rel="icon" href="{{page.root}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{stylesheet}}">
+<link rel="stylesheet" href="{{page.root}}assets/pictures.css">
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>

@@ -1,6 +1,7 @@
 import EntenteModel
 import EntenteResolving
-/// How the pictures encode kinds and statuses, and the one stylesheet every picture embeds.
+/// How the pictures encode kinds and statuses. The rules that style these classes are the theme's
+/// `assets/pictures.css`, linked from every page (a test checks that it styles every class named here).
 ///
 /// Every encoding is redundant, so that nothing depends on colour alone:
 ///
@@ -137,87 +138,6 @@ package enum PictureStyle {
         guard let status = treaty.status else { return kind + ", status unknown" }
         return kind + ", " + status.title.lowercased()
     }
-
-    /// The stylesheet embedded in every picture; every rule is scoped to `.ent-pic` so that, inline in a page,
-    /// it styles nothing else.
-    package static let css: String = {
-        let light = "--ent-blue:#0072b2;--ent-sky:#2b84bd;--ent-green:#008c66;--ent-orange:#b47200;"
-            + "--ent-verm:#c85500;--ent-purple:#a9578a;--ent-grey:#737373;"
-        let dark = "--ent-blue:#4a9fe0;--ent-sky:#9bd3f5;--ent-green:#1bb38a;--ent-orange:#e69f00;"
-            + "--ent-verm:#ec7a38;--ent-purple:#d88cb6;--ent-grey:#a0a0a0;"
-        var css = "svg.ent-pic{--ent-fg:var(--text,#1d1d1f);--ent-bg:var(--bg,#fbfaf7);--ent-muted:var(--muted,#5b5b62);"
-            + "--ent-rule:var(--rule,#d9d5cc);\(light)height:auto;"
-            + "font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif;font-size:11px}"
-        css += "@media (prefers-color-scheme:dark){svg.ent-pic{--ent-fg:var(--text,#e9e7e2);--ent-bg:var(--bg,#16171a);"
-            + "--ent-muted:var(--muted,#a9a6a0);--ent-rule:var(--rule,#3a3c42);\(dark)}}"
-        css += ".ent-pic text{fill:var(--ent-fg);stroke:none;font-size:11px}"
-        css += ".ent-pic text.ent-muted{fill:var(--ent-muted)}"
-        css += ".ent-pic text.ent-heading{font-weight:700;font-size:12px}"
-        css += ".ent-pic text.ent-small{font-size:9.5px}"
-        css += ".ent-pic text.ent-label{paint-order:stroke;stroke:var(--ent-bg);stroke-width:3px;stroke-linejoin:round}"
-        css += ".ent-pic .ent-axis{stroke:var(--ent-muted);stroke-width:1;fill:none}"
-        css += ".ent-pic .ent-grid{stroke:var(--ent-rule);stroke-width:1;fill:none}"
-        css += ".ent-pic .ent-minor{stroke:var(--ent-rule);stroke-width:.6;fill:none}"
-        css += ".ent-pic .ent-today{stroke:var(--ent-fg);stroke-width:1;stroke-dasharray:2 3;fill:none}"
-        css += ".ent-pic .ent-leader{stroke:var(--ent-muted);stroke-width:.75;fill:none}"
-        css += ".ent-pic .ent-ring{stroke:var(--ent-rule);stroke-width:1;stroke-dasharray:2 4;fill:none}"
-        // Colours, set as --ent-c so that fills, strokes and spans share them.
-        let actorColours: [(Actor.Kind, String)] = [(.state, "blue"), (.organization, "orange"), (.alliance, "green"),
-                                                     (.faction, "purple"), (.person, "verm"), (.other, "grey")]
-        for (kind, colour) in actorColours { css += ".ent-pic .\(actorClass(kind)){--ent-c:var(--ent-\(colour))}" }
-        let groupColours: [(KindGroup, String)] = [(.defence, "verm"), (.security, "purple"), (.military, "orange"),
-                                                   (.partnership, "blue"), (.economic, "green"), (.other, "grey")]
-        for (group, colour) in groupColours { css += ".ent-pic .\(group.className){--ent-c:var(--ent-\(colour))}" }
-        let eventColours: [(EventFamily, String)] = [(.preliminary, "sky"), (.signed, "blue"), (.ratified, "green"),
-                                                     (.inforce, "purple"), (.suspended, "orange"), (.ended, "verm"),
-                                                     (.other, "grey")]
-        for (family, colour) in eventColours { css += ".ent-pic .\(family.className){--ent-c:var(--ent-\(colour))}" }
-        css += ".ent-pic .ent-neutral{--ent-c:var(--ent-fg)}"
-        // Nodes.
-        css += ".ent-pic .ent-node{fill:var(--ent-c,var(--ent-grey));stroke:var(--ent-bg);stroke-width:1.5}"
-        css += ".ent-pic .ent-node.ent-ego{stroke:var(--ent-fg);stroke-width:2.5}"
-        css += ".ent-pic .ent-tnode{stroke-width:1}"
-        css += ".ent-pic .ent-tnode.ent-st-pending,.ent-pic .ent-tnode.ent-st-unknown,.ent-pic .ent-tnode.ent-st-suspended"
-            + "{fill:var(--ent-bg);stroke:var(--ent-c);stroke-width:1.5}"
-        css += ".ent-pic .ent-tnode.ent-st-ended{opacity:.55}"
-        // Lines: colour by kind, width by kind, dashes by status.
-        css += ".ent-pic .ent-line{fill:none;stroke:var(--ent-c,var(--ent-grey));stroke-width:1.25;stroke-linecap:butt}"
-        let widths: [(KindGroup, String, String)] = [(.defence, "3.25", "1.75"), (.security, "2.25", "1.25"),
-                                                     (.military, "2", "1.25"), (.partnership, "1.75", "1"),
-                                                     (.economic, "1.25", "1"), (.other, "1", ".75")]
-        for (group, edge, spoke) in widths {
-            css += ".ent-pic .ent-edge.\(group.className){stroke-width:\(edge)}"
-            css += ".ent-pic .ent-spoke.\(group.className){stroke-width:\(spoke)}"
-        }
-        css += ".ent-pic .ent-line.ent-st-pending{stroke-dasharray:7 4}"
-        css += ".ent-pic .ent-line.ent-st-suspended{stroke-dasharray:7 3 1.5 3}"
-        css += ".ent-pic .ent-line.ent-st-ended{stroke-dasharray:2 3;opacity:.6}"
-        css += ".ent-pic .ent-line.ent-st-unknown{stroke-dasharray:.5 3.5;stroke-linecap:round}"
-        css += ".ent-pic.ent-dense .ent-edge,.ent-pic.ent-dense .ent-spoke{stroke-opacity:.4}"
-        css += ".ent-pic .ent-indirect{stroke-opacity:.4}"
-        css += ".ent-pic.ent-many .ent-indirect{stroke-opacity:.2}"
-        css += ".ent-pic .ent-tnode.ent-indirect{fill-opacity:.45}"
-        // Timeline bars.
-        css += ".ent-pic .ent-bar{stroke-width:8}"
-        css += ".ent-pic.ent-compact .ent-bar{stroke-width:4}"
-        css += ".ent-pic .ent-bar.ent-st-pending{stroke-dasharray:10 3}"
-        css += ".ent-pic .ent-bar.ent-st-suspended{stroke-dasharray:10 3 3 3}"
-        css += ".ent-pic .ent-bar.ent-st-ended{stroke-dasharray:4 2}"
-        css += ".ent-pic .ent-bar.ent-st-unknown{stroke-dasharray:1.5 3}"
-        css += ".ent-pic .ent-bar.ent-fuzzy{stroke-dasharray:none;stroke-opacity:.3}"
-        // Event markers and spans.
-        css += ".ent-pic .ent-mark{fill:var(--ent-c);stroke:var(--ent-bg);stroke-width:1}"
-        css += ".ent-pic .ent-mark.ent-approx{fill:var(--ent-bg);stroke:var(--ent-c);stroke-width:1.75}"
-        css += ".ent-pic .ent-span{fill:var(--ent-c);fill-opacity:.15;stroke:var(--ent-c);stroke-width:1;stroke-dasharray:3 2}"
-        // Pointing at a link brings it forward.
-        css += ".ent-pic a:hover .ent-edge,.ent-pic a:focus .ent-edge,.ent-pic a:hover .ent-spoke,.ent-pic a:focus .ent-spoke"
-            + "{stroke-opacity:1;opacity:1;stroke-width:3.5}"
-        css += ".ent-pic a:hover .ent-bar,.ent-pic a:focus .ent-bar{stroke-opacity:1;opacity:1;stroke:var(--ent-fg)}"
-        css += ".ent-pic a:hover .ent-node,.ent-pic a:focus .ent-node,.ent-pic a:hover .ent-mark,.ent-pic a:focus .ent-mark"
-            + "{stroke:var(--ent-fg);stroke-width:2}"
-        css += ".ent-pic a:hover text,.ent-pic a:focus text{text-decoration:underline}"
-        return css
-    }()
 }
 
 /// The shapes of nodes and event markers, drawn around the origin with about the area of a circle of `radius`.

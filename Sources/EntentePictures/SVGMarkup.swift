@@ -129,7 +129,6 @@ package struct SVGWriter {
         text += " aria-labelledby=\"\(id)-title \(id)-desc\" class=\"ent-pic \(classes)\">"
         text += "<title id=\"\(id)-title\">\(SVGText.escape(title))</title>"
         text += "<desc id=\"\(id)-desc\">\(SVGText.escape(desc))</desc>"
-        text += "<style>\(PictureStyle.css)</style>"
     }
 
     package mutating func close() {

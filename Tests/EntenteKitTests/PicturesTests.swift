@@ -125,8 +125,50 @@ struct PicturesTests {
             #expect(!svg.contains("foreignObject"), "\(name)")
             #expect(!svg.contains("xlink"), "\(name)")
             #expect(!svg.contains("url("), "\(name): no external references")
-            #expect(document.elements.filter { $0.name == "style" }.count == 1, "\(name)")
+            #expect(document.elements.filter { $0.name == "style" }.isEmpty, "\(name): the style is the theme's pictures.css")
         }
+    }
+
+    // MARK: The theme's stylesheet
+
+    /// The class selectors of the theme's `assets/pictures.css`.
+    private static func styledClasses() throws -> Set<String> {
+        let css = try #require(DefaultTheme.files["assets/pictures.css"])
+        let regex = try Regex(#"\.(ent-[a-z0-9-]+)"#)
+        return Set(css.matches(of: regex).compactMap { $0.output[1].substring.map(String.init) })
+    }
+
+    @Test("pictures.css gives every kind, kind group, status and event family its rule")
+    func stylesheetStylesEveryEncoding() throws {
+        let styled = try Self.styledClasses()
+        for kind in Actor.Kind.allCases { #expect(styled.contains(PictureStyle.actorClass(kind)), "\(kind)") }
+        for group in PictureStyle.KindGroup.allCases { #expect(styled.contains(group.className), "\(group)") }
+        for family in PictureStyle.EventFamily.allCases { #expect(styled.contains(family.className), "\(family)") }
+        // In force is the plain line: the other statuses are dashed or faded.
+        for status in PictureStyle.StatusGroup.allCases where status != .active {
+            #expect(styled.contains(status.className), "\(status)")
+        }
+    }
+
+    @Test("every class the pictures draw with is styled by pictures.css, or is a hook listed here")
+    func everyDrawnClassIsStyled() throws {
+        let styled = try Self.styledClasses()
+        // Hooks for themes and scripts that the default stylesheet leaves alone: the kind of each agreement
+        // (its group is what is styled), the in-force status (the plain line), the kinds of picture and the
+        // groups that structure them.
+        let hooks: Set<String> = ["ent-st-active", "ent-network", "ent-ego-network", "ent-timeline", "ent-site-timeline",
+                                  "ent-treaty-timeline", "ent-edges", "ent-nodes", "ent-labels", "ent-legend", "ent-group",
+                                  "ent-row", "ent-tick", "ent-event"]
+        var unstyled: Set<String> = []
+        for (_, svg) in try Self.allPictures().pictures {
+            for element in try XMLDocumentModel(svg).elements {
+                for name in (element.attributes["class"] ?? "").split(separator: " ").map(String.init)
+                where name.hasPrefix("ent-") && !name.hasPrefix("ent-kind-") && !styled.contains(name) && !hooks.contains(name) {
+                    unstyled.insert(name)
+                }
+            }
+        }
+        #expect(unstyled.isEmpty, "classes no rule styles: \(unstyled.sorted())")
     }
 
     @Test func everyLinkIsOneTheClosureProduced() throws {
