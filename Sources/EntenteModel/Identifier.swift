@@ -33,9 +33,9 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
                 || byte == UInt8(ascii: "-")
             if !allowed { return "ids use only lowercase letters a-z, digits 0-9 and '-'" }
         }
-        if text.first == "-" || text.last == "-" { return "an id cannot start or end with '-'" }
+        if text.utf8.first == UInt8(ascii: "-") || text.last == "-" { return "an id cannot start or end with '-'" }
         // Every reserved name has 3 or 4 letters: most ids skip the set's hashing.
-        if text.utf8.count <= 4, reservedDeviceNames.contains(String(text)) { return "'\(text)' is a reserved device name on Windows" }
+        if text.utf8.count <= 4, windowsDeviceNames.contains(String(text)) { return "'\(text)' is a reserved device name on Windows" }
         return nil
     }
 
@@ -55,20 +55,22 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
         }
         var slug = String(result.prefix(maximumLength))
         while slug.hasSuffix("-") { slug.removeLast() }
-        if reservedDeviceNames.contains(slug) { slug = String(slug.prefix(maximumLength - 2)) + "-1" }
+        if windowsDeviceNames.contains(slug) { slug = String(slug.prefix(maximumLength - 2)) + "-1" }
         return slug
-    }
-
-    private static var reservedDeviceNames: Set<String> {
-        var names: Set<String> = ["con", "prn", "aux", "nul"]
-        for digit in 1...9 {
-            names.insert("com\(digit)")
-            names.insert("lpt\(digit)")
-        }
-        return names
     }
 }
 
 public typealias ActorID = Identifier<ActorTag>
 public typealias TreatyID = Identifier<TreatyTag>
 public typealias AnalysisID = Identifier<AnalysisTag>
+
+/// Names Windows reserves for devices, which no file or folder may have there: an id never takes one.
+/// A global (built once, on first use), as a generic type cannot have a stored static property.
+private let windowsDeviceNames: Set<String> = {
+    var names: Set<String> = ["con", "prn", "aux", "nul"]
+    for digit in 1...9 {
+        names.insert("com\(digit)")
+        names.insert("lpt\(digit)")
+    }
+    return names
+}()

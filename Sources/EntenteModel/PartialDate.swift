@@ -5,6 +5,16 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
     public enum Precision: Int, Sendable, Comparable {
         case year, month, day
         public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        /// `year`, `month` or `day`. Spelt out rather than interpolated: interpolating a case name goes
+        /// through reflection, and every date on every page asks.
+        public var name: String {
+            switch self {
+            case .year: "year"
+            case .month: "month"
+            case .day: "day"
+            }
+        }
     }
 
     public let year: Int

@@ -22,6 +22,6 @@ package struct DateModel: TemplateModel {
         .text("display", "as readers see it (`19 Jun 2024`)") { $0.date.display },
         .int("year", "the year") { $0.date.year },
         .bool("approximate", "known to the month or year only") { $0.date.precision != .day },
-        .text("precision", "`day`, `month` or `year`") { "\($0.date.precision)" },
+        .text("precision", "`day`, `month` or `year`") { $0.date.precision.name },
     ])
 }
