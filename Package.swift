@@ -44,11 +44,15 @@ let package = Package(
         .target(name: "EntenteMarkdown", dependencies: ["EntenteModel", "EntenteSupport", "EntenteResolving", "CCmarkGFM"]),
         // The SVG pictures: networks and timelines.
         .target(name: "EntentePictures", dependencies: ["EntenteModel", "EntenteResolving"]),
-        // Typed page models, the theme, feeds and open data.
+        // Typed page models, the theme, feeds and open data. The default theme is embedded from Templates/ at build
+        // time by the EmbedTheme plugin.
         .target(name: "EntentePages", dependencies: [
             "EntenteModel", "EntenteSupport", "EntenteResolving", "EntenteMarkdown", "EntentePictures", "TemplateEngine",
             .product(name: "CSV", package: "CSV.swift"),
-        ]),
+        ], plugins: ["EmbedTheme"]),
+        // Templates/ → DefaultTheme.swift, at build time: the theme has one copy in the repository.
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["EmbedThemeTool"]),
+        .executableTarget(name: "EmbedThemeTool"),
         // Writing the output: staging, manifest, the atomic swap.
         .target(name: "EntenteOutput", dependencies: ["EntenteModel", "EntenteSupport", "CFileSwap"]),
         // `entente import atop`.

@@ -24,9 +24,9 @@ struct ThemeTests {
         }
         #expect(!onDisk.isEmpty)
         #expect(Set(DefaultTheme.files.keys) == Set(onDisk.keys),
-                "run scripts/embed-theme after editing Templates/")
+                "the EmbedTheme plugin embeds every file of Templates/")
         for (path, text) in onDisk.sorted(by: { $0.key < $1.key }) {
-            #expect(DefaultTheme.files[path] == text, "\(path) differs from the embedded copy; run scripts/embed-theme")
+            #expect(DefaultTheme.files[path] == text, "\(path) differs from the embedded copy the EmbedTheme plugin made")
         }
     }
 
