@@ -67,6 +67,8 @@ let package = Package(
                 "EntentePages", "EntenteOutput",
             ]
         ),
+        // `entente new`: new sites and content files from the skeletons of Templates/new/.
+        .target(name: "EntenteScaffolding", dependencies: ["EntenteModel", "EntentePages", "EntenteImporting", "TemplateEngine"]),
         // The preview server.
         .target(name: "EntenteServing", dependencies: [
             "EntenteKit", "EntenteModel", "EntenteSupport", "EntenteResolving", "EntentePages", "EntenteOutput", "TemplateEngine",
@@ -75,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "entente",
             dependencies: [
-                "EntenteKit", "EntenteServing", "EntenteImporting", "EntenteModel", "EntenteSupport",
+                "EntenteKit", "EntenteServing", "EntenteImporting", "EntenteScaffolding", "EntenteModel", "EntenteSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,7 +96,7 @@ let package = Package(
             name: "EntenteKitTests",
             dependencies: ["EntenteKit", "EntenteModel", "EntenteSupport", "EntenteLoading", "EntenteResolving",
                            "EntenteMarkdown", "EntentePictures", "EntentePages", "EntenteOutput", "EntenteImporting",
-                           "EntenteServing", "TemplateEngine", "EntenteTestSupport",
+                           "EntenteServing", "EntenteScaffolding", "TemplateEngine", "EntenteTestSupport",
                            .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Fixtures")]
         ),

@@ -40,6 +40,9 @@ package enum CmarkGFM {
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
+    /// The version of the cmark-gfm library linked in (`0.29.0.gfm.6`).
+    package static var libraryVersion: String { String(cString: cmark_version_string()) }
+
     /// Renders GitHub-flavoured Markdown to HTML, letting `rewriter` change links and link plain text.
     ///
     /// Raw HTML and `javascript:`-style URLs are dropped unless `allowRawHTML` is set.

@@ -24,6 +24,11 @@ public enum TemplateVariableTable {
         return text
     }
 
+    /// Markdown: the table of the variables of `type` alone (the skeletons of `Templates/new/`).
+    public static func markdown(for type: TemplateObjectType) -> String {
+        table(type.fields)
+    }
+
     private static func table(_ fields: [TemplateObjectType.Field]) -> String {
         var rows = ["| variable | type | value |", "| --- | --- | --- |"]
         for field in fields { append(field, prefix: "", to: &rows) }

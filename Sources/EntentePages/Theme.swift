@@ -30,7 +30,7 @@ public struct Theme: Sendable {
     public static func load(siteDirectory: String) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         var sources: [String: (text: String, file: String)] = [:]
         var assets: [String: [UInt8]] = [:]
-        for (path, text) in DefaultTheme.files {
+        for (path, text) in DefaultTheme.files where !path.hasPrefix(Self.skeletonFolder) {
             if path.hasSuffix(".mustache") {
                 sources[String(path.dropLast(".mustache".count))] = (text, "(built-in theme)/" + path)
             } else {
@@ -39,7 +39,7 @@ public struct Theme: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         let templatesFolder = siteDirectory == "." ? "Templates" : (siteDirectory as NSString).appendingPathComponent("Templates")
-        for path in siteFiles(in: templatesFolder, &diagnostics) {
+        for path in siteFiles(in: templatesFolder, &diagnostics) where !path.hasPrefix(Self.skeletonFolder) {
             let file = (templatesFolder as NSString).appendingPathComponent(path)
             guard let data = FileManager.default.contents(atPath: file) else {
                 diagnostics.append(.error(SourceLocation(file: file), "cannot read the file"))
@@ -84,6 +84,21 @@ public struct Theme: Sendable {
         return (Theme(compiled: compiled, assets: assets, fingerprint: hasher.finalize()), diagnostics)
     }
 
+    /// The folder of `Templates/` that holds the skeletons of new content files (`new/analysis.md`), which
+    /// `entente new` starts from, as Hugo's archetypes: neither pages nor assets.
+    public static let skeletonFolder = "new/"
+
+    /// The skeleton `name` (`analysis.md`) and the file it came from: the site's `Templates/new/<name>` when
+    /// there is one, else the built-in theme's.
+    public static func skeleton(_ name: String, siteDirectory: String) -> (text: String, file: String)? {
+        let templatesFolder = siteDirectory == "." ? "Templates" : (siteDirectory as NSString).appendingPathComponent("Templates")
+        let own = (templatesFolder as NSString).appendingPathComponent(skeletonFolder + name)
+        if let data = FileManager.default.contents(atPath: own), let text = String(validating: data, as: UTF8.self) {
+            return (text, own)
+        }
+        return DefaultTheme.files[skeletonFolder + name].map { ($0, "(built-in theme)/" + skeletonFolder + name) }
+    }
+
     /// Renders a page's template with its model.
     package func render<Model>(_ template: PageTemplate<Model>, _ model: Model) -> String {
         render(template.name, model.templateValue)
@@ -106,8 +121,9 @@ public struct Theme: Sendable {
             var isFolder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
             if isFolder.boolValue { continue }
-            guard path.hasSuffix(".mustache") || path.hasPrefix("assets/") else {
-                diagnostics.append(.warning(SourceLocation(file: full), "ignored: templates end in .mustache and other files belong in assets/"))
+            guard path.hasSuffix(".mustache") || path.hasPrefix("assets/") || path.hasPrefix(skeletonFolder) else {
+                diagnostics.append(.warning(SourceLocation(file: full),
+                                            "ignored: templates end in .mustache, other files belong in assets/ or new/"))
                 continue
             }
             guard path.split(separator: "/").allSatisfy({ $0 != ".." && !$0.isEmpty }) else { continue }

@@ -26,6 +26,23 @@ public struct CompiledTemplate: Sendable {
         }
     }
 
+    /// The same template with nothing HTML-escaped: `{{name}}` writes its value as `{{{name}}}` does. For text
+    /// that is not HTML, such as the skeletons of new content files (Markdown and YAML).
+    public func withoutEscaping() -> CompiledTemplate {
+        func plain(_ ops: [CompiledOp]) -> [CompiledOp] {
+            ops.map { op in
+                switch op {
+                case .text: op
+                case .value(let path, _): .value(path, escaped: false)
+                case .condition(let path, let whenTruthy, let body): .condition(path, whenTruthy: whenTruthy, body: plain(body))
+                case .scope(let path, let body): .scope(path, body: plain(body))
+                case .loop(let path, let body): .loop(path, body: plain(body))
+                }
+            }
+        }
+        return CompiledTemplate(ops: plain(ops), stackDepth: stackDepth)
+    }
+
     /// `value` rendered.
     public func render(_ value: TemplateValue) -> String {
         var output = ""

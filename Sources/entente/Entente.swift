@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntenteKit
 
 /// The `entente` command: builds and previews Entente sites.
 struct Entente: AsyncParsableCommand {
@@ -9,8 +10,8 @@ struct Entente: AsyncParsableCommand {
             A site is a folder holding Content/ (site.yaml, actors/, treaties/, analyses/) and, optionally, \
             Templates/ to override the built-in theme file by file. See README.md for the content format.
             """,
-        version: "0.1.0",
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, ImportCommand.self],
+        version: EntenteVersion.description,
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
 }
