@@ -17,9 +17,15 @@ public struct BuildOptions: Sendable {
     public var trackDependencies: Bool
     /// Build even when the output is up to date with its inputs.
     public var force = false
+    /// The build's day: analyses dated after it are left out until then. Nil: no embargo.
+    public var today: PartialDate?
+    /// Include analyses dated after `today`.
+    public var includeFuture = false
 
     public init(siteDirectory: String, outputDirectory: String, includeDrafts: Bool = false, baseURL: String? = nil,
-                force: Bool = false, trackDependencies: Bool = false) {
+                force: Bool = false, trackDependencies: Bool = false, today: PartialDate? = nil, includeFuture: Bool = false) {
+        self.today = today
+        self.includeFuture = includeFuture
         self.force = force
         self.trackDependencies = trackDependencies
         self.siteDirectory = siteDirectory

@@ -117,7 +117,8 @@ public struct SiteBuilder: Sendable {
     /// The loaded content is gone when this returns: only the resolved site holds the texts.
     private func loadAndResolve(_ state: inout BuildState, _ timings: inout StepTimings) async
         -> (site: ResolvedSite?, analysisBodies: [MarkdownText]?, diagnostics: [Diagnostic]) {
-        let loader = SiteLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
+        let loader = SiteLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts, today: options.today,
+                                includeFuture: options.includeFuture)
         let (loaded, loadDiagnostics, cache) = await loader.load(reusing: state.loadCache, changed: state.changedFiles)
         state.changedFiles = nil
         state.loadCache = options.trackDependencies ? cache : SiteLoader.LoadCache()
@@ -172,6 +173,8 @@ public struct SiteBuilder: Sendable {
         // The two scans (inputs and output) are independent: one on each core.
         async let fingerprinting = InputFingerprint.compute(siteDirectory: options.siteDirectory, options: [
             "drafts=\(options.includeDrafts)", "base=\(options.baseURL ?? "")",
+            // The build's day is an input: an embargoed analysis falls due with no file changed.
+            "today=\(options.today?.description ?? "")", "future=\(options.includeFuture)",
         ])
         async let intact = previous?.isIntact(in: options.outputDirectory) ?? false
         let fingerprint = await fingerprinting

@@ -22,6 +22,8 @@ public struct SiteChecker: Sendable {
         public var diagnostics: [Diagnostic]
         public var pagesChecked: Int
         public var linksChecked: Int
+        /// Analyses left out until their date, soonest first.
+        public var scheduled: [ScheduledAnalysis] = []
     }
 
     public func check() async -> Report {
@@ -30,6 +32,7 @@ public struct SiteChecker: Sendable {
         guard let renderer = rebuild.renderer else {
             return Report(diagnostics: rebuild.diagnostics, pagesChecked: 0, linksChecked: 0)
         }
+        let scheduled = renderer.site.scheduled.values.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         let pages = renderer.pages
         let rendered = await PageRendering.render(pages, with: renderer) { page, html in (path: page.path, html: html) }
         var files = Set(rendered.map(\.path))
@@ -46,7 +49,7 @@ public struct SiteChecker: Sendable {
             diagnostics += result.diagnostics
             links += result.count
         }
-        return Report(diagnostics: diagnostics, pagesChecked: rendered.count, linksChecked: links)
+        return Report(diagnostics: diagnostics, pagesChecked: rendered.count, linksChecked: links, scheduled: scheduled)
     }
 
     /// No two pages may claim one URL: the second would silently replace the first.

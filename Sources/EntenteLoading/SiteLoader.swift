@@ -7,13 +7,18 @@ public struct SiteLoader: Sendable {
     /// The site folder, as the user named it (kept for readable diagnostics).
     public let siteDirectory: String
     public let includeDrafts: Bool
+    /// The build's day: analyses dated after it are left out (scheduled), unless `includeFuture`. Nil: no embargo.
+    public let today: PartialDate?
+    public let includeFuture: Bool
 
     /// Files larger than this are refused rather than read: no real content file comes close.
     public static let maximumFileSize = 8 * 1024 * 1024
 
-    public init(siteDirectory: String, includeDrafts: Bool = false) {
+    public init(siteDirectory: String, includeDrafts: Bool = false, today: PartialDate? = nil, includeFuture: Bool = false) {
         self.siteDirectory = siteDirectory
         self.includeDrafts = includeDrafts
+        self.today = today
+        self.includeFuture = includeFuture
     }
 
     /// The path of `relative` inside the site, as shown in diagnostics.
@@ -79,6 +84,7 @@ public struct SiteLoader: Sendable {
         var actors: [Actor] = [], treaties: [Treaty] = [], analyses: [Analysis] = []
         var declared: Set<EntityKey> = []
         var excludedDrafts: Set<AnalysisID> = []
+        var scheduled: [AnalysisID: ScheduledAnalysis] = [:]
         for file in actorFiles { declared.insert(.actor(ActorID(file.stem)!)) }
         for file in treatyFiles { declared.insert(.treaty(TreatyID(file.stem)!)) }
         for file in analysisFiles { declared.insert(.analysis(AnalysisID(file.stem)!)) }
@@ -88,15 +94,21 @@ public struct SiteLoader: Sendable {
             switch entry.decoded {
             case .actor(let actor): actors.append(actor)
             case .treaty(let treaty): treaties.append(treaty)
-            case .analysis(let analysis) where includeDrafts || !analysis.draft: analyses.append(analysis)
-            case .analysis(let analysis):
+            case .analysis(let analysis) where analysis.draft && !includeDrafts:
                 declared.remove(.analysis(analysis.id))
                 excludedDrafts.insert(analysis.id)
+            // A date known only to the month or year is due from its first day on: "2025-01" is not after 2025-01-02.
+            case .analysis(let analysis) where !includeFuture && today.map({ $0.isCertainlyBefore(analysis.date) }) == true:
+                declared.remove(.analysis(analysis.id))
+                scheduled[analysis.id] = ScheduledAnalysis(id: analysis.id, title: analysis.title, date: analysis.date,
+                                                           location: analysis.location)
+            case .analysis(let analysis): analyses.append(analysis)
             case .none: break
             }
         }
         return (SiteContent(config: config ?? SiteConfig(title: ""), actors: actors, treaties: treaties,
-                            analyses: analyses, declared: declared, excludedDrafts: excludedDrafts), diagnostics, newCache)
+                            analyses: analyses, declared: declared, excludedDrafts: excludedDrafts, scheduled: scheduled),
+                diagnostics, newCache)
     }
 
 

@@ -86,6 +86,11 @@ private struct ReferenceRewriter: MarkdownRewriter {
                                       suggestion: "publish it (remove 'draft: true'), remove the link, or build with --drafts"))
             return "#"
         }
+        if scheme == "analysis", let later = AnalysisID(id).flatMap({ renderer.site.scheduled[$0] }) {
+            diagnostics.append(.error(location, "'\(id)' is scheduled for \(later.date.display), left out of this build until then",
+                                      suggestion: "remove the link until then, or build with --future"))
+            return "#"
+        }
         guard let key = renderer.key(scheme: scheme, id: id), renderer.site.contains(key) else {
             diagnostics.append(SiteResolver.unknown(scheme, id, at: location, candidates: renderer.candidates(for: scheme)))
             return "#"

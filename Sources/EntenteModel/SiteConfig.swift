@@ -40,10 +40,14 @@ public struct SiteContent: Sendable {
     public var declared: Set<EntityKey>
     /// Drafts left out of this build: a link to one is reported as such, not as an unknown id.
     public var excludedDrafts: Set<AnalysisID>
+    /// Analyses dated after the build's day, left out until then; a link to one is reported as such.
+    public var scheduled: [AnalysisID: ScheduledAnalysis]
 
     public init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis],
-                declared: Set<EntityKey> = [], excludedDrafts: Set<AnalysisID> = []) {
+                declared: Set<EntityKey> = [], excludedDrafts: Set<AnalysisID> = [],
+                scheduled: [AnalysisID: ScheduledAnalysis] = [:]) {
         self.excludedDrafts = excludedDrafts
+        self.scheduled = scheduled
         self.config = config
         self.actors = actors
         self.treaties = treaties

@@ -46,6 +46,7 @@ package struct RenderedContent: Sendable {
         var hasher = Hasher()
         hasher.combine(site.declared)
         hasher.combine(site.excludedDrafts)
+        hasher.combine(Set(site.scheduled.keys))
         for pattern in site.mentionPatterns {
             hasher.combine(pattern.name)
             hasher.combine(pattern.target)

@@ -22,11 +22,14 @@ public struct ResolvedSite: Sendable {
     package let declared: Set<EntityKey>
     /// Drafts left out of this build.
     public let excludedDrafts: Set<AnalysisID>
+    /// Analyses left out until their date (see `SiteContent.scheduled`).
+    public let scheduled: [AnalysisID: ScheduledAnalysis]
 
     package init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis], declared: Set<EntityKey> = [],
-         excludedDrafts: Set<AnalysisID> = []) {
+         excludedDrafts: Set<AnalysisID> = [], scheduled: [AnalysisID: ScheduledAnalysis] = [:]) {
         self.config = config
         self.excludedDrafts = excludedDrafts
+        self.scheduled = scheduled
         self.declared = declared
         self.actors = actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         self.treaties = treaties.sorted { ($0.name, $0.id) < ($1.name, $1.id) }

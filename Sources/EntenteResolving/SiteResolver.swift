@@ -64,7 +64,7 @@ public enum SiteResolver {
         }
         let site = ResolvedSite(config: content.config, actors: content.actors, treaties: content.treaties,
                                 analyses: content.analyses, declared: content.declared,
-                                excludedDrafts: content.excludedDrafts)
+                                excludedDrafts: content.excludedDrafts, scheduled: content.scheduled)
         return (site, diagnostics + tagPageCollisions(site.analyses))
     }
 

@@ -48,7 +48,8 @@ struct BuildCommand: AsyncParsableCommand {
         let start = clock.now
         let options = BuildOptions(siteDirectory: siteOptions.site,
                                    outputDirectory: output ?? (siteOptions.site == "." ? "Output" : (siteOptions.site as NSString).appendingPathComponent("Output")),
-                                   includeDrafts: siteOptions.drafts, baseURL: baseURL, force: force)
+                                   includeDrafts: siteOptions.drafts, baseURL: baseURL, force: force,
+                                   today: siteOptions.today, includeFuture: siteOptions.future)
         let report = await SiteBuilder(options: options).build()
         DiagnosticPrinter.print(report.diagnostics)
         guard report.succeeded else {

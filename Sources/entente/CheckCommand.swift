@@ -25,7 +25,7 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let options = BuildOptions(siteDirectory: siteOptions.site,
                                    outputDirectory: siteOptions.site == "." ? "Output" : (siteOptions.site as NSString).appendingPathComponent("Output"),
-                                   includeDrafts: siteOptions.drafts)
+                                   includeDrafts: siteOptions.drafts, today: siteOptions.today, includeFuture: siteOptions.future)
         let report = await SiteChecker(options: options).check()
         DiagnosticPrinter.print(report.diagnostics)
         let errors = report.diagnostics.filter { $0.severity == .error }.count
@@ -33,6 +33,9 @@ struct CheckCommand: AsyncParsableCommand {
         if errors > 0 || (strict && warnings > 0) {
             DiagnosticPrinter.printError("check failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
             throw ExitCode.failure
+        }
+        for analysis in report.scheduled {
+            print("Scheduled: \(analysis.location.file) \"\(analysis.title)\" appears on \(analysis.date.display) (--future includes it now)")
         }
         print("Checked \(report.pagesChecked) pages and \(report.linksChecked) internal links: no errors" + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
     }

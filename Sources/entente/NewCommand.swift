@@ -17,10 +17,7 @@ struct NewCommand: ParsableCommand {
     )
 
     /// Today in the local calendar, as `2024-06-19`.
-    static func today() -> String {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
-        return PartialDate(year: parts.year ?? 1970, month: parts.month, day: parts.day)?.description ?? "1970-01-01"
-    }
+    static func today() -> String { SiteFolderOptions.today().description }
 
     /// Writes `content` and prints where, or prints every problem and fails.
     static func create(_ content: NewContent, in site: String) throws {

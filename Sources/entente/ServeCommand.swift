@@ -41,7 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let site = PreviewSite()
-        let options = BuildOptions(siteDirectory: siteOptions.site, outputDirectory: "", includeDrafts: siteOptions.drafts)
+        let options = BuildOptions(siteDirectory: siteOptions.site, outputDirectory: "", includeDrafts: siteOptions.drafts,
+                                   today: siteOptions.today, includeFuture: siteOptions.future)
         var session = PreviewSession(options: options, site: site)
         let first = await session.rebuild()
         report(first, initial: true)
