@@ -32,4 +32,20 @@ struct CheckCommandTests {
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("error: unknown treaty 'relso'"))
     }
+
+    @Test("an analysis dated after the build's day is listed as scheduled, and --now and --future change what is built")
+    func scheduled() throws {
+        let temp = try TemporaryFolder()
+        let site = try temp.copyExampleSite()
+        try "---\ntitle: Later\ndate: \"2031-05-01\"\n---\nText.\n".write(to: site.appendingPathComponent("Content/analyses/later.md"),
+                                                                         atomically: true, encoding: .utf8)
+        let checked = try EntenteProcess.run(["check", "--site", site.path])
+        #expect(checked.status == 0, "stderr: \(checked.stderr)")
+        #expect(checked.stdout.contains("Scheduled: \(site.path)/Content/analyses/later.md \"Later\" appears on 1 May 2031"))
+        #expect(try EntenteProcess.run(["build", "--site", site.path, "--quiet"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/analyses/later/index.html").path))
+        #expect(try EntenteProcess.run(["build", "--site", site.path, "--quiet", "--now", "2031-05-01"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/analyses/later/index.html").path))
+        #expect(try EntenteProcess.run(["check", "--site", site.path, "--future"]).stdout.contains("Scheduled") == false)
+    }
 }
