@@ -13,6 +13,9 @@ import Foundation
 ///   the party table, which shows one date per column, keeps the first entry and the final exit;
 /// - a member's last exit before the alliance ends is `withdrawn`; the end of the alliance is `terminated`.
 package struct ATOPTreatyDocument: Sendable {
+    /// The id the treaty's one source, the ATOP codebook entry, is cited by.
+    static let sourceID = "atop"
+
     package var alliance: ATOPAlliance
     package var rows: [ATOPMembership]
     package var skippedMembers: [ATOPDataSet.SkippedMember]
@@ -152,10 +155,11 @@ package struct ATOPTreatyDocument: Sendable {
                               YAMLEntry("type", .string(event.type.rawValue))]
                 if let state = event.state { fields.append(YAMLEntry("actor", .string(actors[state]!.id.rawValue))) }
                 fields.append(YAMLEntry("note", .string(event.note)))
-                fields.append(YAMLEntry("source", .integer(1)))
+                fields.append(YAMLEntry("source", .string(Self.sourceID)))
                 return .mapping(fields)
             })),
             YAMLEntry("sources", .list([.mapping([
+                YAMLEntry("id", .string(Self.sourceID)),
                 YAMLEntry("title", .string(ATOPImporter.sourceTitle(alliance: alliance.id))),
                 YAMLEntry("url", .string(ATOPImporter.sourceURL)),
             ])])),

@@ -7,7 +7,7 @@ extension ContentDecoder {
                              "status", "summary", "provisions", "sources", "supersedes", "related", "imported_from"]
     package static let partyKeys = ["actor", "signed", "ratified", "acceded", "in_force", "withdrawn", "note"]
     package static let eventKeys = ["date", "type", "actor", "note", "source"]
-    package static let sourceKeys = ["title", "url", "date"]
+    package static let sourceKeys = ["id", "title", "url", "date"]
 
     package static func treaty(id: TreatyID, _ input: inout Fields) -> Treaty? {
         var fields = input.fields
@@ -33,22 +33,32 @@ extension ContentDecoder {
             fields.error(fields.location("parties"), "'parties' needs at least one actor")
         }
         treaty.parties = partyNodes.compactMap { party($0, in: &fields) }
-        treaty.events = fields.sequence("events").compactMap { event($0, in: &fields) }
         treaty.declaredStatus = fields.enumeration("status", as: TreatyStatus.self)
         if treaty.declaredStatus != nil { treaty.statusLocation = fields.location("status") }
         treaty.summary = fields.markdown("summary")
         for item in fields.sequence("provisions") {
             if let provision = fields.markdown(item, key: "provisions") { treaty.provisions.append(provision) }
         }
+        // Sources first: events cite them. Positions count the sources as written, so that one bad source does not
+        // shift the others.
         let sourceNodes = fields.sequence("sources")
-        treaty.sources = sourceNodes.compactMap { source($0, in: &fields) }
-        for event in treaty.events {
-            // Counted against the sources as written, so that one bad source does not shift the others.
-            if let index = event.source, !(1...max(sourceNodes.count, 1)).contains(index) || sourceNodes.isEmpty {
-                fields.error(event.location, "event source \(index) does not exist; this treaty has \(sourceNodes.count) source(s)",
-                             suggestion: "'source' is the 1-based number of an entry in 'sources'")
+        var sourceIDs: [String?] = []
+        for node in sourceNodes {
+            let parsed = source(node, in: &fields)
+            if let parsed { treaty.sources.append(parsed) }
+            sourceIDs.append(parsed?.id ?? sourceID(of: node))
+        }
+        var seen: [String: Int] = [:]
+        for (index, id) in sourceIDs.enumerated() {
+            guard let id else { continue }
+            if let first = seen[id] {
+                fields.error(fields.location(of: sourceNodes[index]), "two sources have the id '\(id)' (sources \(first + 1) and \(index + 1))",
+                             suggestion: "give each source an id of its own")
+            } else {
+                seen[id] = index
             }
         }
+        treaty.events = fields.sequence("events").compactMap { event($0, sources: sourceIDs, in: &fields) }
         treaty.supersedes = fields.reference("supersedes", as: TreatyTag.self)
         treaty.related = fields.references("related", as: TreatyTag.self)
         _ = fields.string("imported_from")
@@ -73,7 +83,38 @@ extension ContentDecoder {
                             withdrawn: sub.date("withdrawn"), note: sub.string("note"))
     }
 
-    private static func event(_ node: Node, in fields: inout YAMLFields) -> TreatyEvent? {
+    /// The `id` of a source written as a mapping, read without reporting anything (the source reports its own problems).
+    private static func sourceID(of node: Node) -> String? {
+        guard case .mapping(let mapping) = node, case .scalar(let scalar)? = mapping["id"] else { return nil }
+        return scalar.string.trimmingWhitespace()
+    }
+
+    /// The 1-based position of the source an event cites: by id (`source: kcna-2024-06-19`) or, with a warning,
+    /// by position (`source: 2`), which silently points elsewhere once a source is inserted above it.
+    private static func citedSource(_ sub: inout YAMLFields, sources: [String?]) -> Int? {
+        guard let node = sub.node("source"), let text = sub.scalarText(node, key: "source")?.trimmingWhitespace() else { return nil }
+        let location = sub.location(of: node)
+        if let position = Int(text) {
+            guard (1...max(sources.count, 1)).contains(position), !sources.isEmpty else {
+                sub.error(location, "event source \(position) does not exist; this treaty has \(sources.count) source(s)",
+                          suggestion: "cite a source by its id: give it 'id: …' and write 'source: …' here")
+                return nil
+            }
+            let suggestion = sources[position - 1].map { "write 'source: \($0)'" }
+                ?? "give source \(position) an id ('id: …') and write 'source:' with that id"
+            sub.warning(location, "citing a source by position: it points elsewhere once a source is inserted above it",
+                        suggestion: suggestion)
+            return position
+        }
+        if let index = sources.firstIndex(of: text) { return index + 1 }
+        let known = sources.compactMap { $0 }
+        sub.error(location, "no source of this treaty has the id '\(text)'",
+                  suggestion: Suggestions.nearest(to: text, among: known).map { "did you mean '\($0)'?" }
+                      ?? (known.isEmpty ? "give the source 'id: \(text)'" : "its sources' ids: " + known.joined(separator: ", ")))
+        return nil
+    }
+
+    private static func event(_ node: Node, sources: [String?], in fields: inout YAMLFields) -> TreatyEvent? {
         var sub = YAMLFields(node, origin: fields.origin, what: "an event", sourceLines: fields.sourceLines)
         defer { fields.absorb(&sub, known: eventKeys) }
         guard case .mapping = node else { return nil }
@@ -82,7 +123,7 @@ extension ContentDecoder {
         if sub.node("type") == nil { sub.error(sub.mappingLocation, "missing required field 'type'") }
         let actor = sub.reference("actor", as: ActorTag.self)
         let note = sub.string("note")
-        let source = sub.integer("source")
+        let source = citedSource(&sub, sources: sources)
         guard let date, let type else { return nil }
         return TreatyEvent(date: date, type: type, actor: actor, note: note, source: source, location: sub.mappingLocation)
     }
@@ -91,6 +132,11 @@ extension ContentDecoder {
         var sub = YAMLFields(node, origin: fields.origin, what: "a source", sourceLines: fields.sourceLines)
         defer { fields.absorb(&sub, known: sourceKeys) }
         guard case .mapping = node else { return nil }
+        let id = sub.string("id")
+        if let id, let problem = ActorID.problem(with: id) {
+            sub.error(sub.location("id"), "'\(id)' is not a valid source id: \(problem)",
+                      suggestion: ActorID.slug(from: id).isEmpty ? nil : "write '\(ActorID.slug(from: id))'")
+        }
         let title = sub.string("title", required: true)
         let url = sub.string("url", required: true)
         let date = sub.date("date")
@@ -99,7 +145,7 @@ extension ContentDecoder {
             sub.error(sub.location("url"), "a source url must be an http:// or https:// address, not '\(url)'")
             return nil
         }
-        return Treaty.Source(title: title, url: url, date: date)
+        return Treaty.Source(id: id.flatMap { ActorID.problem(with: $0) == nil ? $0 : nil }, title: title, url: url, date: date)
     }
 }
 

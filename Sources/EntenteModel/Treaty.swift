@@ -88,11 +88,14 @@ public struct Treaty: Hashable, Sendable {
     }
 
     public struct Source: Hashable, Sendable {
+        /// What events cite it by (`kcna-2024-06-19`): unlike a position, it stays right when sources are inserted.
+        public var id: String?
         public var title: String
         public var url: String
         public var date: PartialDate?
 
-        public init(title: String, url: String, date: PartialDate? = nil) {
+        public init(id: String? = nil, title: String, url: String, date: PartialDate? = nil) {
+            self.id = id
             self.title = title
             self.url = url
             self.date = date

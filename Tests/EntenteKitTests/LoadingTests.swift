@@ -150,17 +150,19 @@ struct LoadingTests {
                 events:
                   - date: "2024-06-19"
                     type: signed
-                    source: 1
+                    source: text
                   - date: "2024-12"
                     type: in-force
                     actor: india
                     note: Enters into force.
-                    source: 2
+                    source: report
                 sources:
-                  - title: Text
+                  - id: text
+                    title: Text
                     url: https://example.org/text
                     date: "2024-06-20"
-                  - title: Report
+                  - id: report
+                    title: Report
                     url: http://example.com/report?id=1
                 supersedes: old-pact
                 related: [other-pact]
@@ -646,15 +648,60 @@ struct LoadingTests {
                         url: https://example.org/text
                     """,
             ], in: dir)
-            let pact = try only(diagnostics, file: dir.path("Content/treaties/pact.yaml"))
-            #expect(pact.severity == .error)
+            let errors = diagnostics.filter { $0.severity == .error }
+            let pact = try only(errors, file: dir.path("Content/treaties/pact.yaml"))
             #expect(pact.message == "event source 2 does not exist; this treaty has 1 source(s)")
-            #expect(pact.location.line == 7)
-            let noSource = try only(diagnostics, file: dir.path("Content/treaties/nosource.yaml"))
+            #expect(pact.location.line == 9)
+            let positional = try only(diagnostics.filter { $0.severity == .warning }, file: dir.path("Content/treaties/pact.yaml"))
+            #expect(positional.message == "citing a source by position: it points elsewhere once a source is inserted above it")
+            #expect(positional.location.line == 6)
+            let noSource = try only(errors, file: dir.path("Content/treaties/nosource.yaml"))
             #expect(noSource.message == "event source 1 does not exist; this treaty has 0 source(s)")
-            #expect(noSource.location.line == 4)
-            let zero = try only(diagnostics, file: dir.path("Content/treaties/zero.yaml"))
+            #expect(noSource.location.line == 6)
+            let zero = try only(errors, file: dir.path("Content/treaties/zero.yaml"))
             #expect(zero.message.hasPrefix("event source 0 does not exist"))
+        }
+    }
+
+    @Test("events cite sources by id; an unknown id is an error with a suggestion; two sources may not share an id")
+    func eventsCiteSourcesByID() async throws {
+        try await withTemporaryDirectory { dir in
+            let (content, diagnostics) = try await load([
+                "actors/india.yaml": "name: India\n",
+                "treaties/pact.yaml": """
+                    name: Pact
+                    parties: [india]
+                    events:
+                      - date: "2024"
+                        type: signed
+                        source: kcna-2024-06-19
+                      - date: "2025"
+                        type: ratified
+                        source: kcna-2024-06-91
+                    sources:
+                      - id: tass-2024-06-20
+                        title: First
+                        url: https://example.org/1
+                      - id: kcna-2024-06-19
+                        title: Second
+                        url: https://example.org/2
+                      - id: tass-2024-06-20
+                        title: Third
+                        url: https://example.org/3
+                      - id: Not An Id
+                        title: Fourth
+                        url: https://example.org/4
+                    """,
+            ], in: dir)
+            let treaty = try #require(content?.treaties.first)
+            #expect(treaty.events.map(\.source) == [2, nil], "the id resolves to the source's position")
+            #expect(treaty.sources.map(\.id) == ["tass-2024-06-20", "kcna-2024-06-19", "tass-2024-06-20", nil])
+            let messages = diagnostics.map { $0.message + ($0.suggestion.map { "; " + $0 } ?? "") }.sorted()
+            #expect(messages == [
+                "'Not An Id' is not a valid source id: ids use only lowercase letters a-z, digits 0-9 and '-'; write 'not-an-id'",
+                "no source of this treaty has the id 'kcna-2024-06-91'; did you mean 'kcna-2024-06-19'?",
+                "two sources have the id 'tass-2024-06-20' (sources 1 and 3); give each source an id of its own",
+            ])
         }
     }
 

@@ -25,12 +25,14 @@ struct PageModelRegressionTests {
                 events:
                   - date: "2000-02-09"
                     type: signed
-                    source: 2
+                    source: undated
                 sources:
-                  - title: Dated source
+                  - id: dated
+                    title: Dated source
                     url: https://example.org/dated
                     date: "2024-12-05"
-                  - title: Undated source
+                  - id: undated
+                    title: Undated source
                     url: https://example.org/undated
                 """)
             try dir.write("Content/treaties/other.yaml", """

@@ -85,10 +85,10 @@ struct RegressionTests {
                 "treaties/t.yaml": """
                     name: T
                     parties: [india]
-                    events: [{date: "2024", type: signed, source: 2}]
+                    events: [{date: "2024", type: signed, source: good}]
                     sources:
-                      - {title: Bad, url: "javascript:alert(1)"}
-                      - {title: Good, url: "https://example.org/"}
+                      - {id: bad, title: Bad, url: "javascript:alert(1)"}
+                      - {id: good, title: Good, url: "https://example.org/"}
                     """,
             ], in: directory)
             let errors = report.diagnostics.filter { $0.severity == .error }

@@ -46,12 +46,13 @@ struct SiteBuilderTests {
             events:
               - date: "2025-02-18"
                 type: signed
-                source: 1
+                source: example
               - date: "2025-06"
                 type: ratified
                 actor: russia
             sources:
-              - title: Example source
+              - id: example
+                title: Example source
                 url: https://example.org/relos
             provisions:
               - Each party may use the other's **bases**.

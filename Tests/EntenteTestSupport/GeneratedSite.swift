@@ -58,10 +58,11 @@ public struct GeneratedSite: Sendable {
                 text += "  - date: \"\(day)\"\n    type: \(type)\n"
                 if event == 1 { text += "    actor: actor-\(chosen[0])\n" }
                 if event % 2 == 0 { text += "    note: Event note \(event) <b>bold?</b>\n" }
-                if number % 2 == 1 { text += "    source: \(1 + event % 2)\n" }
+                if number % 2 == 1 { text += "    source: \(event % 2 == 0 ? "one" : "two")\n" }
             }
-            text += "sources:\n  - title: Source one of \(number)\n    url: https://example.org/\(number)/1\n    date: \"\(year + 2)-05\"\n"
-            text += "  - title: Undated source of \(number)\n    url: https://example.org/\(number)/2\n"
+            text += "sources:\n  - id: one\n    title: Source one of \(number)\n    url: https://example.org/\(number)/1\n"
+                + "    date: \"\(year + 2)-05\"\n"
+            text += "  - id: two\n    title: Undated source of \(number)\n    url: https://example.org/\(number)/2\n"
             if number > 0, number % 7 == 0 { text += "supersedes: treaty-\(number - 1)\n" }
             if number % 6 == 5 { text += "related:\n  - treaty-\(number - 1)\n" }
             if number % 4 == 0 { text += "summary: Summary of treaty \(number).\n" }
