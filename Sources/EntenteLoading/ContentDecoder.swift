@@ -49,6 +49,12 @@ package enum ContentDecoder {
         } else if yaml.first == "\u{FEFF}" {
             yaml.removeFirst()
         }
+        // YAML reads the fields of a JSON file too, and would accept what is not JSON.
+        if format == .json, let problem = StrictJSON.problem(in: yaml) {
+            diagnostics.append(.error(SourceLocation(file: file, line: problem.line, column: problem.column), problem.message,
+                                      suggestion: problem.suggestion))
+            return nil
+        }
         switch YAMLDocument.parse(yaml, origin: yamlOrigin) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)

@@ -19,7 +19,7 @@ struct BadSiteInput: CustomTestStringConvertible, Sendable {
         BadSiteInput(name: "malformed YAML", file: "Content/actors/bad.yaml", message: "invalid YAML") {
             try write($0, "Content/actors/bad.yaml", Array("name: X\nkind: [state\n".utf8))
         },
-        BadSiteInput(name: "malformed JSON", file: "Content/treaties/bad.json", message: "invalid YAML") {
+        BadSiteInput(name: "malformed JSON", file: "Content/treaties/bad.json", message: "expected a key in double quotes") {
             try write($0, "Content/treaties/bad.json", Array("{\"name\": \"X\",, }\n".utf8))
         },
         BadSiteInput(name: "unterminated front matter", file: "Content/analyses/bad.md", message: "front matter is not closed") {

@@ -21,7 +21,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         BadInput(name: "malformed YAML", file: "Content/actors/x.yaml", line: 3, message: "invalid YAML") {
             try $0.write("Content/actors/x.yaml", "name: X\nkind: [state\n")
         },
-        BadInput(name: "malformed JSON", file: "Content/actors/x.json", line: 3, message: "invalid YAML") {
+        BadInput(name: "malformed JSON", file: "Content/actors/x.json", line: 3, message: "expected ',' or '}' after the value") {
             try $0.write("Content/actors/x.json", "{\"name\": \"X\",\n \"kind\": \"state\"\n")
         },
         BadInput(name: "unterminated front matter", file: "Content/analyses/a.md", line: 1, message: "front matter is not closed") {

@@ -195,14 +195,14 @@ struct LoadingTests {
             #expect(treaty.events[1].note == "Enters into force.")
             #expect(treaty.events[1].location.line == 18)
             #expect(treaty.sources == [
-                Treaty.Source(title: "Text", url: "https://example.org/text", date: pd("2024-06-20")),
-                Treaty.Source(title: "Report", url: "http://example.com/report?id=1"),
+                Treaty.Source(id: "text", title: "Text", url: "https://example.org/text", date: pd("2024-06-20")),
+                Treaty.Source(id: "report", title: "Report", url: "http://example.com/report?id=1"),
             ])
             #expect(treaty.supersedes?.id.rawValue == "old-pact")
-            #expect(treaty.supersedes?.location.line == 29)
+            #expect(treaty.supersedes?.location.line == 31)
             #expect(treaty.related.map(\.id.rawValue) == ["other-pact"])
             #expect(treaty.provisions.map(\.source) == ["First *provision*.", "Second provision."])
-            #expect(treaty.provisions.map(\.origin.line) == [32, 33])
+            #expect(treaty.provisions.map(\.origin.line) == [34, 35])
         }
     }
 
