@@ -78,7 +78,7 @@ extension PageRenderer {
             guard let analysis = site.analysesByID[id] else { return nil }
             let page = EntityKey.analysis(id).folder
             return AtomFeed.Entry(id: feedID("analysis:\(id.rawValue)", folder: page, fragment: nil), title: analysis.title,
-                                  link: published(page, root: root), updated: analysis.date, summary: analysis.summary,
+                                  link: published(page, root: root), updated: analysis.lastChanged, summary: analysis.summary,
                                   author: analysis.author ?? config.author, categories: analysis.tags)
         } + extra
         entries.sort { ($1.updated, $0.id) < ($0.updated, $1.id) }

@@ -338,7 +338,9 @@ public struct PageRenderer: Sendable {
             return AnalysisDetailModel.Mention(name: site.name(of: key), url: url(key, root), kind: kind)
         }
         let detail = AnalysisDetailModel(
-            item: analysisItem(analysis.id, root), body: markdown.html(for: .analysis(analysis.id)) ?? "",
+            item: analysisItem(analysis.id, root), updated: DateModel(analysis.updated),
+            corrections: analysis.corrections.map { AnalysisDetailModel.Correction(date: DateModel($0.date), note: $0.note) },
+            body: markdown.html(for: .analysis(analysis.id)) ?? "",
             tags: tagLinks(analysis.tags, root), actors: aboutActors.map { actorLink($0, root) },
             treaties: aboutTreaties.map { treatyLink($0, root) }, mentions: mentions)
         let model = AnalysisPageModel(

@@ -30,7 +30,20 @@ package struct AnalysisDetailModel: TemplateModel {
         ])
     }
 
+    /// A correction made after publication.
+    package struct Correction: TemplateModel {
+        package var date: DateModel
+        package var note: String
+
+        package static let schema = TemplateSchema<Correction>("correction", [
+            .object("date", "when it was made") { $0.date },
+            .text("note", "what was corrected") { $0.note },
+        ])
+    }
+
     package var item: AnalysisItemModel
+    package var updated: DateModel?
+    package var corrections: [Correction]
     package var body: String
     package var tags: [NamedLinkModel]
     package var actors: [ActorLinkModel]
@@ -38,6 +51,8 @@ package struct AnalysisDetailModel: TemplateModel {
     package var mentions: [Mention]
 
     package static let schema = TemplateSchema<AnalysisDetailModel>("analysis", AnalysisItemModel.schema.fields { $0.item } + [
+        .optionalObject("updated", "`updated` of its front matter: when it was last revised") { $0.updated },
+        .joinedList("corrections", "its corrections, oldest first") { $0.corrections },
         .text("body", "the text as HTML") { $0.body },
         .joinedList("tags", "its tags") { $0.tags },
         .joinedList("actors", "the actors it is about") { $0.actors },
