@@ -62,13 +62,17 @@ screenshots: deps browser-deps
 release: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) -c release --product entente
 
-# Installs the release binary and its shell completions under PREFIX (DESTDIR for staging, as packagers expect).
+# Installs the release binary, its man page and its shell completions under PREFIX (DESTDIR for staging, as
+# packagers expect). swift-argument-parser generates the man page (its generate-manual plugin) and the completions.
 # The binary still needs the Swift runtime of the toolchain that built it and Debian's libcmark-gfm.
 PREFIX ?= /usr/local
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
-		"$(DESTDIR)$(PREFIX)/share/zsh/site-functions" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
+		"$(DESTDIR)$(PREFIX)/share/zsh/site-functions" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d" \
+		"$(DESTDIR)$(PREFIX)/share/man/man1"
 	install -m 755 .build/release/entente "$(DESTDIR)$(PREFIX)/bin/entente"
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual >/dev/null
+	install -m 644 .build/plugins/GenerateManual/outputs/entente/entente.1 "$(DESTDIR)$(PREFIX)/share/man/man1/entente.1"
 	.build/release/entente --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/entente"
 	.build/release/entente --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_entente"
 	.build/release/entente --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/entente.fish"
