@@ -16,6 +16,8 @@ package protocol MarkdownRewriter {
     mutating func destination(for url: String, line: Int, column: Int) -> String?
     /// Links to insert into a run of plain text (not inside a link, a heading or code), in order, without overlaps.
     mutating func links(in text: String, line: Int) -> [InsertedLink]
+    /// An image at `line`:`column` has no alt text.
+    mutating func imageWithoutAltText(line: Int, column: Int)
 }
 
 /// A link to insert over the UTF-8 byte range `range` of a text run.
@@ -140,6 +142,10 @@ package enum CmarkGFM {
             case .link(let node):
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let column = Int(cmark_node_get_start_column(node))
+                // An image's children are its alt text.
+                if cmark_node_get_type(node) == CMARK_NODE_IMAGE, cmark_node_first_child(node) == nil {
+                    rewriter.imageWithoutAltText(line: lines[node] ?? 1, column: column)
+                }
                 if let replacement = rewriter.destination(for: url, line: lines[node] ?? 1, column: column) {
                     cmark_node_set_url(node, replacement)
                 }

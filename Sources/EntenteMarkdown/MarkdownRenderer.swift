@@ -117,6 +117,11 @@ private struct ReferenceRewriter: MarkdownRewriter {
         return inserted
     }
 
+    package mutating func imageWithoutAltText(line: Int, column: Int) {
+        diagnostics.append(.warning(text.location(line: line, column: column), "an image without alt text",
+                                    suggestion: "say what it shows, for readers who cannot see it: ![a map of the ports](map.png)"))
+    }
+
     private mutating func note(_ key: EntityKey) {
         if key != owner, !mentions.contains(key) { mentions.append(key) }
     }

@@ -56,6 +56,17 @@ struct MarkdownRendererTests {
         #expect(try render("[x](analysis:first-look)", prettyLinks: true).html.contains(#"href="../../analyses/first-look/""#))
     }
 
+    @Test("an image without alt text is a warning at its line and column; one with alt text is not")
+    func imageWithoutAltText() throws {
+        let rendered = try render("Intro.\n\nThe ports: ![](ports.png) and ![The ports of Vladivostok](ports2.png).\n")
+        #expect(rendered.diagnostics.count == 1)
+        let warning = try #require(rendered.diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.message == "an image without alt text")
+        #expect((warning.location.line, warning.location.column) == (12, 12))
+        #expect(rendered.html.contains(#"<img src="ports.png" alt="" />"#))
+    }
+
     @Test func fragmentIsKept() throws {
         let rendered = try render("[Article 4](treaty:relos#art-4)")
         #expect(rendered.html.contains(#"href="../../treaties/relos/index.html#art-4""#))
