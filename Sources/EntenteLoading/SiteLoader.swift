@@ -64,7 +64,7 @@ public struct SiteLoader: Sendable {
         let config = loadConfig(&diagnostics)
         let actorFiles = listFiles("Content/actors", &diagnostics)
         let treatyFiles = listFiles("Content/treaties", &diagnostics)
-        let analysisFiles = listFiles("Content/analyses", &diagnostics, formats: [.markdown])
+        let analysisFiles = listFiles("Content/analyses", &diagnostics, formats: [.markdown], subfolders: true)
 
         let entries = actorFiles.map { ($0, Section.actors) } + treatyFiles.map { ($0, Section.treaties) }
             + analysisFiles.map { ($0, Section.analyses) }
@@ -142,8 +142,12 @@ public struct SiteLoader: Sendable {
     }
 
     /// The content files of one section folder, sorted, with ids checked and duplicates reported.
+    ///
+    /// With `subfolders` (analyses, which a desk files by year or by team), files in folders below count too: the
+    /// id is still the file name, so it must be unique across all of them, and the page does not depend on the
+    /// folder. Folders are followed only when they are real folders, not links, so that nothing loops.
     private func listFiles(_ folder: String, _ diagnostics: inout [Diagnostic],
-                           formats: Set<ContentDecoder.Format> = [.yaml, .json, .markdown]) -> [ContentFile] {
+                           formats: Set<ContentDecoder.Format> = [.yaml, .json, .markdown], subfolders: Bool = false) -> [ContentFile] {
         let path = displayPath(folder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
@@ -151,6 +155,12 @@ public struct SiteLoader: Sendable {
             diagnostics.append(.error(SourceLocation(file: path), "'\(folder)' should be a folder"))
             return []
         }
+        var seen: [String: String] = [:]
+        return listFiles(in: path, section: folder, &diagnostics, formats: formats, subfolders: subfolders, seen: &seen)
+    }
+
+    private func listFiles(in path: String, section folder: String, _ diagnostics: inout [Diagnostic],
+                           formats: Set<ContentDecoder.Format>, subfolders: Bool, seen: inout [String: String]) -> [ContentFile] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
@@ -159,11 +169,14 @@ public struct SiteLoader: Sendable {
             return []
         }
         var files: [ContentFile] = []
-        var seen: [String: String] = [:]
         for name in names where !name.hasPrefix(".") {
             let filePath = (path as NSString).appendingPathComponent(name)
             let ext = (name as NSString).pathExtension.lowercased()
             let stem = (name as NSString).deletingPathExtension
+            if subfolders, (try? FileManager.default.attributesOfItem(atPath: filePath)[.type] as? FileAttributeType) == .typeDirectory {
+                files += listFiles(in: filePath, section: folder, &diagnostics, formats: formats, subfolders: true, seen: &seen)
+                continue
+            }
             guard let format = ContentDecoder.Format(pathExtension: ext), formats.contains(format) else {
                 var isFolder: ObjCBool = false
                 _ = FileManager.default.fileExists(atPath: filePath, isDirectory: &isFolder)
@@ -187,7 +200,8 @@ public struct SiteLoader: Sendable {
             }
             if let other = seen[stem] {
                 diagnostics.append(.error(SourceLocation(file: filePath), "the id '\(stem)' is defined twice",
-                                          suggestion: "also defined by \(other); remove or rename one of them"))
+                                          suggestion: "also defined by \(other); remove or rename one of them"
+                                            + (subfolders ? " (the id is the file name, whatever its folder)" : "")))
                 continue
             }
             seen[stem] = filePath

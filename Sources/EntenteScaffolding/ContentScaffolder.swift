@@ -83,10 +83,15 @@ public struct ContentScaffolder: Sendable {
         return names.filter { !$0.hasPrefix(".") }.map { ($0 as NSString).deletingPathExtension }.sorted()
     }
 
-    /// A file of `folder` whose id is `id`, whatever its extension.
+    /// A file of `folder`, or of a folder inside it (analyses may be filed in sub-folders), whose id is `id`,
+    /// whatever its extension.
     private func existingFile(named id: String, in folder: String) -> String? {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path(folder))) ?? []
-        return names.sorted().first { ($0 as NSString).deletingPathExtension == id }.map { path(folder + "/" + $0) }
+        let enumerator = FileManager.default.enumerator(atPath: path(folder))
+        var matches: [String] = []
+        while let relative = enumerator?.nextObject() as? String {
+            if ((relative as NSString).lastPathComponent as NSString).deletingPathExtension == id { matches.append(relative) }
+        }
+        return matches.sorted().first.map { path(folder + "/" + $0) }
     }
 
     private func check(_ given: [String], among known: [String], what: String, flag: String) -> [Diagnostic] {

@@ -63,3 +63,36 @@ struct EmbargoTests {
         }
     }
 }
+
+/// Analyses may be filed in sub-folders (by year, by desk); the id is still the file name, unique across them.
+@Suite("Analyses in sub-folders")
+struct AnalysisFoldersTests {
+    @Test("files in sub-folders are analyses; a slug used twice is an error naming both files")
+    func subFolders() async throws {
+        try await withTemporaryDirectory { directory in
+            try directory.write("Content/site.yaml", "title: Test\n")
+            try directory.write("Content/analyses/top.md", "---\ntitle: Top\ndate: \"2024\"\n---\nText.\n")
+            try directory.write("Content/analyses/2024/asia-desk/deep.md", "---\ntitle: Deep\ndate: \"2024\"\n---\nSee [top](analysis:top).\n")
+            try directory.write("Content/analyses/2023/top.md", "---\ntitle: Top again\ndate: \"2023\"\n---\nText.\n")
+            let (content, diagnostics) = await SiteLoader(siteDirectory: directory.path).load()
+            #expect(Set(content?.analyses.map(\.id.rawValue) ?? []) == ["top", "deep"])
+            let duplicate = try #require(diagnostics.first)
+            #expect(diagnostics.count == 1)
+            #expect(duplicate.message == "the id 'top' is defined twice")
+            #expect(duplicate.location.file == directory.path("Content/analyses/top.md"))
+            #expect(duplicate.suggestion?.contains(directory.path("Content/analyses/2023/top.md")) == true)
+        }
+    }
+
+    @Test("a nested analysis gets the same page as one at the top, and links to it resolve")
+    func nestedPage() async throws {
+        try await withTemporaryDirectory { directory in
+            try directory.write("site/Content/site.yaml", "title: Test\n")
+            try directory.write("site/Content/analyses/2024/deep.md", "---\ntitle: Deep\ndate: \"2024\"\n---\nSee [top](analysis:top).\n")
+            try directory.write("site/Content/analyses/top.md", "---\ntitle: Top\ndate: \"2024\"\n---\nSee [deep](analysis:deep).\n")
+            let report = await SiteBuilder(options: BuildOptions(siteDirectory: directory.path("site"), outputDirectory: directory.path("out"))).build()
+            #expect(report.succeeded, "\(report.diagnostics)")
+            #expect(FileManager.default.fileExists(atPath: directory.path("out/analyses/deep/index.html")))
+        }
+    }
+}
