@@ -156,7 +156,7 @@ package enum StrictJSON {
                             }
                         }
                         offset += 5
-                    } else if Array("\"\\/bfnrt".utf8).contains(escaped) {
+                    } else if Self.simpleEscapes.contains(escaped) {
                         offset += 1
                     } else {
                         throw Failure(offset: offset - 1, message: "'\\\(Character(Unicode.Scalar(escaped)))' is not a JSON escape",
@@ -201,6 +201,9 @@ package enum StrictJSON {
             }
             offset += expected.count
         }
+
+        /// What may follow a backslash besides `u`.
+        private static let simpleEscapes = Array("\"\\/bfnrt".utf8)
 
         private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 

@@ -38,7 +38,7 @@ public struct Theme: Sendable {
             }
         }
         var diagnostics: [Diagnostic] = []
-        let templatesFolder = siteDirectory == "." ? "Templates" : (siteDirectory as NSString).appendingPathComponent("Templates")
+        let templatesFolder = templatesFolder(of: siteDirectory)
         for path in siteFiles(in: templatesFolder, &diagnostics) where !path.hasPrefix(Self.skeletonFolder) {
             let file = (templatesFolder as NSString).appendingPathComponent(path)
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -88,10 +88,15 @@ public struct Theme: Sendable {
     /// `entente new` starts from, as Hugo's archetypes: neither pages nor assets.
     public static let skeletonFolder = "new/"
 
+    /// The site's `Templates/` folder, as a path the user can open.
+    private static func templatesFolder(of siteDirectory: String) -> String {
+        siteDirectory == "." ? "Templates" : (siteDirectory as NSString).appendingPathComponent("Templates")
+    }
+
     /// The skeleton `name` (`analysis.md`) and the file it came from: the site's `Templates/new/<name>` when
     /// there is one, else the built-in theme's.
     public static func skeleton(_ name: String, siteDirectory: String) -> (text: String, file: String)? {
-        let templatesFolder = siteDirectory == "." ? "Templates" : (siteDirectory as NSString).appendingPathComponent("Templates")
+        let templatesFolder = templatesFolder(of: siteDirectory)
         let own = (templatesFolder as NSString).appendingPathComponent(skeletonFolder + name)
         if let data = FileManager.default.contents(atPath: own), let text = String(validating: data, as: UTF8.self) {
             return (text, own)

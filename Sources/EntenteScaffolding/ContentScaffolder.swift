@@ -31,8 +31,9 @@ public struct ContentScaffolder: Sendable {
             problems.append(.error(SourceLocation(file: path("Content/" + content.kind.folder)),
                                    "'\(content.title)' has no letter or digit to make an id from"))
         }
-        problems += check(content.actors, among: ids(in: "actors"), what: "actor", flag: "--actors")
-        problems += check(content.parties, among: ids(in: "actors"), what: "actor", flag: "--parties")
+        let actorIDs = ids(in: "actors")
+        problems += check(content.actors, among: actorIDs, what: "actor", flag: "--actors")
+        problems += check(content.parties, among: actorIDs, what: "actor", flag: "--parties")
         problems += check(content.treaties, among: ids(in: "treaties"), what: "treaty", flag: "--treaties")
         if content.kind == .treaty, content.parties.isEmpty {
             problems.append(.error(SourceLocation(file: path("Content/treaties")), "a treaty needs its parties",

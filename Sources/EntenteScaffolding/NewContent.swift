@@ -31,7 +31,7 @@ public struct NewContent: Sendable {
     public var treaties: [String] = []
     public var parties: [String] = []
     public var author: String?
-    /// The actor's or treaty's kind (`state`, `defence-pact`).
+    /// The actor's or treaty's kind (`state`, `defence-pact`); an actor without one is a state.
     public var contentKind: String?
     /// Whether a new analysis is a draft.
     public var draft = true

@@ -13,8 +13,8 @@ struct NewActorCommand: ParsableCommand {
     @Argument(help: "The actor's name; its id is made from it.")
     var name: String
 
-    @Option(help: ArgumentHelp("state, organization, alliance, faction, person or other.", valueName: "kind"))
-    var kind = "state"
+    @Option(help: ArgumentHelp("state (the default), organization, alliance, faction, person or other.", valueName: "kind"))
+    var kind: String?
 
     func run() throws {
         var content = NewContent(kind: .actor, title: name, date: NewCommand.today())

@@ -81,9 +81,9 @@ struct BadInput: CustomTestStringConvertible, Sendable {
             try FileManager.default.createSymbolicLink(atPath: $0.path("Content/actors/x.yaml"), withDestinationPath: "gone.yaml")
         },
         BadInput(name: "a symbolic link inside the site is followed", file: nil) {
-            try $0.write("Content/shared/x.yaml", "name: X\n")
+            try $0.write("Content/common/x.yaml", "name: X\n")
             try $0.createFolder("Content/actors")
-            try FileManager.default.createSymbolicLink(atPath: $0.path("Content/actors/x.yaml"), withDestinationPath: "../shared/x.yaml")
+            try FileManager.default.createSymbolicLink(atPath: $0.path("Content/actors/x.yaml"), withDestinationPath: "../common/x.yaml")
         },
         // Tests run as root, whom `chmod 000` does not stop: a FIFO is the file that cannot be read (it would
         // block a naive reader forever).
