@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
@@ -69,10 +73,12 @@ let package = Package(
         ),
         // `entente new`: new sites and content files from the skeletons of Templates/new/.
         .target(name: "EntenteScaffolding", dependencies: ["EntenteModel", "EntentePages", "EntenteImporting", "TemplateEngine"]),
-        // The preview server.
+        // The preview server, on Hummingbird (SwiftNIO): unlike FlyingFox, it links without FoundationNetworking
+        // (libcurl), so the binary can be linked statically.
         .target(name: "EntenteServing", dependencies: [
             "EntenteKit", "EntenteModel", "EntenteSupport", "EntenteResolving", "EntentePages", "EntenteOutput", "TemplateEngine",
-            .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(
             name: "entente",
@@ -102,7 +108,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["entente", "EntenteKit", "EntentePages", "EntenteTestSupport", .product(name: "FlyingFox", package: "FlyingFox")]
+            // FlyingSocks as a raw HTTP client, to send request targets unnormalised; never linked into entente.
+            dependencies: ["entente", "EntenteKit", "EntentePages", "EntenteTestSupport", .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         // `swift package benchmark` runs these; see README, "Performance".
         .executableTarget(
