@@ -1,4 +1,5 @@
 import Synchronization
+import Foundation
 import EntenteModel
 import EntenteSupport
 import EntenteLoading
@@ -64,7 +65,8 @@ public struct SiteBuilder: Sendable {
 
         // Compared with the last successful build, if there is one and it used the same settings and templates.
         let baseline = state.baseline.flatMap { baseline in
-            baseline.renderer.site.config == site.config && baseline.renderer.theme.fingerprint == theme.fingerprint ? baseline : nil
+            baseline.renderer.site.config == site.config && baseline.renderer.theme.fingerprint == theme.fingerprint
+                && baseline.renderer.site.authors == site.authors && baseline.renderer.site.buildDay == site.buildDay ? baseline : nil
         }
         guard let baseline else {
             // A first build, or settings or templates changed: every page.
@@ -227,6 +229,16 @@ public struct SiteBuilder: Sendable {
                 writeDiagnostics.append(.error(SourceLocation(file: options.outputDirectory + "/" + path), "cannot write the file: \(error)"))
             }
         }
+        let bundleFiles = renderer.bundleFiles
+        for file in bundleFiles {
+            guard let bytes = FileManager.default.contents(atPath: file.source) else {
+                writeDiagnostics.append(.error(SourceLocation(file: file.source), "cannot read the file to publish it"))
+                continue
+            }
+            do { results[file.path] = try writer.write(bytes, to: file.path) } catch {
+                writeDiagnostics.append(.error(SourceLocation(file: options.outputDirectory + "/" + file.path), "cannot write the file: \(error)"))
+            }
+        }
         timings.finish("render+write")
         guard writeDiagnostics.isEmpty else {
             writer.abandon()
@@ -241,7 +253,7 @@ public struct SiteBuilder: Sendable {
         }
         timings.finish("swap")
         return BuildReport(diagnostics: diagnostics, pagesWritten: outcomes.count,
-                           filesWritten: outcomes.count + renderer.theme.assets.count, timings: timings)
+                           filesWritten: outcomes.count + renderer.theme.assets.count + bundleFiles.count, timings: timings)
     }
 
     /// Writes a rendered page into the staging folder; a failure is the page's diagnostic.

@@ -37,6 +37,7 @@ public struct SiteChecker: Sendable {
         let rendered = await PageRendering.render(pages, with: renderer) { page, html in (path: page.path, html: html) }
         var files = Set(rendered.map(\.path))
         files.formUnion(renderer.theme.assets.keys)
+        files.formUnion(renderer.bundleFiles.map(\.path))
         var anchors: [String: Set<String>] = [:]
         for page in rendered where page.path.hasSuffix(".html") { anchors[page.path] = Self.ids(in: page.html) }
         let (allFiles, allAnchors, output) = (files, anchors, options.outputDirectory)
@@ -73,7 +74,8 @@ public struct SiteChecker: Sendable {
             if value.isEmpty || value.contains(":") && !value.hasPrefix("#") { continue }  // external or a scheme
             count += 1
             let parts = value.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            let target = String(parts[0])
+            // cmark-gfm percent-encodes what a link needs encoded (`my%20map.png`); files have their own names.
+            let target = String(parts[0]).removingPercentEncoding ?? String(parts[0])
             let fragment = parts.count > 1 ? String(parts[1]) : nil
             var resolved = path
             if !target.isEmpty {

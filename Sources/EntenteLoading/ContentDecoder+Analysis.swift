@@ -2,9 +2,10 @@ import EntenteModel
 import EntenteSupport
 import Yams
 extension ContentDecoder {
-    package static let analysisKeys = ["title", "date", "author", "summary", "actors", "treaties", "tags", "draft", "updated",
-                                       "corrections"]
+    package static let analysisKeys = ["title", "date", "author", "authors", "summary", "actors", "treaties", "tags", "draft",
+                                       "updated", "corrections", "sources"]
     package static let correctionKeys = ["date", "note"]
+    package static let analysisSourceKeys = ["id", "title", "url", "date", "publisher"]
 
     package static func analysis(id: AnalysisID, _ input: inout Fields) -> Analysis? {
         var fields = input.fields
@@ -41,6 +42,8 @@ extension ContentDecoder {
             }
             if let correctionDate, let note { corrections.append(Analysis.Correction(date: correctionDate, note: note)) }
         }
+        let authors = fields.references("authors", as: AuthorTag.self)
+        let sources = analysisSources(&fields)
         fields.reportUnknownKeys(known: analysisKeys)
         guard let title, let date, let body = input.body else { return nil }
         var analysis = Analysis(id: id, title: title, date: date, author: author, summary: summary, actors: actors,
@@ -50,6 +53,42 @@ extension ContentDecoder {
                                     .map(\.element),
                                 body: body, location: fields.mappingLocation)
         if !tags.isEmpty { analysis.tagsLocation = fields.location("tags") }
+        analysis.authors = authors
+        analysis.sources = sources
         return analysis
+    }
+
+    /// `sources:` of an analysis: each with an id, which the text cites as `[text](source:id)`.
+    private static func analysisSources(_ fields: inout YAMLFields) -> [Analysis.Source] {
+        var sources: [Analysis.Source] = []
+        var firstOfID: [String: Int] = [:]
+        for (index, node) in fields.sequence("sources").enumerated() {
+            var sub = YAMLFields(node, origin: fields.origin, what: "a source", sourceLines: fields.sourceLines)
+            defer { fields.absorb(&sub, known: analysisSourceKeys) }
+            guard case .mapping = node else { continue }
+            let id = sub.string("id", required: true)
+            let title = sub.string("title", required: true)
+            let url = sub.string("url")
+            let date = sub.date("date")
+            let publisher = sub.string("publisher")
+            if let url, !SafeURL.isExternalWebURL(url) {
+                sub.error(sub.location("url"), "a source url must be an http:// or https:// address, not '\(url)'")
+            }
+            guard let id, let title else { continue }
+            if let problem = ActorID.problem(with: id) {
+                sub.error(sub.location("id"), "'\(id)' is not a valid source id: \(problem)",
+                          suggestion: ActorID.slug(from: id).isEmpty ? nil : "write '\(ActorID.slug(from: id))'")
+                continue
+            }
+            if let first = firstOfID[id] {
+                sub.error(sub.location("id"), "two sources have the id '\(id)' (sources \(first + 1) and \(index + 1))",
+                          suggestion: "give each source an id of its own")
+                continue
+            }
+            firstOfID[id] = index
+            sources.append(Analysis.Source(id: id, title: title, url: url.flatMap { SafeURL.isExternalWebURL($0) ? $0 : nil },
+                                           date: date, publisher: publisher))
+        }
+        return sources
     }
 }

@@ -13,6 +13,8 @@ public struct SiteLoader: Sendable {
 
     /// Files larger than this are refused rather than read: no real content file comes close.
     public static let maximumFileSize = 8 * 1024 * 1024
+    /// A file beside an analysis (a map, a report in PDF) may be larger, but not a video's size.
+    public static let maximumBundleFileSize = 64 * 1024 * 1024
 
     public init(siteDirectory: String, includeDrafts: Bool = false, today: PartialDate? = nil, includeFuture: Bool = false) {
         self.siteDirectory = siteDirectory
@@ -65,9 +67,10 @@ public struct SiteLoader: Sendable {
         let actorFiles = listFiles("Content/actors", &diagnostics)
         let treatyFiles = listFiles("Content/treaties", &diagnostics)
         let analysisFiles = listFiles("Content/analyses", &diagnostics, formats: [.markdown], subfolders: true)
+        let authorFiles = listFiles("Content/authors", &diagnostics, formats: [.yaml, .json])
 
         let entries = actorFiles.map { ($0, Section.actors) } + treatyFiles.map { ($0, Section.treaties) }
-            + analysisFiles.map { ($0, Section.analyses) }
+            + analysisFiles.map { ($0, Section.analyses) } + authorFiles.map { ($0, Section.authors) }
         let decoded = await ParallelMap.map(entries) { file, section -> (String, LoadCache.Entry) in
             if let changed, let cached = cache.entries[file.path],
                !changed.contains(URL(fileURLWithPath: file.path).standardizedFileURL.path) {
@@ -81,17 +84,24 @@ public struct SiteLoader: Sendable {
                                                decoded: value, diagnostics: fileDiagnostics))
         }
         var newCache = LoadCache()
-        var actors: [Actor] = [], treaties: [Treaty] = [], analyses: [Analysis] = []
+        var actors: [Actor] = [], treaties: [Treaty] = [], analyses: [Analysis] = [], authors: [Author] = []
         var declared: Set<EntityKey> = []
         var excludedDrafts: Set<AnalysisID> = []
         var scheduled: [AnalysisID: ScheduledAnalysis] = [:]
         for file in actorFiles { declared.insert(.actor(ActorID(file.stem)!)) }
         for file in treatyFiles { declared.insert(.treaty(TreatyID(file.stem)!)) }
         for file in analysisFiles { declared.insert(.analysis(AnalysisID(file.stem)!)) }
+        // A bundle's files are listed afresh on every load: a map added beside an unchanged index.md counts.
+        let bundles = Dictionary(uniqueKeysWithValues: analysisFiles.compactMap { file in file.bundle.map { (file.path, $0) } })
         for (path, entry) in decoded {
             newCache.entries[path] = entry
             diagnostics += entry.diagnostics
-            switch entry.decoded {
+            var value = entry.decoded
+            if case .analysis(var analysis) = value, let bundle = bundles[path] {
+                (analysis.bundleFolder, analysis.files) = (bundle.folder, bundle.files)
+                value = .analysis(analysis)
+            }
+            switch value {
             case .actor(let actor): actors.append(actor)
             case .treaty(let treaty): treaties.append(treaty)
             case .analysis(let analysis) where analysis.draft && !includeDrafts:
@@ -103,27 +113,38 @@ public struct SiteLoader: Sendable {
                 scheduled[analysis.id] = ScheduledAnalysis(id: analysis.id, title: analysis.title, date: analysis.date,
                                                            location: analysis.location)
             case .analysis(let analysis): analyses.append(analysis)
+            case .author(let author): authors.append(author)
             case .none: break
             }
         }
-        return (SiteContent(config: config ?? SiteConfig(title: ""), actors: actors, treaties: treaties,
-                            analyses: analyses, declared: declared, excludedDrafts: excludedDrafts, scheduled: scheduled),
-                diagnostics, newCache)
+        var content = SiteContent(config: config ?? SiteConfig(title: ""), actors: actors, treaties: treaties,
+                            analyses: analyses, authors: authors, declaredAuthors: Set(authorFiles.map { AuthorID($0.stem)! }),
+                            declared: declared, excludedDrafts: excludedDrafts, scheduled: scheduled)
+        content.buildDay = today
+        return (content, diagnostics, newCache)
     }
 
 
     // MARK: Files
 
-    package enum Section: Sendable { case actors, treaties, analyses }
+    package enum Section: Sendable { case actors, treaties, analyses, authors }
 
     package enum Decoded: Sendable {
-        case actor(Actor), treaty(Treaty), analysis(Analysis), none
+        case actor(Actor), treaty(Treaty), analysis(Analysis), author(Author), none
     }
 
     package struct ContentFile: Sendable {
+        /// A page bundle: an analysis's folder, holding its `index.md` and the files it shows.
+        package struct Bundle: Sendable {
+            package static let indexName = "index.md"
+            package var folder: String
+            package var files: [String]
+        }
+
         package var path: String
         package var stem: String
         package var format: ContentDecoder.Format
+        package var bundle: Bundle?
     }
 
     private func loadConfig(_ diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -173,11 +194,18 @@ public struct SiteLoader: Sendable {
             let filePath = (path as NSString).appendingPathComponent(name)
             let ext = (name as NSString).pathExtension.lowercased()
             let stem = (name as NSString).deletingPathExtension
+            var bundle: ContentFile.Bundle?
             if subfolders, (try? FileManager.default.attributesOfItem(atPath: filePath)[.type] as? FileAttributeType) == .typeDirectory {
-                files += listFiles(in: filePath, section: folder, &diagnostics, formats: formats, subfolders: true, seen: &seen)
-                continue
+                // A folder with an index.md is one analysis with its files (a page bundle); any other is a folder
+                // of analyses.
+                let index = (filePath as NSString).appendingPathComponent(ContentFile.Bundle.indexName)
+                guard FileManager.default.fileExists(atPath: index) else {
+                    files += listFiles(in: filePath, section: folder, &diagnostics, formats: formats, subfolders: true, seen: &seen)
+                    continue
+                }
+                bundle = ContentFile.Bundle(folder: filePath, files: bundleFiles(in: filePath, &diagnostics))
             }
-            guard let format = ContentDecoder.Format(pathExtension: ext), formats.contains(format) else {
+            guard let format = bundle != nil ? .markdown : ContentDecoder.Format(pathExtension: ext), formats.contains(format) else {
                 var isFolder: ObjCBool = false
                 _ = FileManager.default.fileExists(atPath: filePath, isDirectory: &isFolder)
                 let accepted = formats.count == 1 ? ".md" : ".yaml, .json or .md"
@@ -205,9 +233,55 @@ public struct SiteLoader: Sendable {
                 continue
             }
             seen[stem] = filePath
-            files.append(ContentFile(path: filePath, stem: stem, format: format))
+            if let bundle {
+                files.append(ContentFile(path: (filePath as NSString).appendingPathComponent(ContentFile.Bundle.indexName),
+                                         stem: name, format: .markdown, bundle: bundle))
+            } else {
+                files.append(ContentFile(path: filePath, stem: stem, format: format))
+            }
         }
         return files
+    }
+
+    /// The files of a page bundle other than its index.md, relative to its folder and sorted. Hidden files are left
+    /// out (an editor's swap files), and so are links, which could lead outside the site; a name the build writes
+    /// into the page's folder itself is an error, as the file would replace the page or its citation.
+    private func bundleFiles(in folder: String, _ diagnostics: inout [Diagnostic]) -> [String] {
+        var result: [String] = []
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? folder : (folder as NSString).appendingPathComponent(relative)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+                diagnostics.append(.error(SourceLocation(file: path), "cannot list the folder"))
+                return
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if child == ContentFile.Bundle.indexName { continue }
+                let childPath = (folder as NSString).appendingPathComponent(child)
+                var info = stat()
+                guard lstat(childPath, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: walk(child)
+                case S_IFREG:
+                    if Analysis.reservedFileNames.contains(child) {
+                        diagnostics.append(.error(SourceLocation(file: childPath),
+                                                  "'\(child)' beside an analysis would replace the file the build writes there",
+                                                  suggestion: "rename it"))
+                    } else if Int(info.st_size) > Self.maximumBundleFileSize {
+                        diagnostics.append(.error(SourceLocation(file: childPath),
+                                                  "the file is \(Int(info.st_size) / 1_048_576) MB; files beside an analysis are limited to \(Self.maximumBundleFileSize / 1_048_576) MB"))
+                    } else {
+                        result.append(child)
+                    }
+                default:
+                    diagnostics.append(.warning(SourceLocation(file: childPath),
+                                                "only plain files beside an analysis are published; this one is left out",
+                                                suggestion: "copy the file itself into the folder instead of linking to it"))
+                }
+            }
+        }
+        walk("")
+        return result
     }
 
     /// Reads a content file as UTF-8 text, refusing what is not one: a folder, a FIFO or device (which
@@ -329,6 +403,7 @@ public struct SiteLoader: Sendable {
         case .actors: what = "an actor file"
         case .treaties: what = "a treaty file"
         case .analyses: what = "an analysis"
+        case .authors: what = "an author file"
         }
         guard var fields = ContentDecoder.fields(of: text, format: file.format, file: file.path, what: what,
                                                  diagnostics: &diagnostics)
@@ -341,6 +416,8 @@ public struct SiteLoader: Sendable {
             return ContentDecoder.treaty(id: TreatyID(file.stem)!, &fields).map(Decoded.treaty) ?? .none
         case .analyses:
             return ContentDecoder.analysis(id: AnalysisID(file.stem)!, &fields).map(Decoded.analysis) ?? .none
+        case .authors:
+            return ContentDecoder.author(id: AuthorID(file.stem)!, &fields).map(Decoded.author) ?? .none
         }
     }
 }

@@ -1,6 +1,7 @@
 import EntenteModel
 import EntenteSupport
 import EntenteResolving
+import Foundation
 /// Renders content Markdown to HTML, resolving `actor:`, `treaty:` and `analysis:` links to relative
 /// page links and, where enabled, linking the first plain mention of each actor and treaty.
 public struct MarkdownRenderer: Sendable {
@@ -73,6 +74,11 @@ private struct ReferenceRewriter: MarkdownRewriter {
     }
 
     package mutating func destination(for url: String, line: Int, column: Int) -> String? {
+        if url.hasPrefix(Self.sourceScheme) { return sourceDestination(url, line: line, column: column) }
+        if let path = Self.localPath(of: url) {
+            checkBundleFile(path, url: url, line: line, column: column)
+            return nil
+        }
         guard let (scheme, id, fragment) = EntityKey.scheme(of: url) else { return nil }
         let location = text.location(line: line, column: column)
         let singular = ["actors": "actor", "treaties": "treaty", "analyses": "analysis"][scheme]
@@ -120,6 +126,65 @@ private struct ReferenceRewriter: MarkdownRewriter {
     package mutating func imageWithoutAltText(line: Int, column: Int) {
         diagnostics.append(.warning(text.location(line: line, column: column), "an image without alt text",
                                     suggestion: "say what it shows, for readers who cannot see it: ![a map of the ports](map.png)"))
+    }
+
+    private static let sourceScheme = "source:"
+
+    /// The analysis whose text this is, if it is one.
+    private var ownerAnalysis: Analysis? {
+        guard case .analysis(let id)? = owner else { return nil }
+        return renderer.site.analysesByID[id]
+    }
+
+    /// `[text](source:id)`: a link to the source's entry in the analysis's reference list.
+    private mutating func sourceDestination(_ url: String, line: Int, column: Int) -> String {
+        let id = String(url.dropFirst(Self.sourceScheme.count))
+        let location = text.location(line: line, column: column)
+        guard let analysis = ownerAnalysis else {
+            diagnostics.append(.error(location, "'source:' links cite an analysis's own sources, and this text is not an analysis",
+                                      suggestion: "link to the source's address instead"))
+            return "#"
+        }
+        guard analysis.sources.contains(where: { $0.id == id }) else {
+            let known = analysis.sources.map(\.id)
+            diagnostics.append(.error(location, "no source of this analysis has the id '\(id)'",
+                                      suggestion: Suggestions.nearest(to: id, among: known).map { "did you mean '\($0)'?" }
+                                        ?? (known.isEmpty ? "list it under 'sources:' in the front matter, with 'id: \(id)'"
+                                                          : "its sources' ids: " + known.joined(separator: ", "))))
+            return "#"
+        }
+        return "#" + Analysis.Source.anchor(of: id)
+    }
+
+    /// A link that stays inside the analysis's own folder (`map.png`, `data/figures.csv`) must name a file of its page
+    /// bundle: anything else there is a broken link on the published page.
+    private mutating func checkBundleFile(_ path: String, url: String, line: Int, column: Int) {
+        guard let analysis = ownerAnalysis, !path.isEmpty, !Analysis.reservedFileNames.contains(path),
+              !analysis.files.contains(path) else { return }
+        let location = text.location(line: line, column: column)
+        let folder = "Content/analyses/\(analysis.id.rawValue)/"
+        if analysis.bundleFolder == nil {
+            diagnostics.append(.error(location, "'\(url)' is not beside this analysis: only a page bundle publishes files of its own",
+                                      suggestion: "make it a bundle: move the analysis to \(folder)index.md and put \(path) beside it"))
+        } else {
+            diagnostics.append(.error(location, "no file '\(path)' beside this analysis",
+                                      suggestion: Suggestions.nearest(to: path, among: analysis.files).map { "did you mean '\($0)'?" }
+                                        ?? "put the file in \(folder)"))
+        }
+    }
+
+    /// The path of a link into the page's own folder, decoded, without `./`, query or fragment; nil for a link
+    /// with a scheme, an absolute path, a fragment alone, or one that climbs out with `..`.
+    package static func localPath(of url: String) -> String? {
+        guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#"), !url.hasPrefix("?") else { return nil }
+        var path = Substring(url)
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
+        // A colon before the first slash is a scheme (`https:`, `mailto:`, `actor:`).
+        if let colon = path.firstIndex(of: ":"), !path[..<colon].contains("/") { return nil }
+        while path.hasPrefix("./") { path = path.dropFirst(2) }
+        let decoded = String(path).removingPercentEncoding ?? String(path)
+        if decoded == ".." || decoded.hasPrefix("../") || decoded.split(separator: "/").contains("..") { return nil }
+        return decoded
     }
 
     private mutating func note(_ key: EntityKey) {

@@ -29,6 +29,39 @@ public struct Analysis: Hashable, Sendable {
     public var corrections: [Correction] = []
     public var body: MarkdownText
     public var location: SourceLocation
+    /// The files beside a page bundle's `index.md` (`Content/analyses/<slug>/index.md`), as paths relative to its
+    /// folder, sorted: published next to the page, so that `![map](map.png)` works in the editor and on the site.
+    /// Empty for an analysis that is a single file.
+    public var files: [String] = []
+    /// The bundle's folder, when the analysis is a page bundle.
+    public var bundleFolder: String?
+    /// The sources its text cites as `[text](source:id)`, in the order of its front matter.
+    public var sources: [Source] = []
+    /// Its authors' ids (`authors:` in its front matter), checked against `Content/authors/`.
+    public var authors: [Reference<AuthorTag>] = []
+
+    /// A source an analysis cites: what `[text](source:id)` points at, listed under the text.
+    public struct Source: Hashable, Sendable {
+        public var id: String
+        public var title: String
+        public var url: String?
+        public var date: PartialDate?
+        public var publisher: String?
+
+        public init(id: String, title: String, url: String? = nil, date: PartialDate? = nil, publisher: String? = nil) {
+            self.id = id
+            self.title = title
+            self.url = url
+            self.date = date
+            self.publisher = publisher
+        }
+
+        /// The id of its entry in the reference list, which `[text](source:id)` links to.
+        public static func anchor(of id: String) -> String { "source-" + id }
+    }
+
+    /// Names the build writes into an analysis's folder, which a bundle's own files may not take.
+    public static let reservedFileNames: Set<String> = Set(["index.html"] + CitationFormat.allCases.map(\.fileName))
 
     public init(id: AnalysisID, title: String, date: PartialDate, author: String? = nil, summary: String? = nil,
                 actors: [Reference<ActorTag>] = [], treaties: [Reference<TreatyTag>] = [], tags: [String] = [],

@@ -2,6 +2,7 @@
 public enum ActorTag {}
 public enum TreatyTag {}
 public enum AnalysisTag {}
+public enum AuthorTag {}
 
 /// A validated id: lowercase `a-z`, `0-9` and `-`, the file stem of the entity it names.
 ///
@@ -63,6 +64,7 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
 public typealias ActorID = Identifier<ActorTag>
 public typealias TreatyID = Identifier<TreatyTag>
 public typealias AnalysisID = Identifier<AnalysisTag>
+public typealias AuthorID = Identifier<AuthorTag>
 
 /// Names Windows reserves for devices, which no file or folder may have there: an id never takes one.
 /// A global (built once, on first use), as a generic type cannot have a stored static property.

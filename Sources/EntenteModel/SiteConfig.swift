@@ -13,6 +13,8 @@ public struct SiteConfig: Hashable, Sendable {
     public var prettyLinks: Bool
     /// A credits line shown in every page's footer (for data taken from ATOP, COW, …).
     public var credits: String?
+    /// Write "Cite this" files (BibTeX, RIS, CSL-JSON) beside every analysis and treaty page.
+    public var citations: Bool = true
 
     public init(title: String, description: String? = nil, language: String = "en", baseURL: String? = nil,
                 author: String? = nil, autolinkMentions: Bool = true, unsafeHTML: Bool = false,
@@ -42,10 +44,18 @@ public struct SiteContent: Sendable {
     public var excludedDrafts: Set<AnalysisID>
     /// Analyses dated after the build's day, left out until then; a link to one is reported as such.
     public var scheduled: [AnalysisID: ScheduledAnalysis]
+    /// The writers of `Content/authors/`.
+    public var authors: [Author]
+    /// Every author with a file, loaded or not (as `declared` for the other kinds).
+    public var declaredAuthors: Set<AuthorID>
+    /// The build's day (`--now`, else today): the access date of citations. Nil when not building.
+    public var buildDay: PartialDate?
 
-    public init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis],
-                declared: Set<EntityKey> = [], excludedDrafts: Set<AnalysisID> = [],
+    public init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis], authors: [Author] = [],
+                declaredAuthors: Set<AuthorID> = [], declared: Set<EntityKey> = [], excludedDrafts: Set<AnalysisID> = [],
                 scheduled: [AnalysisID: ScheduledAnalysis] = [:]) {
+        self.authors = authors
+        self.declaredAuthors = declaredAuthors.union(authors.map(\.id))
         self.excludedDrafts = excludedDrafts
         self.scheduled = scheduled
         self.config = config

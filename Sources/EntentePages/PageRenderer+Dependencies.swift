@@ -43,6 +43,15 @@ extension PageRenderer {
             var keys: [EntityKey] = [key]
             if case .actor(let id) = key { keys += (site.treatiesOfActor[id] ?? []).map { .treaty($0) } }
             return Set(keys.map(Dependency.entity)).union([.text(key)])
+        // Authors' own data is compared as a whole: any change to an author renders every page again.
+        case .authors: return [.allAnalyses]
+        case .author(let id), .authorFeed(let id):
+            return Set((site.analysesOfAuthor[id] ?? []).map { .entity(.analysis($0)) })
+        case .citation(let key, _):
+            var keys: [EntityKey] = [key]
+            // A treaty's citation names its parties.
+            if case .treaty(let id) = key, let treaty = site.treatiesByID[id] { keys += treaty.parties.map { .actor($0.actor.id) } }
+            return Set(keys.map(Dependency.entity))
         case .tag(let slug):
             return Set((index.tags.first { $0.slug == slug }?.analyses ?? []).map { .entity(.analysis($0)) })
         case .analysis(let id):

@@ -74,16 +74,24 @@ extension PageRenderer {
         case .analysis?:
             analyses = []
         }
+        return feed(of: analyses, title: title, subtitle: subtitle, folder: folder, feedName: key.map { "feed:\($0.folder)" } ?? "feed",
+                    extra: extra, root: root)
+    }
+
+    /// An Atom feed of `analyses` (and `extra` entries), newest change first, published at `folder/feed.xml`.
+    package func feed(of analyses: [AnalysisID], title: String, subtitle: String?, folder: String, feedName: String,
+                      extra: [AtomFeed.Entry] = [], root: String) -> String {
+        let config = site.config
         var entries = analyses.compactMap { id -> AtomFeed.Entry? in
             guard let analysis = site.analysesByID[id] else { return nil }
             let page = EntityKey.analysis(id).folder
             return AtomFeed.Entry(id: feedID("analysis:\(id.rawValue)", folder: page, fragment: nil), title: analysis.title,
                                   link: published(page, root: root), updated: analysis.lastChanged, summary: analysis.summary,
-                                  author: analysis.author ?? config.author, categories: analysis.tags)
+                                  author: site.byline(of: analysis) ?? config.author, categories: analysis.tags)
         } + extra
         entries.sort { ($1.updated, $0.id) < ($0.updated, $1.id) }
         let selfPath = (folder.isEmpty ? "" : folder + "/") + "feed.xml"
-        let feed = AtomFeed(id: feedID(key.map { "feed:\($0.folder)" } ?? "feed", folder: folder, fragment: nil, file: "feed.xml"),
+        let feed = AtomFeed(id: feedID(feedName, folder: folder, fragment: nil, file: "feed.xml"),
                             title: title, subtitle: subtitle, alternate: published(folder, root: root),
                             selfLink: config.baseURL.map { $0 + selfPath } ?? links.file(selfPath, from: root),
                             author: config.author ?? config.title, entries: entries)

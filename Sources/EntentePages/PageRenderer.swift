@@ -40,6 +40,10 @@ public struct PageRenderer: Sendable {
         case data(DataFile)
         /// One actor's or treaty's JSON record.
         case record(EntityKey)
+        /// The list of authors, one author's page, and the Atom feed of their analyses.
+        case authors, author(AuthorID), authorFeed(AuthorID)
+        /// An analysis's or treaty's citation in one format, beside its page.
+        case citation(EntityKey, CitationFormat)
 
         public enum DataFile: String, CaseIterable, Sendable, Hashable {
             case actorsJSON = "actors.json", treatiesJSON = "treaties.json", eventsJSON = "events.json"
@@ -50,10 +54,10 @@ public struct PageRenderer: Sendable {
         /// these list the whole site, and on a large site they are the largest.
         public var isSiteWide: Bool {
             switch self {
-            case .analysis, .actor, .treaty, .tag, .record: false
+            case .analysis, .actor, .treaty, .tag, .record, .author, .authorFeed, .citation: false
             case .feed(let key): key == nil
             case .home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search, .searchIndex,
-                 .sitemap, .robots, .data: true
+                 .sitemap, .robots, .data, .authors: true
             }
         }
 
@@ -78,6 +82,10 @@ public struct PageRenderer: Sendable {
             case .feed(let key): key.map { "\($0.folder)/feed.xml" } ?? "feed.xml"
             case .data(let file): "data/\(file.rawValue)"
             case .record(let key): "\(key.folder)/data.json"
+            case .authors: "authors/index.html"
+            case .author(let id): "authors/\(id.rawValue)/index.html"
+            case .authorFeed(let id): "authors/\(id.rawValue)/feed.xml"
+            case .citation(let key, let format): "\(key.folder)/\(format.fileName)"
             }
         }
     }
@@ -92,7 +100,33 @@ public struct PageRenderer: Sendable {
         pages += site.actors.flatMap { [.actor($0.id), .feed(.actor($0.id)), .record(.actor($0.id))] }
         pages += site.treaties.flatMap { [.treaty($0.id), .feed(.treaty($0.id)), .record(.treaty($0.id))] }
         pages += index.tags.map { .tag($0.slug) }
+        if !site.authors.isEmpty {
+            pages.append(.authors)
+            pages += site.authors.flatMap { [Page.author($0.id), .authorFeed($0.id)] }
+        }
+        if site.config.citations {
+            let cited = site.analyses.map { EntityKey.analysis($0.id) } + site.treaties.map { EntityKey.treaty($0.id) }
+            pages += cited.flatMap { key in CitationFormat.allCases.map { Page.citation(key, $0) } }
+        }
         return pages
+    }
+
+    /// A file of a page bundle, published as it is beside its analysis's page.
+    public struct BundleFile: Sendable, Hashable {
+        /// Its path in the output (`analyses/<slug>/map.png`).
+        public var path: String
+        /// Where it is in the site (`Content/analyses/<slug>/map.png`).
+        public var source: String
+    }
+
+    /// The files of every page bundle, in a stable order.
+    public var bundleFiles: [BundleFile] {
+        site.analyses.flatMap { analysis -> [BundleFile] in
+            guard let folder = analysis.bundleFolder else { return [] }
+            return analysis.files.map { file in
+                BundleFile(path: EntityKey.analysis(analysis.id).folder + "/" + file, source: folder + "/" + file)
+            }
+        }
     }
 
     /// Renders one page to HTML (or the text of a feed, data file or script).
@@ -141,6 +175,10 @@ public struct PageRenderer: Sendable {
         case .record(.actor(let id)): return .text(OpenData.json(OpenData(site: site).actorRecord(site.actorsByID[id]!)))
         case .record(.treaty(let id)): return .text(OpenData.json(OpenData(site: site).treatyRecord(site.treatiesByID[id]!)))
         case .record(.analysis): return .text("{}\n")
+        case .authors: return authorsPage(root)
+        case .author(let id): return authorPage(site.authorsByID[id]!, root)
+        case .authorFeed(let id): return .text(authorFeed(site.authorsByID[id]!, root: root))
+        case .citation(let key, let format): return .text(citation(of: key).text(format))
         }
     }
 
@@ -149,8 +187,9 @@ public struct PageRenderer: Sendable {
     /// What every page shares: the site, the page itself and the navigation, with links relative to `root`.
     package func frame(_ root: String, title: String, section: String?, description: String?, canonical: String?) -> PageFrame {
         let config = site.config
-        let nav: [(name: String, folder: String)] = [("Analyses", "analyses"), ("Actors", "actors"), ("Treaties", "treaties"),
+        var nav: [(name: String, folder: String)] = [("Analyses", "analyses"), ("Actors", "actors"), ("Treaties", "treaties"),
                                                      ("Network", "network"), ("Timeline", "timeline"), ("Tags", "tags")]
+        if !site.authors.isEmpty { nav.append(("Authors", "authors")) }
         let home = links.folder("", from: root)
         var breadcrumbs: [BreadcrumbModel] = []
         if section != "home" {
@@ -202,7 +241,7 @@ public struct PageRenderer: Sendable {
     package func analysisItem(_ id: AnalysisID, _ root: String) -> AnalysisItemModel {
         let analysis = site.analysesByID[id]!
         return AnalysisItemModel(title: analysis.title, url: url(.analysis(id), root), date: DateModel(analysis.date),
-                                 author: analysis.author, summary: analysis.summary, draft: analysis.draft)
+                                 author: site.byline(of: analysis), summary: analysis.summary, draft: analysis.draft)
     }
 
     /// An analysis as an item of a list, with `html`: the item rendered once by the `analysis-item` partial.
@@ -338,7 +377,14 @@ public struct PageRenderer: Sendable {
             return AnalysisDetailModel.Mention(name: site.name(of: key), url: url(key, root), kind: kind)
         }
         let detail = AnalysisDetailModel(
-            item: analysisItem(analysis.id, root), updated: DateModel(analysis.updated),
+            item: analysisItem(analysis.id, root),
+            authors: analysis.authors.compactMap { site.authorsByID[$0.id] }.map { authorLink($0, root) },
+            sources: analysis.sources.enumerated().map { offset, source in
+                AnalysisDetailModel.Source(number: offset + 1, anchor: Analysis.Source.anchor(of: source.id), title: source.title,
+                                           url: source.url, publisher: source.publisher, date: DateModel(source.date))
+            },
+            citations: citationLinks(.analysis(analysis.id), root),
+            updated: DateModel(analysis.updated),
             corrections: analysis.corrections.map { AnalysisDetailModel.Correction(date: DateModel($0.date), note: $0.note) },
             body: markdown.html(for: .analysis(analysis.id)) ?? "",
             tags: tagLinks(analysis.tags, root), actors: aboutActors.map { actorLink($0, root) },
@@ -432,6 +478,7 @@ public struct PageRenderer: Sendable {
             sharingPartiesMore: max(0, sharing.count - Self.sharingLimit),
             listings: listings(of: .treaty(treaty.id), root),
             feedURL: feedURL, dataURL: links.file(EntityKey.treaty(treaty.id).folder + "/data.json", from: root),
+            citations: citationLinks(.treaty(treaty.id), root),
             picture: pictures.treatyTimeline(treaty, site, link))
         frame.page.feed = FeedLinkModel(url: feedURL, title: "\(treaty.short ?? treaty.name) · \(site.config.title)")
         return .page(.treaty, TreatyPageModel(frame: frame, treaty: detail))

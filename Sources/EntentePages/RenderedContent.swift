@@ -16,6 +16,8 @@ package struct RenderedContent: Sendable {
     private var analysisBodiesOnce: HandOutOnceStore<AnalysisID, String>?
     private var provisionHTML: [TreatyID: [String]] = [:]
     private var analysisMentions: [AnalysisID: [EntityKey]] = [:]
+    /// Authors' bios: few and short, rendered again on every build.
+    private var authorBios: [AuthorID: String] = [:]
     /// The Markdown each entity's output came from, to tell on a rebuild what must be rendered again.
     private var inputs: [EntityKey: [MarkdownText?]] = [:]
     private var entityDiagnostics: [EntityKey: [Diagnostic]] = [:]
@@ -153,8 +155,17 @@ package struct RenderedContent: Sendable {
             for (job, result) in zip(jobs, results) { content.record(result, input: Self.inputs(of: job).1) }
         }
         for job in all { content.diagnostics += content.entityDiagnostics[Self.inputs(of: job).0] ?? [] }
+        for author in site.authors {
+            guard let bio = author.bio else { continue }
+            let rendered = renderer.render(bio, root: root)
+            content.authorBios[author.id] = rendered.html
+            content.diagnostics += rendered.diagnostics
+        }
         return content
     }
+
+    /// An author's bio as HTML.
+    package func bio(of author: AuthorID) -> String? { authorBios[author] }
 
     /// Keeps what one entity's texts rendered to, and the texts themselves when a rebuild will compare them.
     private mutating func record(_ result: JobResult, input: [MarkdownText?]?) {

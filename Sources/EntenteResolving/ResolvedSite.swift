@@ -12,6 +12,13 @@ public struct ResolvedSite: Sendable {
     public let actorsByID: [ActorID: Actor]
     public let treatiesByID: [TreatyID: Treaty]
     public private(set) var analysesByID: [AnalysisID: Analysis]
+    /// Sorted by name.
+    public let authors: [Author]
+    public let authorsByID: [AuthorID: Author]
+    /// The analyses of each author, newest first (as `analyses`).
+    public let analysesOfAuthor: [AuthorID: [AnalysisID]]
+    /// The build's day (see `SiteContent.buildDay`).
+    public var buildDay: PartialDate?
 
     /// The treaties each actor is a party to, sorted by name.
     public let treatiesOfActor: [ActorID: [TreatyID]]
@@ -25,9 +32,12 @@ public struct ResolvedSite: Sendable {
     /// Analyses left out until their date (see `SiteContent.scheduled`).
     public let scheduled: [AnalysisID: ScheduledAnalysis]
 
-    package init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis], declared: Set<EntityKey> = [],
-         excludedDrafts: Set<AnalysisID> = [], scheduled: [AnalysisID: ScheduledAnalysis] = [:]) {
+    package init(config: SiteConfig, actors: [Actor], treaties: [Treaty], analyses: [Analysis], authors: [Author] = [],
+                 declared: Set<EntityKey> = [], excludedDrafts: Set<AnalysisID> = [],
+                 scheduled: [AnalysisID: ScheduledAnalysis] = [:]) {
         self.config = config
+        self.authors = authors.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        authorsByID = Dictionary(uniqueKeysWithValues: authors.map { ($0.id, $0) })
         self.excludedDrafts = excludedDrafts
         self.scheduled = scheduled
         self.declared = declared
@@ -37,6 +47,13 @@ public struct ResolvedSite: Sendable {
         actorsByID = Dictionary(uniqueKeysWithValues: actors.map { ($0.id, $0) })
         treatiesByID = Dictionary(uniqueKeysWithValues: treaties.map { ($0.id, $0) })
         analysesByID = Dictionary(uniqueKeysWithValues: analyses.map { ($0.id, $0) })
+        var analysesOfAuthor: [AuthorID: [AnalysisID]] = [:]
+        for analysis in self.analyses {
+            for author in analysis.authors where analysesOfAuthor[author.id]?.contains(analysis.id) != true {
+                analysesOfAuthor[author.id, default: []].append(analysis.id)
+            }
+        }
+        self.analysesOfAuthor = analysesOfAuthor
         var treatiesOfActor: [ActorID: [TreatyID]] = [:]
         var successors: [TreatyID: [TreatyID]] = [:]
         for treaty in self.treaties {
@@ -77,6 +94,19 @@ public struct ResolvedSite: Sendable {
     }
 
     /// The display name of an entity.
+    /// Who wrote an analysis, as one line: its authors' names ("A, B and C"), else its plain `author`.
+    public func byline(of analysis: Analysis) -> String? {
+        let names = authorNames(of: analysis)
+        guard !names.isEmpty else { return analysis.author }
+        return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+
+    /// The names of an analysis's authors, else its plain `author`, one name per entry (as citations list them).
+    public func authorNames(of analysis: Analysis) -> [String] {
+        let names = analysis.authors.compactMap { authorsByID[$0.id]?.name }
+        return names.isEmpty ? analysis.author.map { [$0] } ?? [] : names
+    }
+
     public func name(of key: EntityKey) -> String {
         switch key {
         case .actor(let id): actorsByID[id]?.name ?? id.rawValue

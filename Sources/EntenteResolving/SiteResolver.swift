@@ -61,10 +61,12 @@ public enum SiteResolver {
         for analysis in content.analyses {
             for actor in analysis.actors { check(actor, in: actorIDs, what: "actor") }
             for treaty in analysis.treaties { check(treaty, in: treatyIDs, what: "treaty") }
+            for author in analysis.authors { check(author, in: content.declaredAuthors, what: "author") }
         }
-        let site = ResolvedSite(config: content.config, actors: content.actors, treaties: content.treaties,
-                                analyses: content.analyses, declared: content.declared,
+        var site = ResolvedSite(config: content.config, actors: content.actors, treaties: content.treaties,
+                                analyses: content.analyses, authors: content.authors, declared: content.declared,
                                 excludedDrafts: content.excludedDrafts, scheduled: content.scheduled)
+        site.buildDay = content.buildDay
         return (site, diagnostics + tagPageCollisions(site.analyses))
     }
 

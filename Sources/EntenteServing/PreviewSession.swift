@@ -13,6 +13,8 @@ public struct PreviewSession: Sendable {
     public let site: PreviewSite
     private var state = BuildState()
     private var assetPaths: Set<String> = []
+    /// The page bundles' files served now, with the stamp each had when read.
+    private var bundleStamps: [String: FileStamp] = [:]
     /// Whether the first build is done, and the server may be serving while later ones run.
     private var servedBefore = false
 
@@ -68,6 +70,17 @@ public struct PreviewSession: Sendable {
             removed += assetPaths.subtracting(renderer.theme.assets.keys).sorted()
             assetPaths = Set(renderer.theme.assets.keys)
         }
+        // A bundle's file is read again only when it is new or its stamp changed; one that is gone is removed.
+        var stamps: [String: FileStamp] = [:]
+        for file in renderer.bundleFiles {
+            guard let stamp = FileStamp.of(file.source) else { continue }
+            stamps[file.path] = stamp
+            if bundleStamps[file.path] != stamp, let data = FileManager.default.contents(atPath: file.source) {
+                files.append((file.path, Array(data)))
+            }
+        }
+        removed += bundleStamps.keys.filter { stamps[$0] == nil }.sorted()
+        bundleStamps = stamps
         await site.update(files: files, removed: removed)
         timings.finish("render")
         return Summary(succeeded: true, pagesRendered: rebuild.pagesToRender.count, pagesRemoved: rebuild.removedPages.count,

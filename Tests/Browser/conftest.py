@@ -35,6 +35,10 @@ EXAMPLE_PAGES = {
     "network": "network/index.html",
     "timeline": "timeline/index.html",
     "search": "search/index.html",
+    # A page bundle's analysis shows its own image; this one cites its sources and has a correction.
+    "analysis-with-sources": "analyses/2024-12-russia-north-korea-treaty-in-force/index.html",
+    "authors": "authors/index.html",
+    "author": "authors/mara-lindqvist/index.html",
 }
 
 

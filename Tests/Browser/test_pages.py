@@ -1,6 +1,7 @@
 """Headless Chromium opens the key pages: no console errors, no failed requests, no horizontal scrolling on a phone;
 search works as you type; the network picture's links navigate; dark mode and print styles apply."""
 import os
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -95,7 +96,7 @@ def background_luminance(driver):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", ["desktop", "phone"])
-@pytest.mark.parametrize("page", ["treaty", "network", "home", "analysis", "actor", "timeline", "search"])
+@pytest.mark.parametrize("page", ["treaty", "network", "home", "analysis", "actor", "timeline", "search", "author"])
 def test_layout_fits_in_both_schemes(browser, example_server, page, device, scheme):
     getattr(browser, device)()
     browser.scheme(scheme)
@@ -275,3 +276,17 @@ def test_about_and_mentions_read_as_sentences(browser, example_server):
         assert headings and set(headings) <= {f"About {name}", f"Mentioning {name}"}, headings
         items = browser.d.find_elements(By.CSS_SELECTOR, "h3 + ul.items > li")
         assert items, "each heading is followed by its list of analyses"
+
+
+def test_a_page_bundles_image_is_shown_and_its_citations_load(browser, example_server):
+    """The example's bundle publishes its SVG beside the analysis; the page shows it, and its cite files load."""
+    browser.open(example_server.url(EXAMPLE_PAGES["analysis"]))
+    width = browser.d.execute_script(
+        "var i = document.querySelector('.prose img'); return i && i.complete ? i.naturalWidth : 0;")
+    assert width > 0, "the bundle's image did not load"
+    hrefs = browser.d.execute_script(
+        "return Array.from(document.querySelectorAll('.cite a[download]')).map(function (a) { return a.href; });")
+    assert [h.rsplit("/", 1)[1] for h in hrefs] == ["cite.bib", "cite.ris", "cite.json"]
+    for href in hrefs:
+        with urllib.request.urlopen(href) as response:
+            assert response.status == 200 and response.read(), href

@@ -70,7 +70,7 @@ struct BuildCommandTests {
         let output = BuiltSite(root: site.appendingPathComponent("Output"))
         let before = try output.snapshot()
 
-        let analysis = site.appendingPathComponent("Content/analyses/2024-07-russia-asia-recalibration.md")
+        let analysis = site.appendingPathComponent("Content/analyses/2024-07-russia-asia-recalibration/index.md")
         var text = try String(contentsOf: analysis, encoding: .utf8)
         if !text.hasSuffix("\n") { text += "\n" }
         text += "\nA closing word on [India's choices](actor:inida).\n"
@@ -84,7 +84,7 @@ struct BuildCommandTests {
 
         let result = try EntenteProcess.run(["build", "--site", site.path])
         #expect(result.status != 0)
-        let relative = "\(site.path)/Content/analyses/2024-07-russia-asia-recalibration.md:\(try #require(brokenLine)):"
+        let relative = "\(site.path)/Content/analyses/2024-07-russia-asia-recalibration/index.md:\(try #require(brokenLine)):"
         #expect(result.stderr.contains(relative), "stderr: \(result.stderr)")
         #expect(result.stderr.contains("error: unknown actor 'inida'; did you mean 'india'?"))
         // Every problem in one run: the treaty file's problems are reported too.
@@ -162,7 +162,8 @@ struct BuildCommandTests {
         #expect(!result.stderr.contains("error:"))
         let output = BuiltSite(root: site.appendingPathComponent("Output"))
         let files = try output.snapshot()
-        #expect(files.keys.filter { $0.hasPrefix("analyses/") }.count == 151)
+        // The list, and each analysis's page with its three citation files.
+        #expect(files.keys.filter { $0.hasPrefix("analyses/") }.count == 1 + 150 * (1 + 3))
         let links = try output.brokenLinks()
         #expect(links.broken.isEmpty, "\(links.broken.count) broken links, first: \(links.broken.prefix(5))")
     }

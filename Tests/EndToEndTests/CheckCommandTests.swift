@@ -26,7 +26,7 @@ struct CheckCommandTests {
         #expect(warned.stderr.contains("warning: unknown field 'regoin' is ignored; did you mean 'region'?"))
         #expect(try EntenteProcess.run(["check", "--site", site.path, "--strict"]).status == 1)
 
-        let analysis = site.appendingPathComponent("Content/analyses/2024-07-russia-asia-recalibration.md")
+        let analysis = site.appendingPathComponent("Content/analyses/2024-07-russia-asia-recalibration/index.md")
         try (try String(contentsOf: analysis, encoding: .utf8) + "\n[x](treaty:relso)\n").write(to: analysis, atomically: true, encoding: .utf8)
         let failed = try EntenteProcess.run(["check", "--site", site.path])
         #expect(failed.status == 1)

@@ -60,7 +60,7 @@ struct ServeCommandTests {
         let server = try ServeProcess(site: site)
         defer { _ = server.stop() }
         let page = "/analyses/2024-07-russia-asia-recalibration/"
-        let file = site.appendingPathComponent("Content/analyses/2024-07-russia-asia-recalibration.md")
+        let file = site.appendingPathComponent("Content/analyses/2024-07-russia-asia-recalibration/index.md")
         let original = try String(contentsOf: file, encoding: .utf8)
 
         try (original + "\nA sentence about Zanzibar.\n").write(to: file, atomically: true, encoding: .utf8)
@@ -73,7 +73,7 @@ struct ServeCommandTests {
         #expect(broken.body.contains("unknown actor &#39;nobody&#39;"))
         #expect(broken.body.contains("Zanzibar"), "the last good page is still served")
         #expect(server.waitForLog("build failed with 1 error"))
-        #expect(server.log.contains("2024-07-russia-asia-recalibration.md:"))
+        #expect(server.log.contains("2024-07-russia-asia-recalibration/index.md:"))
 
         try original.write(to: file, atomically: true, encoding: .utf8)
         #expect(try await poll(server, page, within: 5) { !$0.contains("entente-errors") && !$0.contains("Zanzibar") })

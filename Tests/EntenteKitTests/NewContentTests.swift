@@ -61,8 +61,8 @@ struct NewContentTests {
     }
 
     @Test("a site's Templates/new/ skeleton wins, is checked like every template, and is neither page nor asset")
-    func ownSkeleton() async throws {
-        try await withTemporaryDirectory { directory in
+    func ownSkeleton() throws {
+        try withTemporaryDirectory { directory in
             let site = try site(in: directory)
             try directory.write("site/Templates/new/actor.yaml", "name: {{name_yaml}}\nkind: {{kind}}\nregion: {{regoin}}\n")
             let content = NewContent(kind: .actor, title: "Viet Nam", date: "2024-06-19")

@@ -18,7 +18,7 @@ package struct AnalysisItemModel: TemplateModel {
         .text("title", "the analysis's title") { $0.title },
         .text("url", "its page, relative to this page") { $0.url },
         .object("date", "its date") { $0.date },
-        .optionalText("author", "its author") { $0.author },
+        .optionalText("author", "its byline: its authors' names (`authors:`), else its `author`") { $0.author },
         .optionalText("summary", "its summary, as plain text") { $0.summary },
         .bool("draft", "whether it is a draft (built with `--drafts` only)") { $0.draft },
     ])

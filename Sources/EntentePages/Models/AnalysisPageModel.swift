@@ -41,7 +41,29 @@ package struct AnalysisDetailModel: TemplateModel {
         ])
     }
 
+    /// A source of its front matter, numbered as the reference list shows it.
+    package struct Source: TemplateModel {
+        package var number: Int
+        package var anchor: String
+        package var title: String
+        package var url: String?
+        package var publisher: String?
+        package var date: DateModel?
+
+        package static let schema = TemplateSchema<Source>("source", [
+            .int("number", "its number in the list, from 1") { $0.number },
+            .text("anchor", "the id of its entry, which `[text](source:id)` links to") { $0.anchor },
+            .text("title", "its title") { $0.title },
+            .optionalText("url", "its address") { $0.url },
+            .optionalText("publisher", "who published it") { $0.publisher },
+            .optionalObject("date", "its date") { $0.date },
+        ])
+    }
+
     package var item: AnalysisItemModel
+    package var authors: [AuthorLinkModel]
+    package var sources: [Source]
+    package var citations: [CitationLinkModel]
     package var updated: DateModel?
     package var corrections: [Correction]
     package var body: String
@@ -51,6 +73,9 @@ package struct AnalysisDetailModel: TemplateModel {
     package var mentions: [Mention]
 
     package static let schema = TemplateSchema<AnalysisDetailModel>("analysis", AnalysisItemModel.schema.fields { $0.item } + [
+        .joinedList("authors", "its authors with pages (`authors:`); `author` is the byline either way") { $0.authors },
+        .joinedList("sources", "the sources of its front matter, which its text cites") { $0.sources },
+        .joinedList("citations", "its citation as BibTeX, RIS and CSL-JSON files") { $0.citations },
         .optionalObject("updated", "`updated` of its front matter: when it was last revised") { $0.updated },
         .joinedList("corrections", "its corrections, oldest first") { $0.corrections },
         .text("body", "the text as HTML") { $0.body },

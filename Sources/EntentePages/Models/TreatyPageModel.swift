@@ -120,6 +120,7 @@ package struct TreatyDetailModel: TemplateModel {
     package var listings: AnalysisListingsModel
     package var feedURL: String
     package var dataURL: String
+    package var citations: [CitationLinkModel]
     package var picture: String?
 
     package static let schema = TemplateSchema<TreatyDetailModel>("treaty",
@@ -148,6 +149,7 @@ package struct TreatyDetailModel: TemplateModel {
         },
         .text("feed_url", "its Atom feed") { $0.feedURL },
         .text("data_url", "its JSON record") { $0.dataURL },
+        .joinedList("citations", "its citation as BibTeX, RIS and CSL-JSON files") { $0.citations },
         .optionalText("picture", "its events on a time axis (inline SVG)") { $0.picture },
     ] + AnalysisListingsModel.schema.fields { $0.listings })
 }
