@@ -35,6 +35,7 @@ public struct ContentScaffolder: Sendable {
         problems += check(content.actors, among: actorIDs, what: "actor", flag: "--actors")
         problems += check(content.parties, among: actorIDs, what: "actor", flag: "--parties")
         problems += check(content.treaties, among: ids(in: "treaties"), what: "treaty", flag: "--treaties")
+        problems += check(content.authors, among: ids(in: "authors"), what: "author", flag: "--author")
         if content.kind == .treaty, content.parties.isEmpty {
             problems.append(.error(SourceLocation(file: path("Content/treaties")), "a treaty needs its parties",
                                    suggestion: "name them with --parties, e.g. --parties russia,india"))
@@ -65,7 +66,7 @@ public struct ContentScaffolder: Sendable {
         guard problems.isEmpty, let template else { throw DiagnosticsError(Array(Set(problems)).sorted()) }
 
         let model = NewContentModel(id: id, title: content.title, date: content.date, draft: content.kind == .analysis && content.draft,
-                                    author: content.author, kind: content.contentKind ?? (content.kind == .actor ? "state" : nil),
+                                    authors: content.authors, kind: content.contentKind ?? (content.kind == .actor ? "state" : nil),
                                     actors: content.actors, treaties: content.treaties, parties: content.parties)
         let text = template.withoutEscaping().render(model.templateValue)
         do {
@@ -96,7 +97,7 @@ public struct ContentScaffolder: Sendable {
     }
 
     private func check(_ given: [String], among known: [String], what: String, flag: String) -> [Diagnostic] {
-        let folder = path(what == "actor" ? "Content/actors" : "Content/treaties")
+        let folder = path(["actor": "Content/actors", "treaty": "Content/treaties"][what] ?? "Content/authors")
         return given.filter { !known.contains($0) }.map { id in
             .error(SourceLocation(file: folder), "unknown \(what) '\(id)' in \(flag)",
                    suggestion: Suggestions.nearest(to: id, among: known).map { "did you mean '\($0)'?" })

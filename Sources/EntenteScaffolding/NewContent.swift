@@ -30,7 +30,8 @@ public struct NewContent: Sendable {
     public var actors: [String] = []
     public var treaties: [String] = []
     public var parties: [String] = []
-    public var author: String?
+    /// Author ids (`--author`), checked against `Content/authors/`.
+    public var authors: [String] = []
     /// The actor's or treaty's kind (`state`, `defence-pact`); an actor without one is a state.
     public var contentKind: String?
     /// Whether a new analysis is a draft.

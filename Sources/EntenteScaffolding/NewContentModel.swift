@@ -8,7 +8,7 @@ package struct NewContentModel: TemplateModel {
     package var title: String
     package var date: String
     package var draft: Bool
-    package var author: String?
+    package var authors: [String]
     package var kind: String?
     package var actors: [String]
     package var treaties: [String]
@@ -22,7 +22,7 @@ package struct NewContentModel: TemplateModel {
         .text("name_yaml", "the same as `title_yaml`") { YAMLEmitter.quoted($0.title) },
         .text("date", "today, `2024-06-19`") { $0.date },
         .bool("draft", "whether the new analysis is a draft (`entente new analysis`: yes)") { $0.draft },
-        .optionalText("author_yaml", "`--author`, as a quoted YAML string") { $0.author.map(YAMLEmitter.quoted) },
+        .optionalText("authors_yaml", "`--author`: author ids, as a YAML list") { Self.flowList($0.authors) },
         .optionalText("kind", "`--kind`") { $0.kind },
         .optionalText("actors_yaml", "`--actors`, as a YAML list (`[russia, india]`)") { Self.flowList($0.actors) },
         .optionalText("treaties_yaml", "`--treaties`, as a YAML list") { Self.flowList($0.treaties) },

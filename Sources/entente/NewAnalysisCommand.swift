@@ -20,7 +20,7 @@ struct NewAnalysisCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The treaties it is about, by id.", valueName: "ids"))
     var treaties: String?
 
-    @Option(help: ArgumentHelp("Its author.", valueName: "name"))
+    @Option(help: ArgumentHelp("Its authors, by id (Content/authors/<id>.yaml).", valueName: "ids"))
     var author: String?
 
     @Option(help: ArgumentHelp("Its date instead of today.", valueName: "yyyy-mm-dd"))
@@ -36,7 +36,7 @@ struct NewAnalysisCommand: ParsableCommand {
         var content = NewContent(kind: .analysis, title: title, date: date ?? NewCommand.today())
         content.actors = NewCommand.ids(actors)
         content.treaties = NewCommand.ids(treaties)
-        content.author = author
+        content.authors = NewCommand.ids(author)
         try NewCommand.create(content, in: folder.site)
     }
 }

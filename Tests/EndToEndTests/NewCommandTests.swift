@@ -34,10 +34,10 @@ struct NewCommandTests {
         let temp = try TemporaryFolder()
         let site = try temp.copyExampleSite()
         let analysis = try EntenteProcess.run(["new", "analysis", "Hanoi's hedge", "--actors", "vietnam,russia",
-                                               "--treaties", "russia-vietnam-1994", "--author", "Asia desk", "--site", site.path])
+                                               "--treaties", "russia-vietnam-1994", "--author", "mara-lindqvist", "--site", site.path])
         #expect(analysis.status == 0, "stderr: \(analysis.stderr)")
         let text = try String(contentsOf: site.appendingPathComponent("Content/analyses/hanoi-s-hedge.md"), encoding: .utf8)
-        #expect(text.hasPrefix("---\ntitle: \"Hanoi's hedge\"\ndate: \"\(Self.today)\"\ndraft: true\nauthor: \"Asia desk\"\n"
+        #expect(text.hasPrefix("---\ntitle: \"Hanoi's hedge\"\ndate: \"\(Self.today)\"\ndraft: true\nauthors: [mara-lindqvist]\n"
                                + "actors: [vietnam, russia]\ntreaties: [russia-vietnam-1994]\n---\n"))
         let actor = try EntenteProcess.run(["new", "actor", "Mongolia", "--site", site.path])
         #expect(actor.status == 0, "stderr: \(actor.stderr)")

@@ -12,6 +12,8 @@ struct NewContentTests {
         try directory.write("site/Content/actors/russia.yaml", "name: Russia\n")
         try directory.write("site/Content/actors/india.yaml", "name: India\n")
         try directory.write("site/Content/treaties/relos.yaml", "name: RELOS\nparties: [russia, india]\n")
+        try directory.write("site/Content/authors/ana.yaml", "name: Ana\n")
+        try directory.write("site/Content/authors/ben.yaml", "name: Ben\n")
         return directory.path("site")
     }
 
@@ -22,7 +24,7 @@ struct NewContentTests {
             var content = NewContent(kind: .analysis, title: "Russia & India: \"RELOS\" at last?", date: "2024-06-19")
             content.actors = ["russia", "india"]
             content.treaties = ["relos"]
-            content.author = "Desk: Asia"
+            content.authors = ["ana", "ben"]
             let path = try ContentScaffolder(siteDirectory: site).create(content)
             #expect(path == site + "/Content/analyses/russia-india-relos-at-last.md")
             let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -31,7 +33,7 @@ struct NewContentTests {
                 title: "Russia & India: \\"RELOS\\" at last?"
                 date: "2024-06-19"
                 draft: true
-                author: "Desk: Asia"
+                authors: [ana, ben]
                 actors: [russia, india]
                 treaties: [relos]
                 ---
@@ -46,12 +48,14 @@ struct NewContentTests {
             var content = NewContent(kind: .treaty, title: "RELOS", date: "2024-06-19")
             content.parties = ["rusia", "india"]
             content.contentKind = "defense-pact"
+            content.authors = ["anna"]
             #expect {
                 try ContentScaffolder(siteDirectory: site).create(content)
             } throws: { error in
                 let messages = (error as? DiagnosticsError)?.diagnostics.map { $0.message + " " + ($0.suggestion ?? "") } ?? []
-                return messages.count == 3
+                return messages.count == 4
                     && messages.contains { $0.contains("unknown actor 'rusia' in --parties") && $0.contains("did you mean 'russia'?") }
+                    && messages.contains { $0.contains("unknown author 'anna' in --author") && $0.contains("did you mean 'ana'?") }
                     && messages.contains { $0.contains("unknown treaty kind 'defense-pact'") && $0.contains("'defence-pact'") }
                     && messages.contains { $0.contains("'relos' exists already") }
             }
