@@ -66,7 +66,9 @@ public struct SiteBuilder: Sendable {
         // Compared with the last successful build, if there is one and it used the same settings and templates.
         let baseline = state.baseline.flatMap { baseline in
             baseline.renderer.site.config == site.config && baseline.renderer.theme.fingerprint == theme.fingerprint
-                && baseline.renderer.site.authors == site.authors && baseline.renderer.site.buildDay == site.buildDay ? baseline : nil
+                && baseline.renderer.site.authors == site.authors && baseline.renderer.site.buildDay == site.buildDay
+                // Every "in force" and every analysis's "now" is as of this day.
+                && baseline.renderer.site.asOf == site.asOf ? baseline : nil
         }
         guard let baseline else {
             // A first build, or settings or templates changed: every page.

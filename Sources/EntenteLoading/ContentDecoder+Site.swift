@@ -2,7 +2,7 @@ import EntenteModel
 import EntenteSupport
 extension ContentDecoder {
     package static let siteKeys = ["title", "description", "language", "base_url", "author", "autolink_mentions",
-                           "unsafe_html", "pretty_links", "credits", "citations"]
+                           "unsafe_html", "pretty_links", "credits", "citations", "as_of"]
 
     package static func site(_ fields: inout YAMLFields) -> SiteConfig? {
         let title = fields.string("title", required: true)
@@ -29,6 +29,7 @@ extension ContentDecoder {
         config.prettyLinks = fields.bool("pretty_links") ?? false
         config.credits = fields.string("credits")
         config.citations = fields.bool("citations") ?? true
+        config.asOf = fields.date("as_of")
         fields.reportUnknownKeys(known: siteKeys)
         return title == nil ? nil : config
     }

@@ -4,7 +4,9 @@ import Yams
 
 extension ContentDecoder {
     package static let treatyKeys = ["name", "short", "aliases", "instrument", "kind", "obligations", "parties", "events",
-                             "status", "summary", "provisions", "sources", "supersedes", "related", "imported_from"]
+                             "status", "summary", "provisions", "sources", "supersedes", "related", "imported_from", "term",
+                             "expires", "renewal"]
+    package static let renewalKeys = ["period", "notice"]
     package static let partyKeys = ["actor", "signed", "ratified", "acceded", "in_force", "withdrawn", "note"]
     package static let eventKeys = ["date", "type", "actor", "note", "source"]
     package static let sourceKeys = ["id", "title", "url", "date"]
@@ -35,6 +37,7 @@ extension ContentDecoder {
         treaty.parties = partyNodes.compactMap { party($0, in: &fields) }
         treaty.declaredStatus = fields.enumeration("status", as: TreatyStatus.self)
         if treaty.declaredStatus != nil { treaty.statusLocation = fields.location("status") }
+        term(&treaty, &fields)
         treaty.summary = fields.markdown("summary")
         for item in fields.sequence("provisions") {
             if let provision = fields.markdown(item, key: "provisions") { treaty.provisions.append(provision) }
@@ -126,6 +129,42 @@ extension ContentDecoder {
         let source = citedSource(&sub, sources: sources)
         guard let date, let type else { return nil }
         return TreatyEvent(date: date, type: type, actor: actor, note: note, source: source, location: sub.mappingLocation)
+    }
+
+    /// `term`, `expires` and `renewal`: how long the treaty binds and how it renews itself.
+    private static func term(_ treaty: inout Treaty, _ fields: inout YAMLFields) {
+        if let text = fields.string("term")?.trimmingWhitespace() {
+            if text == "indefinite" {
+                treaty.term = .indefinite
+            } else if let length = TermLength(parsing: text) {
+                treaty.term = .fixed(length)
+            } else {
+                fields.error(fields.location("term"), "'\(text)' is not a term",
+                             suggestion: "write a length such as '20 years', '6 months' or '90 days', or 'indefinite'")
+            }
+        }
+        treaty.expires = fields.date("expires")
+        if let node = fields.node("renewal") {
+            var sub = YAMLFields(node, origin: fields.origin, what: "a renewal", sourceLines: fields.sourceLines)
+            defer { fields.absorb(&sub, known: renewalKeys) }
+            guard case .mapping = node else { return }
+            func length(_ key: String, required: Bool) -> TermLength? {
+                guard let text = sub.string(key, required: required) else { return nil }
+                guard let length = TermLength(parsing: text) else {
+                    sub.error(sub.location(key), "'\(text)' is not a length of time",
+                              suggestion: "write it as '5 years', '12 months' or '90 days'")
+                    return nil
+                }
+                return length
+            }
+            let period = length("period", required: true)
+            let notice = length("notice", required: false)
+            if let period { treaty.renewal = Treaty.Renewal(period: period, notice: notice) }
+        }
+        if treaty.term == .indefinite, treaty.expires != nil || treaty.renewal != nil {
+            fields.warning(fields.location("term"), "an indefinite term has no expiry or renewal",
+                           suggestion: "remove 'expires' and 'renewal', or give the term's length")
+        }
     }
 
     private static func source(_ node: Node, in fields: inout YAMLFields) -> Treaty.Source? {

@@ -15,6 +15,8 @@ public struct SiteConfig: Hashable, Sendable {
     public var credits: String?
     /// Write "Cite this" files (BibTeX, RIS, CSL-JSON) beside every analysis and treaty page.
     public var citations: Bool = true
+    /// The day the site's data describes (`as_of`); when absent, the latest dated fact of the content.
+    public var asOf: PartialDate?
 
     public init(title: String, description: String? = nil, language: String = "en", baseURL: String? = nil,
                 author: String? = nil, autolinkMentions: Bool = true, unsafeHTML: Bool = false,

@@ -28,7 +28,9 @@ public struct Treaty: Hashable, Sendable {
         case strategicPartnership = "strategic-partnership"
         case logistics, basing
         case armsTransfer = "arms-transfer"
-        case trade, consultation, other
+        case trade, consultation
+        /// Treaties of friendship, good-neighbourliness and cooperation.
+        case friendship, other
 
         public var title: String {
             switch self {
@@ -42,6 +44,7 @@ public struct Treaty: Hashable, Sendable {
             case .armsTransfer: "Arms transfer"
             case .trade: "Trade agreement"
             case .consultation: "Consultation pact"
+            case .friendship: "Friendship treaty"
             case .other: "Other"
             }
         }
@@ -61,6 +64,32 @@ public struct Treaty: Hashable, Sendable {
             case .nonAggression: "Non-aggression"
             case .consultation: "Consultation"
             }
+        }
+    }
+
+    /// How long a treaty binds once in force.
+    public enum Term: Hashable, Sendable {
+        case fixed(TermLength)
+        case indefinite
+
+        public var description: String {
+            switch self {
+            case .fixed(let length): length.description
+            case .indefinite: "indefinite"
+            }
+        }
+    }
+
+    /// Automatic renewal at the end of each term, unless a party gives notice in time.
+    public struct Renewal: Hashable, Sendable {
+        /// Each renewal's length (`5 years`).
+        public var period: TermLength
+        /// How long before the end of a term notice must be given to stop the renewal.
+        public var notice: TermLength?
+
+        public init(period: TermLength, notice: TermLength? = nil) {
+            self.period = period
+            self.notice = notice
         }
     }
 
@@ -118,6 +147,12 @@ public struct Treaty: Hashable, Sendable {
     public var summary: MarkdownText?
     public var provisions: [MarkdownText]
     public var sources: [Source]
+    /// How long it binds once in force (`term: 20 years`, or `indefinite`).
+    public var term: Term?
+    /// When it expires, as the text or the record gives it (else derived from `term`).
+    public var expires: PartialDate?
+    /// How it renews itself at the end of a term.
+    public var renewal: Renewal?
     public var supersedes: Reference<TreatyTag>?
     public var related: [Reference<TreatyTag>]
     /// The Markdown body of a treaty written as `.md`.
@@ -172,16 +207,7 @@ public struct Treaty: Hashable, Sendable {
             parties.contains { $0.actor.id == id && $0.ratified != nil }
                 || events.contains { $0.type == .ratified && ($0.actor == nil || $0.actor?.id == id) }
         }
-        return events.filter { event in
-            guard event.type.status != nil else { return false }
-            guard event.actor != nil else { return true }
-            switch event.type {
-            case .signed: return true
-            case .ratified: return ratifiedByAll
-            default: return false
-            }
-        }
-        .max { ($0.date, $0.type.lifecycleRank) < ($1.date, $1.type.lifecycleRank) }
+        return Self.statusEvent(among: events, ratifiedByAll: ratifiedByAll)
     }
 }
 

@@ -379,6 +379,8 @@ public struct PageRenderer: Sendable {
         let detail = AnalysisDetailModel(
             item: analysisItem(analysis.id, root),
             authors: analysis.authors.compactMap { site.authorsByID[$0.id] }.map { authorLink($0, root) },
+            thenAndNow: thenAndNow(analysis, mentioned: markdown.mentions(of: analysis.id), root),
+            asOf: DateModel(site.asOf),
             sources: analysis.sources.enumerated().map { offset, source in
                 AnalysisDetailModel.Source(number: offset + 1, anchor: Analysis.Source.anchor(of: source.id), title: source.title,
                                            url: source.url, publisher: source.publisher, date: DateModel(source.date))
@@ -447,7 +449,8 @@ public struct PageRenderer: Sendable {
         let status = treaty.status.map { status in
             TreatyDetailModel.Status(title: status.title, key: status.rawValue, active: status.isActive,
                                      derived: treaty.declaredStatus == nil,
-                                     from: treaty.statusEvent.map { .init(type: $0.type.title, date: DateModel($0.date)) })
+                                     from: treaty.statusEvent.map { .init(type: $0.type.title, date: DateModel($0.date)) },
+                                     asOf: status.isActive ? DateModel(site.asOf) : nil)
         }
         let sharing = index.treatiesSharingParties(with: treaty, in: site)
         let feedURL = links.file(EntityKey.treaty(treaty.id).folder + "/feed.xml", from: root)
@@ -479,9 +482,37 @@ public struct PageRenderer: Sendable {
             listings: listings(of: .treaty(treaty.id), root),
             feedURL: feedURL, dataURL: links.file(EntityKey.treaty(treaty.id).folder + "/data.json", from: root),
             citations: citationLinks(.treaty(treaty.id), root),
+            term: termModel(treaty),
             picture: pictures.treatyTimeline(treaty, site, link))
         frame.page.feed = FeedLinkModel(url: feedURL, title: "\(treaty.short ?? treaty.name) · \(site.config.title)")
         return .page(.treaty, TreatyPageModel(frame: frame, treaty: detail))
+    }
+
+    /// Each agreement an analysis is about or mentions: its status on the analysis's date and as of `as_of`.
+    private func thenAndNow(_ analysis: Analysis, mentioned: [EntityKey], _ root: String) -> [AnalysisDetailModel.ThenAndNow] {
+        let named = unique(analysis.treaties.map(\.id) + mentioned.compactMap { if case .treaty(let id) = $0 { id } else { nil } })
+        return named.compactMap { id -> AnalysisDetailModel.ThenAndNow? in
+            guard let treaty = site.treatiesByID[id] else { return nil }
+            func model(_ status: TreatyStatus?, uncertain: Bool) -> AnalysisDetailModel.ThenAndNow.Standing? {
+                status.map { .init(title: $0.title, key: $0.rawValue, uncertain: uncertain) }
+            }
+            let then = treaty.standing(at: analysis.date)
+            // Now: as stated when the file states it, else from the record as of `as_of`.
+            let nowStanding = site.asOf.map { treaty.standing(at: $0) }
+            let now = treaty.declaredStatus ?? nowStanding?.status
+            return .init(treaty: treatyLink(id, root), written: DateModel(analysis.date), then: model(then.status, uncertain: !then.uncertain.isEmpty),
+                         now: model(now, uncertain: treaty.declaredStatus == nil && !(nowStanding?.uncertain.isEmpty ?? true)),
+                         changed: then.status != now)
+        }
+    }
+
+    /// A treaty's term as its page shows it, or nil when the record gives no term, expiry or renewal.
+    private func termModel(_ treaty: Treaty) -> TreatyDetailModel.Term? {
+        guard treaty.term != nil || treaty.expires != nil || treaty.renewal != nil else { return nil }
+        let standing = site.asOf.map { treaty.standing(at: $0) }
+        return TreatyDetailModel.Term(length: treaty.term?.description, expires: DateModel(treaty.firstExpiry),
+                                      termEnds: DateModel(standing?.termEnds), expired: standing?.expiredByTerm ?? false,
+                                      renewal: treaty.renewal?.period.description, notice: treaty.renewal?.notice?.description)
     }
 
     /// Sorts after every real date, so that undated agreements come last.

@@ -26,7 +26,7 @@ package enum PictureStyle {
             case .defencePact: self = .defence
             case .nonAggression, .neutrality, .entente, .consultation: self = .security
             case .logistics, .basing, .armsTransfer: self = .military
-            case .strategicPartnership: self = .partnership
+            case .strategicPartnership, .friendship: self = .partnership
             case .trade: self = .economic
             case .other, nil: self = .other
             }
@@ -39,7 +39,7 @@ package enum PictureStyle {
             case .defence: "Defence pact"
             case .security: "Non-aggression, neutrality, entente, consultation"
             case .military: "Logistics, basing, arms transfer"
-            case .partnership: "Strategic partnership"
+            case .partnership: "Strategic partnership, friendship"
             case .economic: "Trade"
             case .other: "Other or unclassified"
             }

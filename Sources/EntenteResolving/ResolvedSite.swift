@@ -19,6 +19,9 @@ public struct ResolvedSite: Sendable {
     public let analysesOfAuthor: [AuthorID: [AnalysisID]]
     /// The build's day (see `SiteContent.buildDay`).
     public var buildDay: PartialDate?
+    /// The day the site's data describes: `as_of` of site.yaml, else its latest dated fact (an event, a party's own
+    /// date, an analysis). Every "in force" holds as of this day.
+    public let asOf: PartialDate?
 
     /// The treaties each actor is a party to, sorted by name.
     public let treatiesOfActor: [ActorID: [TreatyID]]
@@ -54,6 +57,9 @@ public struct ResolvedSite: Sendable {
             }
         }
         self.analysesOfAuthor = analysesOfAuthor
+        asOf = config.asOf ?? (treaties.flatMap { treaty in
+            treaty.events.map(\.date) + treaty.parties.flatMap { [$0.signed, $0.ratified, $0.acceded, $0.inForce, $0.withdrawn].compactMap { $0 } }
+        } + analyses.map(\.date)).max()
         var treatiesOfActor: [ActorID: [TreatyID]] = [:]
         var successors: [TreatyID: [TreatyID]] = [:]
         for treaty in self.treaties {

@@ -60,8 +60,39 @@ package struct AnalysisDetailModel: TemplateModel {
         ])
     }
 
+    /// Where an agreement it names stood when it was written, and where it stands now.
+    package struct ThenAndNow: TemplateModel {
+        /// A status on one day.
+        package struct Standing: TemplateModel {
+            package var title: String
+            package var key: String
+            package var uncertain: Bool
+
+            package static let schema = TemplateSchema<Standing>("standing", [
+                .text("title", "the status (`Signed`)") { $0.title },
+                .text("key", "the same as a key (`signed`)") { $0.key },
+                .bool("uncertain", "whether an event dated only to the month or year may have changed it by that day") { $0.uncertain },
+            ])
+        }
+
+        package var treaty: TreatyLinkModel
+        package var written: DateModel
+        package var then: Standing?
+        package var now: Standing?
+        package var changed: Bool
+
+        package static let schema = TemplateSchema<ThenAndNow>("agreement then and now", TreatyLinkModel.schema.fields { $0.treaty } + [
+            .object("written", "the analysis's date (the agreement's own `date` is its signature)") { $0.written },
+            .optionalObject("then", "its status on the analysis's date; absent when nothing had happened yet") { $0.then },
+            .optionalObject("now", "its status as of the site's `as_of`") { $0.now },
+            .bool("changed", "whether the two differ") { $0.changed },
+        ])
+    }
+
     package var item: AnalysisItemModel
     package var authors: [AuthorLinkModel]
+    package var thenAndNow: [ThenAndNow]
+    package var asOf: DateModel?
     package var sources: [Source]
     package var citations: [CitationLinkModel]
     package var updated: DateModel?
@@ -73,6 +104,8 @@ package struct AnalysisDetailModel: TemplateModel {
     package var mentions: [Mention]
 
     package static let schema = TemplateSchema<AnalysisDetailModel>("analysis", AnalysisItemModel.schema.fields { $0.item } + [
+        .joinedList("then_and_now", "each agreement it names: its status when written and as of `as_of`") { $0.thenAndNow },
+        .optionalObject("as_of", "the day the site's data describes (`as_of`)") { $0.asOf },
         .joinedList("authors", "its authors with pages (`authors:`); `author` is the byline either way") { $0.authors },
         .joinedList("sources", "the sources of its front matter, which its text cites") { $0.sources },
         .joinedList("citations", "its citation as BibTeX, RIS and CSL-JSON files") { $0.citations },

@@ -24,6 +24,7 @@ package struct TreatyDetailModel: TemplateModel {
         package var active: Bool
         package var derived: Bool
         package var from: StatusSource?
+        package var asOf: DateModel?
 
         package static let schema = TemplateSchema<Status>("status", [
             .text("title", "the status (`In force`)") { $0.title },
@@ -31,6 +32,26 @@ package struct TreatyDetailModel: TemplateModel {
             .bool("active", "whether the agreement binds its parties") { $0.active },
             .bool("derived", "whether it was derived from the events rather than stated") { $0.derived },
             .optionalObject("from", "the event it was derived from") { $0.from },
+            .optionalObject("as_of", "the day the site's data describes (`as_of`): the status holds as of then") { $0.asOf },
+        ])
+    }
+
+    /// How long the agreement binds, and how it renews itself.
+    package struct Term: TemplateModel {
+        package var length: String?
+        package var expires: DateModel?
+        package var termEnds: DateModel?
+        package var expired: Bool
+        package var renewal: String?
+        package var notice: String?
+
+        package static let schema = TemplateSchema<Term>("term", [
+            .optionalText("length", "its term (`20 years`, `indefinite`)") { $0.length },
+            .optionalObject("expires", "when the first term ends: `expires`, else entry into force plus the term") { $0.expires },
+            .optionalObject("term_ends", "when the term running on the site's `as_of` ends, renewals included") { $0.termEnds },
+            .bool("expired", "whether the term had run out by `as_of` with no renewal") { $0.expired },
+            .optionalText("renewal", "each automatic renewal's length (`5 years`)") { $0.renewal },
+            .optionalText("notice", "the notice that stops a renewal (`1 year`)") { $0.notice },
         ])
     }
 
@@ -121,6 +142,7 @@ package struct TreatyDetailModel: TemplateModel {
     package var feedURL: String
     package var dataURL: String
     package var citations: [CitationLinkModel]
+    package var term: Term?
     package var picture: String?
 
     package static let schema = TemplateSchema<TreatyDetailModel>("treaty",
@@ -150,6 +172,7 @@ package struct TreatyDetailModel: TemplateModel {
         .text("feed_url", "its Atom feed") { $0.feedURL },
         .text("data_url", "its JSON record") { $0.dataURL },
         .joinedList("citations", "its citation as BibTeX, RIS and CSL-JSON files") { $0.citations },
+        .optionalObject("term", "its term, expiry and renewal, when the record gives any") { $0.term },
         .optionalText("picture", "its events on a time axis (inline SVG)") { $0.picture },
     ] + AnalysisListingsModel.schema.fields { $0.listings })
 }

@@ -1,0 +1,108 @@
+/// Where a treaty stood on one day, from its dated facts alone: its events, its parties' own dates and its term.
+///
+/// A fact dated only to the month or year that spans the day may or may not have happened by then: it does not
+/// count, and it is listed in `uncertain` so that a page can say so. A day is never invented.
+public struct TreatyStanding: Hashable, Sendable {
+    /// The day asked about (a month or a year means its last day: "by the end of 1955").
+    public var day: PartialDate
+    /// nil when nothing dated had certainly happened by then.
+    public var status: TreatyStatus?
+    /// When the status began: the date of its event, or of the end of the term.
+    public var since: PartialDate?
+    /// Facts whose dates span the day, so that they may or may not have happened by then.
+    public var uncertain: [TreatyEvent]
+    /// When the term then running ends (renewals included), when the treaty states a term or an expiry.
+    public var termEnds: PartialDate?
+    /// Whether the status is `expired` because the term ran out, with no event recording it.
+    public var expiredByTerm: Bool
+}
+
+extension PartialDate {
+    /// The first and last day the date may stand for, as (year, month, day).
+    package var firstDay: (Int, Int, Int) { (year, month ?? 1, day ?? 1) }
+    package var lastDay: (Int, Int, Int) {
+        let lastMonth = month ?? 12
+        return (year, lastMonth, day ?? Self.daysIn(month: lastMonth, year: year))
+    }
+
+    /// Whether whatever happened on `self` had certainly happened by the end of `other`.
+    public func isCertainlyByEnd(of other: PartialDate) -> Bool { lastDay <= other.lastDay }
+
+    /// Whether `self` spans the end of `other`: it may fall before or after it.
+    public func spansEnd(of other: PartialDate) -> Bool { firstDay <= other.lastDay && other.lastDay < lastDay }
+}
+
+extension Treaty {
+    /// The day the treaty entered into force, as far as the record says by the end of `day` (nil: not known).
+    public func entryIntoForce(by day: PartialDate? = nil) -> PartialDate? {
+        let dates = events.filter { $0.type == .inForce && $0.actor == nil }.map(\.date)
+            + (events.contains { $0.type == .inForce && $0.actor == nil } ? [] : parties.compactMap(\.inForce))
+        return dates.filter { day == nil || $0.isCertainlyByEnd(of: day!) }.min()
+    }
+
+    /// When the first term ends: `expires` as written, else entry into force plus `term` (nil when either is unknown,
+    /// or the term is indefinite).
+    public var firstExpiry: PartialDate? {
+        if let expires { return expires }
+        guard case .fixed(let length)? = term, let start = entryIntoForce() else { return nil }
+        return length.added(to: start)
+    }
+
+    /// The parties that had certainly ratified by the end of `day` (their own date, an event naming them, or one naming
+    /// no party), in the order the treaty lists them, each once.
+    public func ratifiedParties(by day: PartialDate) -> [ActorID] {
+        let general = events.contains { $0.type == .ratified && $0.actor == nil && $0.date.isCertainlyByEnd(of: day) }
+        var seen: Set<ActorID> = []
+        return parties.compactMap { party in
+            let id = party.actor.id
+            guard seen.insert(id).inserted else { return nil }
+            let own = party.ratified.map { $0.isCertainlyByEnd(of: day) } == true
+                || events.contains { $0.type == .ratified && $0.actor?.id == id && $0.date.isCertainlyByEnd(of: day) }
+            return general || own ? id : nil
+        }
+    }
+
+    /// Where the treaty stood at the end of `day`.
+    public func standing(at day: PartialDate) -> TreatyStanding {
+        let certain = events.filter { $0.date.isCertainlyByEnd(of: day) }
+        let uncertain = events.filter { $0.date.spansEnd(of: day) }
+        let ratified = Set(ratifiedParties(by: day))
+        let ratifiedByAll = parties.allSatisfy { ratified.contains($0.actor.id) }
+        let event = Self.statusEvent(among: certain, ratifiedByAll: ratifiedByAll)
+        var standing = TreatyStanding(day: day, status: event?.type.status, since: event?.date, uncertain: uncertain,
+                                      termEnds: nil, expiredByTerm: false)
+        // A term runs only once the treaty is in force; an event that ended it (or any later status) stands.
+        guard standing.status == .inForce || standing.status == .ratified || standing.status == .amended,
+              var end = firstExpiry else { return standing }
+        if let period = renewal?.period {
+            // Renewed automatically, period after period, as long as no event ended it.
+            var guardCount = 0
+            while end.isCertainlyByEnd(of: day), let next = period.added(to: end), guardCount < 10_000 {
+                end = next
+                guardCount += 1
+            }
+            standing.termEnds = end
+        } else if end.isCertainlyByEnd(of: day) {
+            standing.status = .expired
+            standing.since = end
+            standing.expiredByTerm = true
+        } else {
+            standing.termEnds = end
+        }
+        return standing
+    }
+
+    /// The event a status is derived from, among `events`: see `statusEvent`.
+    package static func statusEvent(among events: [TreatyEvent], ratifiedByAll: Bool) -> TreatyEvent? {
+        events.filter { event in
+            guard event.type.status != nil else { return false }
+            guard event.actor != nil else { return true }
+            switch event.type {
+            case .signed: return true
+            case .ratified: return ratifiedByAll
+            default: return false
+            }
+        }
+        .max { ($0.date, $0.type.lifecycleRank) < ($1.date, $1.type.lifecycleRank) }
+    }
+}
