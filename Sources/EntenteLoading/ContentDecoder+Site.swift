@@ -2,7 +2,7 @@ import EntenteModel
 import EntenteSupport
 extension ContentDecoder {
     package static let siteKeys = ["title", "description", "language", "base_url", "author", "autolink_mentions",
-                           "unsafe_html", "pretty_links", "credits", "citations", "as_of"]
+                           "unsafe_html", "pretty_links", "credits", "citations", "as_of", "watch_years"]
 
     package static func site(_ fields: inout YAMLFields) -> SiteConfig? {
         let title = fields.string("title", required: true)
@@ -30,6 +30,10 @@ extension ContentDecoder {
         config.credits = fields.string("credits")
         config.citations = fields.bool("citations") ?? true
         config.asOf = fields.date("as_of")
+        if let years = fields.integer("watch_years") {
+            if (1...100).contains(years) { config.watchYears = years }
+            else { fields.error(fields.location("watch_years"), "'watch_years' must be between 1 and 100") }
+        }
         fields.reportUnknownKeys(known: siteKeys)
         return title == nil ? nil : config
     }

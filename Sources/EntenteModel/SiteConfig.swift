@@ -17,6 +17,8 @@ public struct SiteConfig: Hashable, Sendable {
     public var citations: Bool = true
     /// The day the site's data describes (`as_of`); when absent, the latest dated fact of the content.
     public var asOf: PartialDate?
+    /// How many years after `as_of` the watchlist looks for terms that end or renew (`watch_years`).
+    public var watchYears: Int = 5
 
     public init(title: String, description: String? = nil, language: String = "en", baseURL: String? = nil,
                 author: String? = nil, autolinkMentions: Bool = true, unsafeHTML: Bool = false,

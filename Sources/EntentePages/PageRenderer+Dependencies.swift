@@ -45,6 +45,8 @@ extension PageRenderer {
             return Set(keys.map(Dependency.entity)).union([.text(key)])
         // Authors' own data is compared as a whole: any change to an author renders every page again.
         case .authors: return [.allAnalyses]
+        // The site's `as_of` is compared as a whole, as the authors are.
+        case .watch, .watchFeed: return [.allAnalyses, .allActors, .allTreaties]
         case .author(let id), .authorFeed(let id):
             return Set((site.analysesOfAuthor[id] ?? []).map { .entity(.analysis($0)) })
         case .citation(let key, _):

@@ -44,6 +44,8 @@ public struct PageRenderer: Sendable {
         case authors, author(AuthorID), authorFeed(AuthorID)
         /// An analysis's or treaty's citation in one format, beside its page.
         case citation(EntityKey, CitationFormat)
+        /// The watchlist and its Atom feed.
+        case watch, watchFeed
 
         public enum DataFile: String, CaseIterable, Sendable, Hashable {
             case actorsJSON = "actors.json", treatiesJSON = "treaties.json", eventsJSON = "events.json"
@@ -57,7 +59,7 @@ public struct PageRenderer: Sendable {
             case .analysis, .actor, .treaty, .tag, .record, .author, .authorFeed, .citation: false
             case .feed(let key): key == nil
             case .home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search, .searchIndex,
-                 .sitemap, .robots, .data, .authors: true
+                 .sitemap, .robots, .data, .authors, .watch, .watchFeed: true
             }
         }
 
@@ -83,6 +85,8 @@ public struct PageRenderer: Sendable {
             case .data(let file): "data/\(file.rawValue)"
             case .record(let key): "\(key.folder)/data.json"
             case .authors: "authors/index.html"
+            case .watch: "watch/index.html"
+            case .watchFeed: "watch/feed.xml"
             case .author(let id): "authors/\(id.rawValue)/index.html"
             case .authorFeed(let id): "authors/\(id.rawValue)/feed.xml"
             case .citation(let key, let format): "\(key.folder)/\(format.fileName)"
@@ -93,7 +97,7 @@ public struct PageRenderer: Sendable {
     /// Every page of the site, in a stable order.
     public var pages: [Page] {
         var pages: [Page] = [.home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search,
-                             .searchIndex, .feed(nil)]
+                             .searchIndex, .feed(nil), .watch, .watchFeed]
         pages += Page.DataFile.allCases.map(Page.data)
         if site.config.baseURL != nil { pages += [.sitemap, .robots] }
         pages += site.analyses.map { .analysis($0.id) }
@@ -176,6 +180,8 @@ public struct PageRenderer: Sendable {
         case .record(.treaty(let id)): return .text(OpenData.json(OpenData(site: site).treatyRecord(site.treatiesByID[id]!)))
         case .record(.analysis): return .text("{}\n")
         case .authors: return authorsPage(root)
+        case .watch: return watchPage(root)
+        case .watchFeed: return .text(watchFeed(root: root))
         case .author(let id): return authorPage(site.authorsByID[id]!, root)
         case .authorFeed(let id): return .text(authorFeed(site.authorsByID[id]!, root: root))
         case .citation(let key, let format): return .text(citation(of: key).text(format))
@@ -188,7 +194,8 @@ public struct PageRenderer: Sendable {
     package func frame(_ root: String, title: String, section: String?, description: String?, canonical: String?) -> PageFrame {
         let config = site.config
         var nav: [(name: String, folder: String)] = [("Analyses", "analyses"), ("Actors", "actors"), ("Treaties", "treaties"),
-                                                     ("Network", "network"), ("Timeline", "timeline"), ("Tags", "tags")]
+                                                     ("Network", "network"), ("Timeline", "timeline"), ("Watchlist", "watch"),
+                                                     ("Tags", "tags")]
         if !site.authors.isEmpty { nav.append(("Authors", "authors")) }
         let home = links.folder("", from: root)
         var breadcrumbs: [BreadcrumbModel] = []
@@ -324,7 +331,7 @@ public struct PageRenderer: Sendable {
         return .page(.treaties, model)
     }
 
-    private func timelineItem(_ entry: SiteIndex.TimelineEntry, _ root: String) -> TimelineEventModel {
+    package func timelineItem(_ entry: SiteIndex.TimelineEntry, _ root: String) -> TimelineEventModel {
         TimelineEventModel(date: DateModel(entry.event.date), type: entry.event.type.title, typeKey: entry.event.type.rawValue,
                            note: entry.event.note, treaty: treatyLink(entry.treaty, root),
                            actor: entry.event.actor.map { actorLink($0.id, root) })

@@ -3,17 +3,19 @@ import EntenteResolving
 /// Drawing shared by the network and ego-network pictures: actor nodes, agreements as edges or hubs, labels.
 package enum NetworkDrawing {
     /// An actor as drawn.
-    package struct Node {
+    package struct Node: Sendable {
         package let actor: Actor
         package var position: SVGPoint
         package var radius: Double
         /// How many agreements the size stands for (all agreements, or those shared with the ego).
         package let count: Int
         package var isEgo = false
+        /// Not drawn (a snapshot's actor bound by no agreement that day); it keeps its place.
+        package var hidden = false
     }
 
     /// An agreement as drawn: a line between its two parties, or a small hub joined to each shown party.
-    package struct Mark {
+    package struct Mark: Sendable {
         package let treaty: Treaty
         /// Indices of the nodes of its shown parties, each once, in the order the treaty lists them.
         package let parties: [Int]

@@ -27,11 +27,37 @@ import EntenteResolving
 public enum NetworkPicture {
     /// Renders the picture; `link` gives the relative URL of an actor's or agreement's page.
     public static func render(site: ResolvedSite, index: SiteIndex, link: (EntityKey) -> String) -> String {
-        let layout = layout(site: site)
+        render(site: site, index: index, layout: layout(site: site), day: nil, link: link)
+    }
+
+    /// The agreements in force at the end of `day` (each drawn with its status then), between the actors they bind,
+    /// each where the whole network's layout puts it: from one day to another nothing moves, so pictures compare.
+    package static func inForce(on day: PartialDate, layout: Layout) -> Layout {
+        var marks: [NetworkDrawing.Mark] = []
+        var shown: Set<Int> = []
+        for mark in layout.marks {
+            let standing = mark.treaty.standing(at: day)
+            guard let status = standing.status, status.isActive else { continue }
+            var treaty = mark.treaty
+            treaty.declaredStatus = status
+            var then = NetworkDrawing.Mark(treaty: treaty, parties: mark.parties, totalParties: mark.totalParties)
+            then.hub = mark.hub
+            marks.append(then)
+            shown.formUnion(mark.parties)
+        }
+        var nodes = layout.nodes
+        for i in nodes.indices where !shown.contains(i) { nodes[i].hidden = true }
+        return Layout(nodes: nodes, marks: marks, width: layout.width, height: layout.height)
+    }
+
+    /// Renders a laid-out network: the whole of it, or (with `day`) what `inForce(on:layout:)` kept.
+    package static func render(site: ResolvedSite, index: SiteIndex, layout whole: Layout, day: PartialDate?,
+                               link: (EntityKey) -> String) -> String {
+        let layout = day.map { inForce(on: $0, layout: whole) } ?? whole
         let nodes = layout.nodes
         let side = layout.width
         var legend = PictureLegend()
-        legend.sections = [PictureLegend.actorSection(nodes.map(\.actor))]
+        legend.sections = [PictureLegend.actorSection(nodes.filter { !$0.hidden }.map(\.actor))]
         legend.sections += PictureLegend.treatySections(layout.marks.map(\.treaty), lineClass: "ent-edge")
         if layout.marks.contains(where: { !$0.isEdge }) {
             legend.sections[1].items.append(PictureLegend.Item(swatch: .shape(.diamond, classes: "ent-node ent-tnode ent-neutral"),
@@ -42,13 +68,17 @@ public enum NetworkPicture {
 
         var svg = SVGWriter(capacity: 256 + layout.marks.count * 300 + nodes.count * 300)
         let dense = layout.marks.count > 150
+        let title = day.map { "Agreements in force on \($0.display)" } ?? "Network of actors and agreements"
+        let desc = day.map { "The \(SVGText.count(layout.marks.count, "agreement")) in force on \($0.display) and the "
+            + "\(SVGText.count(nodes.filter { !$0.hidden }.count, "actor")) they bind, each actor where the whole network puts it." }
+            ?? description(site: site, nodes: nodes)
         svg.open(id: "ent-network", width: side, height: height, classes: "ent-network" + (dense ? " ent-dense" : ""),
-                 title: "Network of actors and agreements", desc: description(site: site, nodes: nodes))
+                 title: title, desc: desc)
 
         svg.raw("<g class=\"ent-edges\">")
         NetworkDrawing.drawMarks(layout.marks, nodes: nodes, into: &svg, link: link)
         svg.raw("</g><g class=\"ent-nodes\">")
-        for node in nodes {
+        for node in nodes where !node.hidden {
             var title = node.actor.name + " — " + node.actor.kind.title
             if let region = node.actor.region, !region.isEmpty { title += ", " + region }
             let partners = index.counterparts[node.actor.id]?.count ?? 0
@@ -56,7 +86,7 @@ public enum NetworkPicture {
             NetworkDrawing.drawNode(node, title: title, into: &svg, link: link)
         }
         svg.raw("</g><g class=\"ent-labels\">")
-        let order = nodes.indices.sorted {
+        let order = nodes.indices.filter { !nodes[$0].hidden }.sorted {
             (nodes[$1].count, nodes[$0].actor.name, nodes[$0].actor.id) < (nodes[$0].count, nodes[$1].actor.name, nodes[$1].actor.id)
         }
         let candidates = nodes.count > 60 ? Array(order.prefix(80)) : order
@@ -112,7 +142,7 @@ public enum NetworkPicture {
     }
 
     /// Where everything goes; separate from drawing so that its cost can be measured.
-    package struct Layout {
+    package struct Layout: Sendable {
         package var nodes: [NetworkDrawing.Node]
         package var marks: [NetworkDrawing.Mark]
         package var width: Double

@@ -39,6 +39,7 @@ EXAMPLE_PAGES = {
     "analysis-with-sources": "analyses/2024-12-russia-north-korea-treaty-in-force/index.html",
     "authors": "authors/index.html",
     "author": "authors/mara-lindqvist/index.html",
+    "watch": "watch/index.html",
 }
 
 
