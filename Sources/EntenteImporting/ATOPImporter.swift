@@ -139,7 +139,18 @@ public struct ATOPImporter: Sendable {
                     + "(ATOP 4.01), with their members' entry and exit dates and the states of the Correlates of "
                     + "War state list.")),
             YAMLEntry("credits", .string(credits)),
+            // ATOP's data ends with 2016: "in force" means as of then, not as of the build.
+            YAMLEntry("as_of", .string("\(endOfDataYear)-12-31")),
+            YAMLEntry("snapshots", .list(snapshotYears(startYear: startYear).map { .string($0) })),
         ], comment: ["Written by `entente import atop` for a site that had no site.yaml; edit it freely."])
+    }
+
+    /// The network's snapshots for an imported site: the first year of each decade of the data, the years of the
+    /// great changes of alignment (1914, 1939, 1955, 1991), and the end of the data.
+    package static func snapshotYears(startYear: Int) -> [String] {
+        let decades = stride(from: (startYear + 9) / 10 * 10, to: endOfDataYear, by: 10).map(String.init)
+        return Array(Set(decades + ["1914", "1939", "1955", "1991"].filter { Int($0)! >= startYear })).sorted()
+            + ["\(endOfDataYear)-12-31"]
     }
 
     private func write(_ writes: [(path: String, text: String)]) throws(DiagnosticsError) {

@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Only what the data says is written. ATOP dates an alliance from the signature of its agreement and
 /// each member from its entry; a member may have several rows (ATOP phases), which stay several events:
-/// - founding members (entering on the start date) get `signed`; later members `acceded`;
+/// - founding members (entering on the start date) get `signed`; later members `acceded`; the alliance is `in-force` from
+///   its start date, as ATOP codes its obligations;
 /// - a further phase that follows on without a gap is an `other` event ("membership continues in ATOP
 ///   phase 2"), one after a gap a `suspended` event (the lapse) and an `other` event (the return), so that
 ///   the party table, which shows one date per column, keeps the first entry and the final exit;
@@ -88,6 +89,9 @@ package struct ATOPTreatyDocument: Sendable {
         if founders.count == members.count {
             events.append(Event(date: alliance.start, type: .signed, state: nil, note: "The alliance begins (ATOP start date)"))
         }
+        // ATOP codes an alliance's obligations as in effect from its start date: a status on any day (the network's
+        // snapshots) then follows the data, not only the status at its end.
+        events.append(Event(date: alliance.start, type: .inForce, state: nil, note: "In effect from its start date, as ATOP codes it"))
         for (state, rows) in members {
             var party = [YAMLEntry("actor", .string(actors[state]!.id.rawValue))]
             let first = rows[0]

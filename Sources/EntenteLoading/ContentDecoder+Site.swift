@@ -2,7 +2,7 @@ import EntenteModel
 import EntenteSupport
 extension ContentDecoder {
     package static let siteKeys = ["title", "description", "language", "base_url", "author", "autolink_mentions",
-                           "unsafe_html", "pretty_links", "credits", "citations", "as_of", "watch_years"]
+                           "unsafe_html", "pretty_links", "credits", "citations", "as_of", "watch_years", "snapshots"]
 
     package static func site(_ fields: inout YAMLFields) -> SiteConfig? {
         let title = fields.string("title", required: true)
@@ -30,6 +30,18 @@ extension ContentDecoder {
         config.credits = fields.string("credits")
         config.citations = fields.bool("citations") ?? true
         config.asOf = fields.date("as_of")
+        if fields.node("snapshots") != nil {
+            var days: [PartialDate] = []
+            var problems: [Diagnostic] = []
+            for item in fields.sequence("snapshots") {
+                guard let text = fields.scalarText(item, key: "snapshots") else { continue }
+                if let day = YAMLFields.parseDate(text, at: fields.location(of: item), key: "snapshots", into: &problems) {
+                    days.append(day)
+                }
+            }
+            for problem in problems { fields.error(problem.location, problem.message, suggestion: problem.suggestion) }
+            config.snapshots = Array(Set(days)).sorted()
+        }
         if let years = fields.integer("watch_years") {
             if (1...100).contains(years) { config.watchYears = years }
             else { fields.error(fields.location("watch_years"), "'watch_years' must be between 1 and 100") }

@@ -19,6 +19,8 @@ public struct SiteConfig: Hashable, Sendable {
     public var asOf: PartialDate?
     /// How many years after `as_of` the watchlist looks for terms that end or renew (`watch_years`).
     public var watchYears: Int = 5
+    /// The days the network is drawn as it stood (`snapshots`); nil: one per decade of the data, and `as_of`.
+    public var snapshots: [PartialDate]?
 
     public init(title: String, description: String? = nil, language: String = "en", baseURL: String? = nil,
                 author: String? = nil, autolinkMentions: Bool = true, unsafeHTML: Bool = false,

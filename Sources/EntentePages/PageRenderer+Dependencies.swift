@@ -47,6 +47,7 @@ extension PageRenderer {
         case .authors: return [.allAnalyses]
         // The site's `as_of` is compared as a whole, as the authors are.
         case .watch, .watchFeed: return [.allAnalyses, .allActors, .allTreaties]
+        case .snapshot: return [.allActors, .allTreaties]
         case .author(let id), .authorFeed(let id):
             return Set((site.analysesOfAuthor[id] ?? []).map { .entity(.analysis($0)) })
         case .citation(let key, _):

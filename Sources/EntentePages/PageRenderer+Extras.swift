@@ -22,7 +22,8 @@ extension PageRenderer {
             actors: site.actors.map { actor in
                 NetworkActorModel(link: actorLink(actor.id, root), treatyCount: site.treatiesOfActor[actor.id]?.count ?? 0,
                                   counterpartCount: index.counterparts[actor.id]?.count ?? 0)
-            })
+            },
+            snapshots: snapshotLinks(current: nil, root))
         return .page(.network, model)
     }
 

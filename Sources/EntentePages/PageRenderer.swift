@@ -46,6 +46,8 @@ public struct PageRenderer: Sendable {
         case citation(EntityKey, CitationFormat)
         /// The watchlist and its Atom feed.
         case watch, watchFeed
+        /// The network as it stood at the end of one day.
+        case snapshot(PartialDate)
 
         public enum DataFile: String, CaseIterable, Sendable, Hashable {
             case actorsJSON = "actors.json", treatiesJSON = "treaties.json", eventsJSON = "events.json"
@@ -59,7 +61,7 @@ public struct PageRenderer: Sendable {
             case .analysis, .actor, .treaty, .tag, .record, .author, .authorFeed, .citation: false
             case .feed(let key): key == nil
             case .home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search, .searchIndex,
-                 .sitemap, .robots, .data, .authors, .watch, .watchFeed: true
+                 .sitemap, .robots, .data, .authors, .watch, .watchFeed, .snapshot: true
             }
         }
 
@@ -87,6 +89,8 @@ public struct PageRenderer: Sendable {
             case .authors: "authors/index.html"
             case .watch: "watch/index.html"
             case .watchFeed: "watch/feed.xml"
+            // A date's ISO form is digits and dashes: safe as a folder name.
+            case .snapshot(let day): "network/\(day.description)/index.html"
             case .author(let id): "authors/\(id.rawValue)/index.html"
             case .authorFeed(let id): "authors/\(id.rawValue)/feed.xml"
             case .citation(let key, let format): "\(key.folder)/\(format.fileName)"
@@ -98,6 +102,7 @@ public struct PageRenderer: Sendable {
     public var pages: [Page] {
         var pages: [Page] = [.home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search,
                              .searchIndex, .feed(nil), .watch, .watchFeed]
+        pages += snapshotDays.map(Page.snapshot)
         pages += Page.DataFile.allCases.map(Page.data)
         if site.config.baseURL != nil { pages += [.sitemap, .robots] }
         pages += site.analyses.map { .analysis($0.id) }
@@ -182,6 +187,7 @@ public struct PageRenderer: Sendable {
         case .authors: return authorsPage(root)
         case .watch: return watchPage(root)
         case .watchFeed: return .text(watchFeed(root: root))
+        case .snapshot(let day): return snapshotPage(day, root)
         case .author(let id): return authorPage(site.authorsByID[id]!, root)
         case .authorFeed(let id): return .text(authorFeed(site.authorsByID[id]!, root: root))
         case .citation(let key, let format): return .text(citation(of: key).text(format))

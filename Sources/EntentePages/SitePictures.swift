@@ -4,12 +4,21 @@ import EntenteResolving
 import EntenteMarkdown
 import EntentePictures
 import TemplateEngine
+import Synchronization
 /// The SVG pictures of the site, drawn at build time by the types in `Pictures/`: the pages ask for them here.
 package struct SitePictures: Sendable {
     package typealias Link = @Sendable (EntityKey) -> String
 
+    /// The whole network's layout, made once per build: the network page and every snapshot share it.
+    private let layout = NetworkLayoutBox()
+
     package func network(_ site: ResolvedSite, _ index: SiteIndex, _ link: Link) -> String? {
-        site.actors.isEmpty ? nil : NetworkPicture.render(site: site, index: index, link: link)
+        site.actors.isEmpty ? nil : NetworkPicture.render(site: site, index: index, layout: layout.get(site), day: nil, link: link)
+    }
+
+    /// The agreements in force at the end of `day`, each actor where the whole network puts it.
+    package func snapshot(_ day: PartialDate, _ site: ResolvedSite, _ index: SiteIndex, _ link: Link) -> String? {
+        site.actors.isEmpty ? nil : NetworkPicture.render(site: site, index: index, layout: layout.get(site), day: day, link: link)
     }
 
     package func egoNetwork(_ actor: ActorID, _ site: ResolvedSite, _ index: SiteIndex, _ link: Link) -> String? {
@@ -26,5 +35,18 @@ package struct SitePictures: Sendable {
         guard !site.treaties.isEmpty else { return nil }
         let latest = (site.treaties.flatMap { $0.events.map(\.date) } + site.analyses.map(\.date)).max()
         return SiteTimelinePicture.render(site: site, link: link, today: latest ?? PartialDate(year: 2000)!)
+    }
+}
+
+/// The network's layout, computed by the first page that asks for it. Laying out is pure, so two pages that ask at
+/// once get equal layouts.
+private final class NetworkLayoutBox: Sendable {
+    private let stored = Mutex<NetworkPicture.Layout?>(nil)
+
+    func get(_ site: ResolvedSite) -> NetworkPicture.Layout {
+        if let layout = stored.withLock({ $0 }) { return layout }
+        let layout = NetworkPicture.layout(site: site)
+        stored.withLock { $0 = layout }
+        return layout
     }
 }

@@ -40,6 +40,7 @@ EXAMPLE_PAGES = {
     "authors": "authors/index.html",
     "author": "authors/mara-lindqvist/index.html",
     "watch": "watch/index.html",
+    "snapshot": "network/2024-12-31/index.html",
 }
 
 

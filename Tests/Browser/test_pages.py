@@ -290,3 +290,12 @@ def test_a_page_bundles_image_is_shown_and_its_citations_load(browser, example_s
     for href in hrefs:
         with urllib.request.urlopen(href) as response:
             assert response.status == 200 and response.read(), href
+
+
+def test_the_snapshot_picker_goes_to_the_nearest_snapshot(browser, example_server):
+    """The optional script on the network page: any year leads to the nearest snapshot; the links work without it."""
+    browser.open(example_server.url(EXAMPLE_PAGES["network"]))
+    box = browser.d.find_element(By.CSS_SELECTOR, "form.snapshot-picker input")
+    box.send_keys("2009")
+    browser.d.find_element(By.CSS_SELECTOR, "form.snapshot-picker button").click()
+    WebDriverWait(browser.d, 10).until(lambda d: "/network/2010/" in d.current_url)

@@ -108,7 +108,7 @@ struct AtopImportTests {
             #expect(report.files(.treaties, .create).count == rows.alliances.count)
             #expect(report.skippedRows == 1)
             #expect(report.reusedActors.isEmpty)
-            #expect(report.summary == "Imported \(states.count) actors (\(states.count) created, 0 updated, 0 unchanged, 0 already in the site) and 13 treaties (13 created, 0 updated, 0 unchanged, 0 hand-edited and kept); 1 row skipped")
+            #expect(report.summary == "Imported \(states.count) actors (\(states.count) created, 0 updated, 0 unchanged, 0 already in the site) and 14 treaties (14 created, 0 updated, 0 unchanged, 0 hand-edited and kept); 1 row skipped")
             let skipped = try #require(report.warnings.first { $0.message.contains("8152") })
             #expect(skipped.location.file.hasSuffix("member-level.csv"))
             #expect(skipped.location.line == 35)
@@ -121,7 +121,7 @@ struct AtopImportTests {
             #expect(content.config.description?.contains("ATOP 4.01") == true)
             #expect(content.config.credits == ATOPImporter.credits)
             #expect(Set(content.actors.compactMap(\.cow)) == states)
-            #expect(content.treaties.count == 13)
+            #expect(content.treaties.count == 14)
 
             // Ids from names, ISO codes only where reliable (COW's AUS is Austria, not Australia).
             let ids = Self.actorIDs(byCOW: content)
@@ -176,7 +176,7 @@ struct AtopImportTests {
                 #expect(party.withdrawn == nil)   // both left when the alliance ended
             }
             #expect(treaty.events.map { "\($0.date) \($0.type.rawValue) \($0.actor?.id.rawValue ?? "-")" }
-                        == ["\(rows.start(3440)) signed -", "\(rows.end(3440)!) terminated -"])
+                        == ["\(rows.start(3440)) signed -", "\(rows.start(3440)) in-force -", "\(rows.end(3440)!) terminated -"])
             #expect(treaty.events.allSatisfy { $0.source == 1 })
             #expect(treaty.sources.count == 1)
             #expect(treaty.sources[0].title.hasPrefix("ATOP v4.01, alliance 3440"))
@@ -211,7 +211,7 @@ struct AtopImportTests {
                 #expect(own == ["\(memberRows[1].entry) other", "\(memberRows[1].exit!) suspended", "\(memberRows[2].entry) other"])
             }
             let shared = confederation.events.filter { $0.actor == nil }.map { "\($0.date) \($0.type.rawValue)" }
-            #expect(shared == ["\(rows.start(1020)) signed", "\(rows.end(1020)!) terminated"])
+            #expect(shared == ["\(rows.start(1020)) signed", "\(rows.start(1020)) in-force", "\(rows.end(1020)!) terminated"])
             // The party table shows the first entry only: the lapse is in the timeline and the note, not a withdrawal.
             let built = await Self.build(dir.path("site"))
             #expect(built.succeeded, "\(built.diagnostics)")
@@ -273,7 +273,7 @@ struct AtopImportTests {
             #expect(treaty.kind == .consultation)
             #expect(treaty.parties.map(\.actor.id.rawValue) == ["russia", "north-korea"])
             #expect(treaty.parties.allSatisfy { $0.signed?.description == rows.start(4940) && $0.withdrawn == nil })
-            #expect(treaty.events.map(\.type) == [.signed])
+            #expect(treaty.events.map(\.type) == [.signed, .inForce])
             #expect(treaty.summary?.source.contains("still in effect at the end of the data (2016)") == true)
 
             // 2340: Saudi Arabia's membership lapses in 1962 and resumes in 1995; the alliance is still in effect.
@@ -344,7 +344,7 @@ struct AtopImportTests {
 
             // russia (365), north-korea (731), india (750), china (710), united-states (2) are in the fixtures.
             #expect(report.reusedActors == ["china", "india", "north-korea", "russia", "united-states"])
-            #expect(report.files(.treaties, .create).count == 13)
+            #expect(report.files(.treaties, .create).count == 14)
             #expect(report.creditsHint?.hasPrefix("credits: \"Alliance data: Alliance Treaty Obligations") == true)
             #expect(!report.files.contains { $0.section == .site })
             let after = try snapshot(of: (site as NSString).appendingPathComponent("Content"))
@@ -428,10 +428,10 @@ struct AtopImportTests {
             let report = try ATOPImporter(options: try Self.options(site: site, dryRun: true)).run()
             #expect(!dir.exists("site"))
             #expect(report.dryRun)
-            #expect(report.files(.treaties, .create).count == 13)
+            #expect(report.files(.treaties, .create).count == 14)
             #expect(report.files(.site, .create).map(\.path) == [site + "/Content/site.yaml"])
             #expect(report.summary.hasPrefix("Dry run, nothing written: would import"))
-            #expect(report.summary.contains("13 to create"))
+            #expect(report.summary.contains("14 to create"))
         }
     }
 

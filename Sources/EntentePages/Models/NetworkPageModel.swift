@@ -26,6 +26,7 @@ package struct NetworkPageModel: TemplateModel {
     package var treatyCount: Int
     package var kinds: [Kind]
     package var actors: [NetworkActorModel]
+    package var snapshots: [SnapshotLinkModel]
 
     package static let schema = TemplateSchema<NetworkPageModel>("network page", PageFrame.schema.fields { $0.frame } + [
         .optionalText("picture", "the network picture (inline SVG)") { $0.picture },
@@ -34,5 +35,6 @@ package struct NetworkPageModel: TemplateModel {
         .int("treaty_count", "how many agreements") { $0.treatyCount },
         .list("kinds", "the kinds of agreement the site has") { $0.kinds },
         .list("actors", "every actor") { $0.actors },
+        .joinedList("snapshots", "the network's snapshots, oldest first") { $0.snapshots },
     ])
 }
