@@ -22,9 +22,9 @@ struct SnapshotTests {
             #expect(after.components(separatedBy: pact).count >= 3, "drawn and listed on 31 Dec 2024")
             #expect(before.contains("treaties/russia-china-2001/index.html") && after.contains("treaties/russia-china-2001/index.html"))
             #expect(before.contains("<h1>Agreements in force on <time datetime=\"2024-06-01\""))
-            #expect(after.contains(#"<strong aria-current="page">31 Dec 2024</strong>"#))
+            #expect(after.contains(#"<strong aria-current="page" data-date="2024-12-31">31 Dec 2024</strong>"#))
             let network = try directory.read("out/network/index.html")
-            #expect(network.contains(#"<a href="../network/2024-12-31/index.html">31 Dec 2024</a>"#))
+            #expect(network.contains(#"<a href="../network/2024-12-31/index.html" data-date="2024-12-31">31 Dec 2024</a>"#))
         }
     }
 
