@@ -68,7 +68,9 @@ public struct SiteBuilder: Sendable {
             baseline.renderer.site.config == site.config && baseline.renderer.theme.fingerprint == theme.fingerprint
                 && baseline.renderer.site.authors == site.authors && baseline.renderer.site.buildDay == site.buildDay
                 // Every "in force" and every analysis's "now" is as of this day.
-                && baseline.renderer.site.asOf == site.asOf ? baseline : nil
+                && baseline.renderer.site.asOf == site.asOf
+                // Every actor and treaty page lists the snapshots.
+                && baseline.renderer.site.snapshotDays == site.snapshotDays ? baseline : nil
         }
         guard let baseline else {
             // A first build, or settings or templates changed: every page.

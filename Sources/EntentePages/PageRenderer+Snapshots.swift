@@ -6,20 +6,41 @@ import EntentePictures
 import TemplateEngine
 /// The network's snapshots: what was in force on chosen days.
 extension PageRenderer {
-    /// `snapshots` of site.yaml, else the first year of each decade the data spans and `as_of`, oldest first.
-    package var snapshotDays: [PartialDate] {
-        if let chosen = site.config.snapshots { return chosen }
-        guard let asOf = site.asOf,
-              let first = site.treaties.flatMap({ $0.events.map(\.date) + $0.parties.compactMap(\.signed) }).min() else { return [] }
-        let firstDecade = (first.year + 9) / 10 * 10
-        var days = stride(from: firstDecade, to: asOf.year, by: 10).compactMap { PartialDate(year: $0) }
-        days.append(asOf)
-        return days
-    }
+    /// See `ResolvedSite.snapshotDays`.
+    package var snapshotDays: [PartialDate] { site.snapshotDays }
 
     package func snapshotLinks(current: PartialDate?, _ root: String) -> [SnapshotLinkModel] {
         snapshotDays.map { day in
             SnapshotLinkModel(date: DateModel(day), url: links.folder("network/" + day.description, from: root), current: day == current)
+        }
+    }
+
+    /// An actor on each snapshot day: what bound it and with whom.
+    package func actorSnapshots(_ id: ActorID, _ root: String) -> [ActorSnapshotModel] {
+        let treaties = (site.treatiesOfActor[id] ?? []).compactMap { site.treatiesByID[$0] }
+        return zip(snapshotDays, snapshotLinks(current: nil, root)).map { day, link in
+            var inForce: [TreatyLinkModel] = []
+            var counterparts: [ActorID] = []
+            for treaty in treaties {
+                guard let status = treaty.standing(at: day).status, status.isActive else { continue }
+                var model = treatyLink(treaty.id, root)
+                (model.status, model.statusKey) = (status.title, status.rawValue)
+                inForce.append(model)
+                for party in site.distinctParties(of: treaty) where party != id && !counterparts.contains(party) {
+                    counterparts.append(party)
+                }
+            }
+            let sorted = counterparts.compactMap { site.actorsByID[$0] }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            return ActorSnapshotModel(snapshot: link, treaties: inForce, counterparts: sorted.map { actorLink($0.id, root) })
+        }
+    }
+
+    /// A treaty's status on each snapshot day.
+    package func treatySnapshots(_ treaty: Treaty, _ root: String) -> [TreatySnapshotModel] {
+        zip(snapshotDays, snapshotLinks(current: nil, root)).map { day, link in
+            let status = treaty.standing(at: day).status
+            return TreatySnapshotModel(snapshot: link, status: status?.title, statusKey: status?.rawValue,
+                                       inForce: status?.isActive ?? false)
         }
     }
 

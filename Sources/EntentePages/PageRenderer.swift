@@ -440,6 +440,7 @@ public struct PageRenderer: Sendable {
             counterparts: (index.counterparts[actor.id] ?? []).map {
                 CounterpartModel(link: actorLink($0.actor, root), count: $0.count)
             },
+            snapshots: actorSnapshots(actor.id, root),
             listings: listings(of: .actor(actor.id), root),
             feedURL: feedURL, dataURL: links.file(EntityKey.actor(actor.id).folder + "/data.json", from: root),
             picture: pictures.egoNetwork(actor.id, site, index, link))
@@ -495,6 +496,7 @@ public struct PageRenderer: Sendable {
             listings: listings(of: .treaty(treaty.id), root),
             feedURL: feedURL, dataURL: links.file(EntityKey.treaty(treaty.id).folder + "/data.json", from: root),
             citations: citationLinks(.treaty(treaty.id), root),
+            snapshots: treatySnapshots(treaty, root),
             term: termModel(treaty),
             picture: pictures.treatyTimeline(treaty, site, link))
         frame.page.feed = FeedLinkModel(url: feedURL, title: "\(treaty.short ?? treaty.name) · \(site.config.title)")

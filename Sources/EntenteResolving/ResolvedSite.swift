@@ -22,6 +22,9 @@ public struct ResolvedSite: Sendable {
     /// The day the site's data describes: `as_of` of site.yaml, else its latest dated fact (an event, a party's own
     /// date, an analysis). Every "in force" holds as of this day.
     public let asOf: PartialDate?
+    /// The days the network is drawn as it stood: `snapshots` of site.yaml, else the first year of each decade the
+    /// data spans and `as_of`, oldest first.
+    public let snapshotDays: [PartialDate]
 
     /// The treaties each actor is a party to, sorted by name.
     public let treatiesOfActor: [ActorID: [TreatyID]]
@@ -60,6 +63,7 @@ public struct ResolvedSite: Sendable {
         asOf = config.asOf ?? (treaties.flatMap { treaty in
             treaty.events.map(\.date) + treaty.parties.flatMap { [$0.signed, $0.ratified, $0.acceded, $0.inForce, $0.withdrawn].compactMap { $0 } }
         } + analyses.map(\.date)).max()
+        snapshotDays = Self.snapshotDays(config: config, treaties: treaties, asOf: asOf)
         var treatiesOfActor: [ActorID: [TreatyID]] = [:]
         var successors: [TreatyID: [TreatyID]] = [:]
         for treaty in self.treaties {
@@ -100,6 +104,15 @@ public struct ResolvedSite: Sendable {
     }
 
     /// The display name of an entity.
+    private static func snapshotDays(config: SiteConfig, treaties: [Treaty], asOf: PartialDate?) -> [PartialDate] {
+        if let chosen = config.snapshots { return chosen }
+        guard let asOf, let first = treaties.flatMap({ $0.events.map(\.date) + $0.parties.compactMap(\.signed) }).min()
+        else { return [] }
+        var days = stride(from: (first.year + 9) / 10 * 10, to: asOf.year, by: 10).compactMap { PartialDate(year: $0) }
+        days.append(asOf)
+        return days
+    }
+
     /// Who wrote an analysis, as one line: its authors' names ("A, B and C"), else its plain `author`.
     public func byline(of analysis: Analysis) -> String? {
         let names = authorNames(of: analysis)

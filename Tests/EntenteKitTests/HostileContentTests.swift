@@ -61,8 +61,11 @@ struct HostileContentTests {
             #expect(files.count > 20)
             // The scanner below finds handlers where they are markup, and not inside quoted text.
             #expect(Self.attributeNames(in: #"<a href="x" onclick="y"><meta content="&lt;b onload=z">"#) == ["href", "onclick", "content"])
-            // The theme's own scripts: the search page loads two, by src, and the search index sets one variable.
-            let allowedScripts = [#"<script src="../search/index.js"></script>"#, #"<script src="../assets/search.js""#]
+            // The theme's own scripts: the search page loads two, by src, and the search index sets one variable; the
+            // network page and its snapshots load the snapshot picker.
+            let allowedScripts = [#"<script src="../search/index.js"></script>"#, #"<script src="../assets/search.js""#,
+                                  #"<script src="../assets/snapshots.js" defer></script>"#,
+                                  #"<script src="../../assets/snapshots.js" defer></script>"#]
             for (path, data) in files {
                 let text = String(decoding: data, as: UTF8.self)
                 let lower = text.lowercased()

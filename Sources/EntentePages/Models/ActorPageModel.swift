@@ -42,6 +42,7 @@ package struct ActorDetailModel: TemplateModel {
     package var wikidata: Wikidata?
     package var treaties: [ActorTreatyModel]
     package var counterparts: [CounterpartModel]
+    package var snapshots: [ActorSnapshotModel]
     package var listings: AnalysisListingsModel
     package var feedURL: String
     package var dataURL: String
@@ -61,6 +62,7 @@ package struct ActorDetailModel: TemplateModel {
         .optionalObject("wikidata", "its Wikidata item") { $0.wikidata },
         .list("treaties", "its agreements, oldest first, with its own dates") { $0.treaties },
         .list("counterparts", "the actors it shares agreements with") { $0.counterparts },
+        .joinedList("snapshots", "on each snapshot day: its agreements in force and its counterparts then") { $0.snapshots },
         .text("feed_url", "its Atom feed") { $0.feedURL },
         .text("data_url", "its JSON record") { $0.dataURL },
         .optionalText("picture", "its network of counterparts (inline SVG)") { $0.picture },

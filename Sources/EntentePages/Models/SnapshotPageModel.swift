@@ -35,3 +35,29 @@ package struct SnapshotPageModel: TemplateModel {
         .text("network_url", "the whole network's page") { $0.networkURL },
     ])
 }
+
+/// An actor on one snapshot day: the agreements binding it then and its counterparts in them.
+package struct ActorSnapshotModel: TemplateModel {
+    package var snapshot: SnapshotLinkModel
+    package var treaties: [TreatyLinkModel]
+    package var counterparts: [ActorLinkModel]
+
+    package static let schema = TemplateSchema<ActorSnapshotModel>("actor on a snapshot day", SnapshotLinkModel.schema.fields { $0.snapshot } + [
+        .joinedList("treaties", "its agreements in force that day, with their status then") { $0.treaties },
+        .joinedList("counterparts", "the actors bound with it by them") { $0.counterparts },
+    ])
+}
+
+/// An agreement on one snapshot day: its status then.
+package struct TreatySnapshotModel: TemplateModel {
+    package var snapshot: SnapshotLinkModel
+    package var status: String?
+    package var statusKey: String?
+    package var inForce: Bool
+
+    package static let schema = TemplateSchema<TreatySnapshotModel>("agreement on a snapshot day", SnapshotLinkModel.schema.fields { $0.snapshot } + [
+        .optionalText("status", "its status then; absent when nothing had happened yet") { $0.status },
+        .optionalText("status_key", "the same as a key") { $0.statusKey },
+        .bool("in_force", "whether it bound its parties that day") { $0.inForce },
+    ])
+}

@@ -142,6 +142,7 @@ package struct TreatyDetailModel: TemplateModel {
     package var feedURL: String
     package var dataURL: String
     package var citations: [CitationLinkModel]
+    package var snapshots: [TreatySnapshotModel]
     package var term: Term?
     package var picture: String?
 
@@ -173,6 +174,7 @@ package struct TreatyDetailModel: TemplateModel {
         .text("data_url", "its JSON record") { $0.dataURL },
         .joinedList("citations", "its citation as BibTeX, RIS and CSL-JSON files") { $0.citations },
         .optionalObject("term", "its term, expiry and renewal, when the record gives any") { $0.term },
+        .joinedList("snapshots", "its status on each of the network's snapshot days") { $0.snapshots },
         .optionalText("picture", "its events on a time axis (inline SVG)") { $0.picture },
     ] + AnalysisListingsModel.schema.fields { $0.listings })
 }
