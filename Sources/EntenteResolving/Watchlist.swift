@@ -41,7 +41,8 @@ public struct Watchlist: Sendable {
                 || treaty.parties.contains { $0.signed.map { $0.isCertainlyByEnd(of: day) } == true }
             // Only a treaty, agreement or protocol is ratified; a joint statement or memorandum binds on signature.
             // One in force, or ended, is past ratification, whatever the record says of each party.
-            if signed, treaty.instrument.isTreaty, standing.status == .signed {
+            // A status the file states (no dated event says when it came) stands for the day asked about.
+            if signed, treaty.instrument.isTreaty, (treaty.declaredStatus ?? standing.status) == .signed {
                 let ratified = treaty.ratifiedParties(by: day)
                 let all = site.distinctParties(of: treaty)
                 let awaiting = all.filter { !ratified.contains($0) }

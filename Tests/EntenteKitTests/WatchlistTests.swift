@@ -42,6 +42,13 @@ struct WatchlistTests {
             events:
               - {date: "2024-01-01", type: in-force}
             """)
+        try directory.write("site/Content/treaties/stated.yaml", """
+            name: In force as stated
+            parties: [russia, vietnam]
+            status: in-force
+            events:
+              - {date: "1994-06-16", type: signed}
+            """)
         try directory.write("site/Content/analyses/about-relos.md", """
             ---
             title: About RELOS
@@ -61,7 +68,8 @@ struct WatchlistTests {
                 .rebuild(&state)
             let renderer = try #require(rebuild.renderer, "\(rebuild.diagnostics)")
             let list = try #require(renderer.watchlist)
-            #expect(list.pending.map(\.treaty.rawValue) == ["relos"], "a joint statement is not ratified")
+            #expect(list.pending.map(\.treaty.rawValue) == ["relos"],
+                    "a joint statement is not ratified; a treaty stated to be in force is past ratification")
             #expect(list.pending.first?.ratified.map(\.rawValue) == ["russia"])
             #expect(list.pending.first?.awaiting.map(\.rawValue) == ["india"])
             #expect(list.ending.map(\.treaty.rawValue) == ["friendship"], "the other term ends in 2034, past 3 years")
