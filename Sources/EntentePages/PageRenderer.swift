@@ -333,7 +333,8 @@ public struct PageRenderer: Sendable {
             treaties: site.treaties.map { treaty in
                 IndexedTreatyModel(link: treatyLink(treaty.id, root),
                                    parties: site.distinctParties(of: treaty).map { actorLink($0, root) })
-            })
+            },
+            asOf: DateModel(site.asOf))
         return .page(.treaties, model)
     }
 
@@ -440,7 +441,7 @@ public struct PageRenderer: Sendable {
             counterparts: (index.counterparts[actor.id] ?? []).map {
                 CounterpartModel(link: actorLink($0.actor, root), count: $0.count)
             },
-            snapshots: actorSnapshots(actor.id, root),
+            snapshots: actorSnapshots(actor.id, root), asOf: DateModel(site.asOf),
             listings: listings(of: .actor(actor.id), root),
             feedURL: feedURL, dataURL: links.file(EntityKey.actor(actor.id).folder + "/data.json", from: root),
             picture: pictures.egoNetwork(actor.id, site, index, link))

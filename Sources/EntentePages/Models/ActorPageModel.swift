@@ -43,6 +43,7 @@ package struct ActorDetailModel: TemplateModel {
     package var treaties: [ActorTreatyModel]
     package var counterparts: [CounterpartModel]
     package var snapshots: [ActorSnapshotModel]
+    package var asOf: DateModel?
     package var listings: AnalysisListingsModel
     package var feedURL: String
     package var dataURL: String
@@ -63,6 +64,7 @@ package struct ActorDetailModel: TemplateModel {
         .list("treaties", "its agreements, oldest first, with its own dates") { $0.treaties },
         .list("counterparts", "the actors it shares agreements with") { $0.counterparts },
         .joinedList("snapshots", "on each snapshot day: its agreements in force and its counterparts then") { $0.snapshots },
+        .optionalObject("as_of", "the day its agreements' statuses hold (the site's `as_of`)") { $0.asOf },
         .text("feed_url", "its Atom feed") { $0.feedURL },
         .text("data_url", "its JSON record") { $0.dataURL },
         .optionalText("picture", "its network of counterparts (inline SVG)") { $0.picture },
