@@ -162,14 +162,16 @@ private struct ReferenceRewriter: MarkdownRewriter {
         guard let analysis = ownerAnalysis, !path.isEmpty, !Analysis.reservedFileNames.contains(path),
               !analysis.files.contains(path) else { return }
         let location = text.location(line: line, column: column)
-        let folder = "Content/analyses/\(analysis.id.rawValue)/"
-        if analysis.bundleFolder == nil {
-            diagnostics.append(.error(location, "'\(url)' is not beside this analysis: only a page bundle publishes files of its own",
-                                      suggestion: "make it a bundle: move the analysis to \(folder)index.md and put \(path) beside it"))
-        } else {
+        if let folder = analysis.bundleFolder {
             diagnostics.append(.error(location, "no file '\(path)' beside this analysis",
                                       suggestion: Suggestions.nearest(to: path, among: analysis.files).map { "did you mean '\($0)'?" }
-                                        ?? "put the file in \(folder)"))
+                                        ?? "put the file in \(folder)/"))
+        } else {
+            // The bundle goes where the file is, in whatever sub-folder of Content/analyses that is.
+            let bundle = ((text.origin.file as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent(analysis.id.rawValue)
+            diagnostics.append(.error(location, "'\(url)' is not beside this analysis: only a page bundle publishes files of its own",
+                                      suggestion: "make it a bundle: move the analysis to \(bundle)/index.md and put \(path) beside it"))
         }
     }
 

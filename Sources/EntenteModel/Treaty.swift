@@ -202,12 +202,8 @@ public struct Treaty: Hashable, Sendable {
     /// treaty, and one ratification out of two does not make it ratified.
     public var statusEvent: TreatyEvent? {
         guard declaredStatus == nil else { return nil }
-        let partyIDs = Set(parties.map(\.actor.id))
-        let ratifiedByAll = partyIDs.allSatisfy { id in
-            parties.contains { $0.actor.id == id && $0.ratified != nil }
-                || events.contains { $0.type == .ratified && ($0.actor == nil || $0.actor?.id == id) }
-        }
-        return Self.statusEvent(among: events, ratifiedByAll: ratifiedByAll)
+        let ratified = Set(ratifiedParties(by: nil))
+        return Self.statusEvent(among: events, ratifiedByAll: parties.allSatisfy { ratified.contains($0.actor.id) })
     }
 }
 

@@ -33,31 +33,31 @@ extension PartialDate {
 }
 
 extension Treaty {
-    /// The day the treaty entered into force, as far as the record says by the end of `day` (nil: not known).
-    public func entryIntoForce(by day: PartialDate? = nil) -> PartialDate? {
-        let dates = events.filter { $0.type == .inForce && $0.actor == nil }.map(\.date)
-            + (events.contains { $0.type == .inForce && $0.actor == nil } ? [] : parties.compactMap(\.inForce))
-        return dates.filter { day == nil || $0.isCertainlyByEnd(of: day!) }.min()
+    /// The day the treaty entered into force: its earliest `in-force` event naming no party, else the earliest of
+    /// its parties' own `in_force` dates (nil: not known).
+    public var entryIntoForce: PartialDate? {
+        events.filter { $0.type == .inForce && $0.actor == nil }.map(\.date).min() ?? parties.compactMap(\.inForce).min()
     }
 
     /// When the first term ends: `expires` as written, else entry into force plus `term` (nil when either is unknown,
     /// or the term is indefinite).
     public var firstExpiry: PartialDate? {
         if let expires { return expires }
-        guard case .fixed(let length)? = term, let start = entryIntoForce() else { return nil }
+        guard case .fixed(let length)? = term, let start = entryIntoForce else { return nil }
         return length.added(to: start)
     }
 
     /// The parties that had certainly ratified by the end of `day` (their own date, an event naming them, or one naming
-    /// no party), in the order the treaty lists them, each once.
-    public func ratifiedParties(by day: PartialDate) -> [ActorID] {
-        let general = events.contains { $0.type == .ratified && $0.actor == nil && $0.date.isCertainlyByEnd(of: day) }
+    /// no party), in the order the treaty lists them, each once; with no day, every ratification on record counts.
+    public func ratifiedParties(by day: PartialDate?) -> [ActorID] {
+        func counts(_ date: PartialDate) -> Bool { day.map { date.isCertainlyByEnd(of: $0) } ?? true }
+        let general = events.contains { $0.type == .ratified && $0.actor == nil && counts($0.date) }
         var seen: Set<ActorID> = []
         return parties.compactMap { party in
             let id = party.actor.id
             guard seen.insert(id).inserted else { return nil }
-            let own = party.ratified.map { $0.isCertainlyByEnd(of: day) } == true
-                || events.contains { $0.type == .ratified && $0.actor?.id == id && $0.date.isCertainlyByEnd(of: day) }
+            let own = party.ratified.map(counts) == true
+                || events.contains { $0.type == .ratified && $0.actor?.id == id && counts($0.date) }
             return general || own ? id : nil
         }
     }

@@ -43,7 +43,7 @@ package struct Citation: Sendable, Equatable {
         var fields: [(String, String)] = []
         switch kind {
         case .analysis:
-            if !creators.isEmpty { fields.append(("author", creators.map(Self.bibName).joined(separator: " and "))) }
+            if !creators.isEmpty { fields.append(("author", creators.map(Self.bibEscape).joined(separator: " and "))) }
         case .treaty:
             // Parties are institutions: braced whole, so that "United Kingdom" is not read as a surname.
             if !creators.isEmpty { fields.append(("author", creators.map { "{" + Self.bibEscape($0) + "}" }.joined(separator: " and "))) }
@@ -67,9 +67,6 @@ package struct Citation: Sendable, Equatable {
     }
 
     private static let bibMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-    /// A person's name as written; a name of one word or with a comma stays as BibTeX would read it.
-    private static func bibName(_ name: String) -> String { bibEscape(name) }
 
     /// BibTeX's special characters, escaped so that a title with `&`, `%` or braces compiles.
     package static func bibEscape(_ text: String) -> String {
