@@ -106,3 +106,25 @@ extension Treaty {
         .max { ($0.date, $0.type.lifecycleRank) < ($1.date, $1.type.lifecycleRank) }
     }
 }
+
+/// Why a treaty may have bound its parties on a day although its dated record does not show it.
+public enum StandingDoubt: Hashable, Sendable {
+    /// Facts that would have put it in force are dated only to a month or year that spans the day.
+    case spanningDates([TreatyEvent])
+    /// Its status is stated as in force, but no date of entry into force is on record, and it had been signed by then.
+    case undatedEntryIntoForce
+}
+
+extension Treaty {
+    /// nil when the dated record settles whether the treaty bound its parties on `day` (either way); otherwise why it
+    /// may have, so that a page can list it apart rather than leave it out or invent a day.
+    public func doubt(at day: PartialDate) -> StandingDoubt? {
+        let standing = standing(at: day)
+        if standing.status?.isActive == true { return nil }
+        let spanning = standing.uncertain.filter { $0.type.status?.isActive == true }
+        if !spanning.isEmpty { return .spanningDates(spanning) }
+        // Only a treaty signed by then and not yet ended may have been in force without its date being known.
+        guard standing.status == .signed, declaredStatus?.isActive == true, entryIntoForce == nil else { return nil }
+        return .undatedEntryIntoForce
+    }
+}

@@ -52,12 +52,28 @@ extension PageRenderer {
             (model.link.status, model.link.statusKey) = (status.title, status.rawValue)
             return model
         }
+        let possibly = site.treaties.compactMap { treaty -> PossiblyInForceModel? in
+            guard let doubt = treaty.doubt(at: day) else { return nil }
+            let model = IndexedTreatyModel(link: treatyLink(treaty.id, root), parties: site.distinctParties(of: treaty).map { actorLink($0, root) })
+            return PossiblyInForceModel(treaty: model, reason: Self.sentence(for: doubt))
+        }
         let model = SnapshotPageModel(
             frame: frame(root, title: "In force on \(day.display)", section: "network",
                          description: "The agreements in force on \(day.display) and the actors they bound.",
                          canonical: canonical(.snapshot(day))),
-            date: DateModel(day), picture: pictures.snapshot(day, site, index, link), treaties: inForce,
+            date: DateModel(day), picture: pictures.snapshot(day, site, index, link), treaties: inForce, possibly: possibly,
             snapshots: snapshotLinks(current: day, root), networkURL: links.folder("network", from: root))
         return .page(.snapshot, model)
+    }
+
+    /// Why an agreement is listed as perhaps in force on a snapshot day.
+    static func sentence(for doubt: StandingDoubt) -> String {
+        switch doubt {
+        case .spanningDates(let events):
+            let facts = events.map { "\($0.type.title.lowercased()) \($0.date.display)" }
+            return "The record dates it only to the month or year: " + facts.joined(separator: "; ") + "."
+        case .undatedEntryIntoForce:
+            return "Stated to be in force, but no date of entry into force is on record."
+        }
     }
 }

@@ -119,4 +119,26 @@ struct TreatyStandingTests {
             #expect(diagnostics.allSatisfy { $0.location.file.hasSuffix("bad.yaml") }, "\(diagnostics)")
         }
     }
+
+    @Test("a treaty the record cannot place on a day is listed apart, with the reason, never counted in or left out")
+    func doubts() {
+        // In force "2000-10": on 2000-10-15 it may or may not have been.
+        let spanning = treaty([event("2000-02-09", .signed), event("2000-10", .inForce)])
+        #expect(spanning.doubt(at: date("2000-10-15")) == .spanningDates([event("2000-10", .inForce)]))
+        #expect(spanning.doubt(at: date("2000-10-31")) == nil, "certainly in force by the month's end")
+        #expect(spanning.doubt(at: date("2000-09-30")) == nil, "certainly not yet")
+
+        // Stated in force, with only a signature dated: possibly in force any day after the signature.
+        var stated = treaty([event("1994-06-16", .signed)])
+        stated.declaredStatus = .inForce
+        #expect(stated.doubt(at: date("2010")) == .undatedEntryIntoForce)
+        #expect(stated.doubt(at: date("1993")) == nil, "not signed yet")
+        stated.events.append(event("2020-01-01", .terminated))
+        #expect(stated.doubt(at: date("2021")) == nil, "ended by then")
+
+        // A dated entry into force settles it.
+        var dated = treaty([event("1994-06-16", .signed), event("1995-01-01", .inForce)])
+        dated.declaredStatus = .inForce
+        #expect(dated.doubt(at: date("1994-12-31")) == nil && dated.doubt(at: date("2010")) == nil)
+    }
 }

@@ -24,6 +24,7 @@ package struct SnapshotPageModel: TemplateModel {
     package var date: DateModel
     package var picture: String?
     package var treaties: [IndexedTreatyModel]
+    package var possibly: [PossiblyInForceModel]
     package var snapshots: [SnapshotLinkModel]
     package var networkURL: String
 
@@ -31,8 +32,19 @@ package struct SnapshotPageModel: TemplateModel {
         .object("date", "the day it shows (a month or a year: its last day)") { $0.date },
         .optionalText("picture", "the agreements in force that day (inline SVG)") { $0.picture },
         .list("treaties", "the agreements in force that day, with their status then") { $0.treaties },
+        .joinedList("possibly", "agreements the dated record cannot place on that day, with the reason") { $0.possibly },
         .joinedList("snapshots", "every snapshot, oldest first") { $0.snapshots },
         .text("network_url", "the whole network's page") { $0.networkURL },
+    ])
+}
+
+/// An agreement that may have been in force on a snapshot day: the record gives no day that settles it.
+package struct PossiblyInForceModel: TemplateModel {
+    package var treaty: IndexedTreatyModel
+    package var reason: String
+
+    package static let schema = TemplateSchema<PossiblyInForceModel>("agreement perhaps in force", IndexedTreatyModel.schema.fields { $0.treaty } + [
+        .text("reason", "why the record cannot tell, in a sentence") { $0.reason },
     ])
 }
 
