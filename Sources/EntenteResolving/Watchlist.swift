@@ -60,7 +60,8 @@ public struct Watchlist: Sendable {
         self.ending = ending.sorted { ($0.ends, $0.treaty) < ($1.ends, $1.treaty) }
         let yearBefore = TermLength(count: 1, unit: .years).subtracted(from: day) ?? day
         recent = index.timeline.filter { entry in
-            entry.event.date.isCertainlyByEnd(of: day) && yearBefore.isCertainlyBefore(entry.event.date)
+            // A fact dated to a month or year that spans the day may have happened by then: it is listed, not dropped.
+            !day.isCertainlyBefore(entry.event.date) && yearBefore.isCertainlyBefore(entry.event.date)
         }
     }
 }
