@@ -128,3 +128,25 @@ extension Treaty {
         return .undatedEntryIntoForce
     }
 }
+
+extension Treaty {
+    /// Each party's own latest step (approved, ratified, acceded or withdrawn) certainly taken by the end of `day`, in
+    /// the order the treaty lists its parties: what a treaty-wide status does not show, such as a government's approval
+    /// of a text not yet signed, or one party's ratification while the other's is awaited.
+    public func partySteps(by day: PartialDate) -> [(party: ActorID, step: TreatyEventType)] {
+        let kinds: Set<TreatyEventType> = [.approved, .ratified, .acceded, .withdrawn]
+        var seen: Set<ActorID> = []
+        return parties.compactMap { party in
+            let id = party.actor.id
+            guard seen.insert(id).inserted else { return nil }
+            var dated: [(PartialDate, TreatyEventType)] = events
+                .filter { $0.actor?.id == id && kinds.contains($0.type) && $0.date.isCertainlyByEnd(of: day) }
+                .map { ($0.date, $0.type) }
+            for (date, type) in [(party.ratified, TreatyEventType.ratified), (party.acceded, .acceded), (party.withdrawn, .withdrawn)] {
+                if let date, date.isCertainlyByEnd(of: day) { dated.append((date, type)) }
+            }
+            guard let latest = dated.max(by: { ($0.0, $0.1.lifecycleRank) < ($1.0, $1.1.lifecycleRank) }) else { return nil }
+            return (id, latest.1)
+        }
+    }
+}

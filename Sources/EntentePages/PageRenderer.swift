@@ -509,16 +509,37 @@ public struct PageRenderer: Sendable {
         let named = unique(analysis.treaties.map(\.id) + mentioned.compactMap { if case .treaty(let id) = $0 { id } else { nil } })
         return named.compactMap { id -> AnalysisDetailModel.ThenAndNow? in
             guard let treaty = site.treatiesByID[id] else { return nil }
-            func model(_ status: TreatyStatus?, uncertain: Bool) -> AnalysisDetailModel.ThenAndNow.Standing? {
-                status.map { .init(title: $0.title, key: $0.rawValue, uncertain: uncertain) }
+            func steps(by day: PartialDate?, status: TreatyStatus?) -> String? {
+                // Only before entry into force do the parties' own steps say more than the status; after it they
+                // are on the treaty page.
+                guard let day, let status, [.proposed, .negotiating, .approved, .signed].contains(status) else { return nil }
+                let groups = Dictionary(grouping: treaty.partySteps(by: day), by: \.step)
+                let text = [TreatyEventType.approved, .ratified, .acceded, .withdrawn].compactMap { step -> String? in
+                    guard let parties = groups[step] else { return nil }
+                    let names = parties.map { site.actorsByID[$0.party]?.name ?? $0.party.rawValue }
+                    return "\(step.title.lowercased()) by " + names.joinedAsEnglishList
+                }
+                return text.isEmpty ? nil : text.joined(separator: "; ")
             }
             let then = treaty.standing(at: analysis.date)
+            let thenDoubt = treaty.doubt(at: analysis.date).map(Self.sentence(for:))
             // Now: as stated when the file states it, else from the record as of `as_of`.
             let nowStanding = site.asOf.map { treaty.standing(at: $0) }
             let now = treaty.declaredStatus ?? nowStanding?.status
-            return .init(treaty: treatyLink(id, root), written: DateModel(analysis.date), then: model(then.status, uncertain: !then.uncertain.isEmpty),
-                         now: model(now, uncertain: treaty.declaredStatus == nil && !(nowStanding?.uncertain.isEmpty ?? true)),
-                         changed: then.status != now)
+            let thenModel = then.status.map {
+                AnalysisDetailModel.ThenAndNow.Standing(title: $0.title, key: $0.rawValue, uncertain: !then.uncertain.isEmpty,
+                                                        steps: steps(by: analysis.date, status: $0), doubt: thenDoubt)
+            }
+            let nowModel = now.map {
+                AnalysisDetailModel.ThenAndNow.Standing(title: $0.title, key: $0.rawValue,
+                                                        uncertain: treaty.declaredStatus == nil && !(nowStanding?.uncertain.isEmpty ?? true),
+                                                        steps: steps(by: site.asOf, status: $0), doubt: nil)
+            }
+            // A status the record cannot place on the day is not called a change.
+            let changed = then.status != now && !(thenDoubt != nil && now?.isActive == true)
+                || (then.status == now && thenModel?.steps != nowModel?.steps)
+            return .init(treaty: treatyLink(id, root), written: DateModel(analysis.date), then: thenModel, now: nowModel,
+                         changed: changed)
         }
     }
 

@@ -117,7 +117,7 @@ public struct ResolvedSite: Sendable {
     public func byline(of analysis: Analysis) -> String? {
         let names = authorNames(of: analysis)
         guard !names.isEmpty else { return analysis.author }
-        return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        return names.joinedAsEnglishList
     }
 
     /// The names of an analysis's authors, else its plain `author`, one name per entry (as citations list them).

@@ -141,4 +141,19 @@ struct TreatyStandingTests {
         dated.declaredStatus = .inForce
         #expect(dated.doubt(at: date("1994-12-31")) == nil && dated.doubt(at: date("2010")) == nil)
     }
+
+    @Test("each party's own latest step by a day: approvals, ratifications (own date or event), withdrawals")
+    func partySteps() {
+        var relos = treaty([event("2024-06", .approved, "russia"), event("2025-02-18", .signed),
+                            event("2025-12-02", .approved, "russia"), event("2025-12-15", .ratified, "russia")],
+                           parties: ["russia", "india"])
+        func steps(_ day: String) -> [String] { relos.partySteps(by: date(day)).map { "\($0.party.rawValue) \($0.step.rawValue)" } }
+        #expect(steps("2024-05-31").isEmpty)
+        #expect(steps("2024-06-15").isEmpty, "an approval dated only to June may not have happened by the 15th")
+        #expect(steps("2024-07-31") == ["russia approved"])
+        #expect(steps("2025-12-10") == ["russia approved"])
+        #expect(steps("2025-12-31") == ["russia ratified"])
+        relos.parties[1].ratified = date("2026-01-10")
+        #expect(steps("2026") == ["russia ratified", "india ratified"])
+    }
 }

@@ -67,11 +67,15 @@ package struct AnalysisDetailModel: TemplateModel {
             package var title: String
             package var key: String
             package var uncertain: Bool
+            package var steps: String?
+            package var doubt: String?
 
             package static let schema = TemplateSchema<Standing>("standing", [
                 .text("title", "the status (`Signed`)") { $0.title },
                 .text("key", "the same as a key (`signed`)") { $0.key },
                 .bool("uncertain", "whether an event dated only to the month or year may have changed it by that day") { $0.uncertain },
+                .optionalText("steps", "the parties' own steps by then that the status does not show (`ratified by Russia`)") { $0.steps },
+                .optionalText("doubt", "why it may have been in force that day although the record does not show it") { $0.doubt },
             ])
         }
 
