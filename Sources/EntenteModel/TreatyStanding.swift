@@ -113,6 +113,9 @@ public enum StandingDoubt: Hashable, Sendable {
     case spanningDates([TreatyEvent])
     /// Its status is stated as in force, but no date of entry into force is on record, and it had been signed by then.
     case undatedEntryIntoForce
+    /// It ended on the given date (expired, terminated, superseded), so it had been in force, but no date of entry
+    /// into force is on record, and it had been signed by then.
+    case endedLaterUndated(PartialDate)
 }
 
 extension Treaty {
@@ -124,8 +127,14 @@ extension Treaty {
         let spanning = standing.uncertain.filter { $0.type.status?.isActive == true }
         if !spanning.isEmpty { return .spanningDates(spanning) }
         // Only a treaty signed by then and not yet ended may have been in force without its date being known.
-        guard standing.status == .signed, declaredStatus?.isActive == true, entryIntoForce == nil else { return nil }
-        return .undatedEntryIntoForce
+        guard standing.status == .signed, entryIntoForce == nil else { return nil }
+        if declaredStatus?.isActive == true { return .undatedEntryIntoForce }
+        // An agreement that later expired or was ended had been in force before.
+        let ends: Set<TreatyEventType> = [.expired, .terminated, .superseded]
+        if let end = events.filter({ ends.contains($0.type) && $0.actor == nil && !$0.date.isCertainlyByEnd(of: day) }).map(\.date).min() {
+            return .endedLaterUndated(end)
+        }
+        return nil
     }
 }
 

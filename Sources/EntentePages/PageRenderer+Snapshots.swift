@@ -74,6 +74,8 @@ extension PageRenderer {
             return "The record dates it only to the month or year: " + facts.joined(separator: "; ") + "."
         case .undatedEntryIntoForce:
             return "Stated to be in force, but no date of entry into force is on record."
+        case .endedLaterUndated(let end):
+            return "It ended \(end.display), so it had been in force, but no date of entry into force is on record."
         }
     }
 }

@@ -40,10 +40,21 @@ public struct FileStamp: Hashable, Sendable {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         if regularOnly, info.st_mode & S_IFMT != S_IFREG { return nil }
+        return FileStamp(info)
+    }
+
+    /// The stamp of an open file: no path lookup, for a file just written.
+    public static func of(descriptor: Int32) -> FileStamp? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return FileStamp(info)
+    }
+
+    private init(_ info: stat) {
         // Nanoseconds since 1970: exact, and the same whichever call read them.
         let nanoseconds = UInt64(bitPattern: Int64(info.st_mtim.tv_sec)) &* 1_000_000_000
             &+ UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))
-        return FileStamp(size: Int(info.st_size), modifiedBits: nanoseconds)
+        self.init(size: Int(info.st_size), modifiedBits: nanoseconds)
     }
 }
 

@@ -136,6 +136,12 @@ struct TreatyStandingTests {
         stated.events.append(event("2020-01-01", .terminated))
         #expect(stated.doubt(at: date("2021")) == nil, "ended by then")
 
+        // Signed and later expired, with no entry into force on record: it had been in force at some point.
+        let lapsed = treaty([event("1961-07-06", .signed), event("1996", .expired)])
+        #expect(lapsed.doubt(at: date("1970")) == .endedLaterUndated(date("1996")))
+        #expect(lapsed.doubt(at: date("1996-06-30")) == .endedLaterUndated(date("1996")), "the expiry's year spans the day: perhaps still in force")
+        #expect(lapsed.doubt(at: date("1997")) == nil, "ended by then")
+
         // A dated entry into force settles it.
         var dated = treaty([event("1994-06-16", .signed), event("1995-01-01", .inForce)])
         dated.declaredStatus = .inForce
