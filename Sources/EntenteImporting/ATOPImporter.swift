@@ -85,10 +85,11 @@ public struct ATOPImporter: Sendable {
                                skippedMembers: data.skippedMembers[id] ?? [], actors: actorNames)
         }
         // Two alliances with the same members, kind and year would share a name: both then name their ATOP id.
+        // A well-known name (ATOPWellKnownName) replaces the generated one.
         let nameCounts = Dictionary(documents.map { ($0.baseName, 1) }, uniquingKeysWith: +)
         for document in documents {
             let base = document.baseName
-            let name = nameCounts[base]! > 1 ? "\(base) (ATOP \(document.alliance.id))" : base
+            let name = document.wellKnown?.name ?? (nameCounts[base]! > 1 ? "\(base) (ATOP \(document.alliance.id))" : base)
             planned.append((.treaties, document.id.rawValue, document.yaml(name: name, membersFile: options.membersFile)))
         }
 

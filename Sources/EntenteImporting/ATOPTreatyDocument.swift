@@ -78,10 +78,24 @@ package struct ATOPTreatyDocument: Sendable {
         return "\(kind) of \(total) states, \(year) (\(listed.joined(separator: ", ")) and \(others) other\(others == 1 ? "" : "s"))"
     }
 
-    /// The YAML file, named `name` (the base name, or the base name with the ATOP id when two would clash).
+    /// The states entering on the start date.
+    private func founders(_ members: [(state: Int, rows: [ATOPMembership])]) -> Set<Int> {
+        Set(members.filter { !alliance.start.isCertainlyBefore($0.rows[0].entry) }.map(\.state))
+    }
+
+    /// The name historians use for this alliance, when the table has one whose start date and founding members are
+    /// the data's (a name never lands on an alliance the data describes differently).
+    package var wellKnown: ATOPWellKnownName? {
+        guard let entry = ATOPWellKnownName.entry(for: alliance.id), entry.start == alliance.start.description,
+              Set(entry.founders) == founders(members) else { return nil }
+        return entry
+    }
+
+    /// The YAML file, named `name` (the well-known name, else the base name, or the base name with the ATOP id when
+    /// two would clash); a well-known name keeps the generated one as an alias.
     package func yaml(name: String, membersFile: String) -> String {
         let members = self.members
-        let founders = Set(members.filter { !alliance.start.isCertainlyBefore($0.rows[0].entry) }.map(\.state))
+        let founders = founders(members)
         let order = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.state, $0) })
         var events: [Event] = []
         var parties: [YAMLValue] = []
@@ -144,10 +158,18 @@ package struct ATOPTreatyDocument: Sendable {
                 < (rhs.date, rhs.type.lifecycleRank, rhs.state.flatMap { order[$0] } ?? -1, rhs.note)
         }
 
-        let entries: [YAMLEntry] = [
+        let known = wellKnown
+        let atopName = "ATOP \(alliance.id)"
+        let short = known?.short ?? atopName
+        var aliases: [String] = []
+        for alias in (known?.also ?? []) + (known == nil ? [] : [baseName, atopName]) where alias != short && alias != name {
+            if !aliases.contains(alias) { aliases.append(alias) }
+        }
+        var entries: [YAMLEntry] = [
             YAMLEntry("imported_from", .string(ATOPImporter.marker)),
             YAMLEntry("name", .string(name)),
-            YAMLEntry("short", .string("ATOP \(alliance.id)")),
+            YAMLEntry("short", .string(short)),
+            YAMLEntry("aliases", .list(aliases.map { .string($0) })),
             YAMLEntry("instrument", .string(Treaty.Instrument.agreement.rawValue)),
             YAMLEntry("kind", .string(kind.rawValue)),
             YAMLEntry("obligations", .list(alliance.obligations.map { .string($0.rawValue) })),
@@ -168,6 +190,7 @@ package struct ATOPTreatyDocument: Sendable {
                 YAMLEntry("url", .string(ATOPImporter.sourceURL)),
             ])])),
         ]
+        if aliases.isEmpty { entries.removeAll { $0.key == "aliases" } }
         return YAMLEmitter.document(entries, comment: ATOPImporter.fileComment(
             "from ATOP 4.01 (alliance \(alliance.id)) and the Correlates of War state list"))
     }

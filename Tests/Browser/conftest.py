@@ -152,6 +152,20 @@ def corpus_site(work) -> Site:
 
 
 @pytest.fixture(scope="session")
+def atop_site(work) -> Site:
+    """A site imported with `entente import atop` from the test fixture of the named alliances (62 real ATOP rows)."""
+    source = work / "atop"
+    fixture = REPO / "Tests" / "EntenteKitTests" / "Fixtures" / "atop-named"
+    result = subprocess.run([str(entente_binary()), "import", "atop", "--site", str(source),
+                             "--alliances", str(fixture / "alliance-level.csv"), "--members", str(fixture / "member-level.csv"),
+                             "--states", str(fixture / "cow-states.csv")], capture_output=True, text=True)
+    assert result.returncode == 0, f"entente import atop failed:\n{result.stdout}\n{result.stderr}"
+    output = work / "atop-out"
+    build(source, output)
+    return Site("atop-named", source, output)
+
+
+@pytest.fixture(scope="session")
 def all_sites(example_site, pretty_site, corpus_site):
     return [example_site, pretty_site, corpus_site]
 

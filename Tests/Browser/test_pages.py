@@ -150,6 +150,15 @@ def test_search_finds_india_by_an_alias(browser, example_server):
     assert titles and titles[0] == "India", titles
 
 
+@pytest.mark.parametrize("query, expected", [("NATO", "North Atlantic Treaty"), ("Warsaw Pact", "Warsaw Pact"),
+                                             ("Rio Treaty", "Inter-American Treaty of Reciprocal Assistance"),
+                                             ("ANZUS", "ANZUS Treaty")])
+def test_search_finds_alliances_by_the_names_people_use(browser, atop_site, query, expected):
+    """An imported ATOP site: the well-known name (or its acronym) finds the alliance first."""
+    titles = search_for(browser, (atop_site.output / "search" / "index.html").as_uri(), query)
+    assert titles and titles[0] == expected, titles
+
+
 def test_header_search_box_opens_search_with_the_query(browser, example_server):
     from selenium.webdriver.common.keys import Keys
     browser.open(example_server.url(EXAMPLE_PAGES["actor"]))
