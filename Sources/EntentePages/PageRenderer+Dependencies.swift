@@ -48,6 +48,12 @@ extension PageRenderer {
         // The site's `as_of` is compared as a whole, as the authors are.
         case .watch, .watchFeed: return [.allAnalyses, .allActors, .allTreaties]
         case .snapshot: return [.allActors, .allTreaties]
+        case .pair(let a, let b):
+            var keys: [EntityKey] = [.actor(a), .actor(b)]
+            // Which agreements and analyses the two share changes with the agreements and analyses of either.
+            keys += ((site.treatiesOfActor[a] ?? []) + (site.treatiesOfActor[b] ?? [])).map { .treaty($0) }
+            keys += ((index.backlinks[.actor(a)] ?? []) + (index.backlinks[.actor(b)] ?? [])).map { .analysis($0.analysis) }
+            return Set(keys.map(Dependency.entity))
         case .author(let id), .authorFeed(let id):
             return Set((site.analysesOfAuthor[id] ?? []).map { .entity(.analysis($0)) })
         case .citation(let key, _):

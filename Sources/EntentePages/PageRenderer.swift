@@ -48,6 +48,8 @@ public struct PageRenderer: Sendable {
         case watch, watchFeed
         /// The network as it stood at the end of one day.
         case snapshot(PartialDate)
+        /// Two actors that share an agreement, the one whose id sorts first first: one page per pair.
+        case pair(ActorID, ActorID)
 
         public enum DataFile: String, CaseIterable, Sendable, Hashable {
             case actorsJSON = "actors.json", treatiesJSON = "treaties.json", eventsJSON = "events.json"
@@ -58,7 +60,7 @@ public struct PageRenderer: Sendable {
         /// these list the whole site, and on a large site they are the largest.
         public var isSiteWide: Bool {
             switch self {
-            case .analysis, .actor, .treaty, .tag, .record, .author, .authorFeed, .citation: false
+            case .analysis, .actor, .treaty, .tag, .record, .author, .authorFeed, .citation, .pair: false
             case .feed(let key): key == nil
             case .home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search, .searchIndex,
                  .sitemap, .robots, .data, .authors, .watch, .watchFeed, .snapshot: true
@@ -94,6 +96,7 @@ public struct PageRenderer: Sendable {
             case .author(let id): "authors/\(id.rawValue)/index.html"
             case .authorFeed(let id): "authors/\(id.rawValue)/feed.xml"
             case .citation(let key, let format): "\(key.folder)/\(format.fileName)"
+            case .pair(let first, let second): Self.pairFolder(first, second) + "/index.html"
             }
         }
     }
@@ -109,6 +112,7 @@ public struct PageRenderer: Sendable {
         pages += site.actors.flatMap { [.actor($0.id), .feed(.actor($0.id)), .record(.actor($0.id))] }
         pages += site.treaties.flatMap { [.treaty($0.id), .feed(.treaty($0.id)), .record(.treaty($0.id))] }
         pages += index.tags.map { .tag($0.slug) }
+        pages += pairs.map { Page.pair($0.0, $0.1) }
         if !site.authors.isEmpty {
             pages.append(.authors)
             pages += site.authors.flatMap { [Page.author($0.id), .authorFeed($0.id)] }
@@ -191,6 +195,7 @@ public struct PageRenderer: Sendable {
         case .author(let id): return authorPage(site.authorsByID[id]!, root)
         case .authorFeed(let id): return .text(authorFeed(site.authorsByID[id]!, root: root))
         case .citation(let key, let format): return .text(citation(of: key).text(format))
+        case .pair(let first, let second): return pairPage(first, second, root)
         }
     }
 
@@ -439,7 +444,8 @@ public struct PageRenderer: Sendable {
                                         withdrawn: DateModel(dates?.withdrawn))
             },
             counterparts: (index.counterparts[actor.id] ?? []).map {
-                CounterpartModel(link: actorLink($0.actor, root), count: $0.count)
+                CounterpartModel(link: actorLink($0.actor, root), count: $0.count,
+                                 pairURL: links.folder(Page.pairFolder(actor.id, $0.actor), from: root))
             },
             snapshots: actorSnapshots(actor.id, root), asOf: DateModel(site.asOf),
             listings: listings(of: .actor(actor.id), root),

@@ -30,7 +30,8 @@ package struct ThemeTemplate: Sendable {
         .init(PageTemplate.home), .init(PageTemplate.analyses), .init(PageTemplate.analysis), .init(PageTemplate.actors),
         .init(PageTemplate.actor), .init(PageTemplate.treaties), .init(PageTemplate.treaty), .init(PageTemplate.timeline),
         .init(PageTemplate.tags), .init(PageTemplate.tag), .init(PageTemplate.notFound), .init(PageTemplate.network),
-        .init(PageTemplate.search), .init(PageTemplate.authors), .init(PageTemplate.author), .init(PageTemplate.watch), .init(PageTemplate.snapshot), .init(PageTemplate.analysisItem),
+        .init(PageTemplate.search), .init(PageTemplate.authors), .init(PageTemplate.author), .init(PageTemplate.watch), .init(PageTemplate.snapshot),
+        .init(PageTemplate.pair), .init(PageTemplate.analysisItem),
     ]
 }
 
@@ -50,6 +51,7 @@ extension PageTemplate where Model == SearchPageModel { static var search: Self 
 extension PageTemplate where Model == AuthorsPageModel { static var authors: Self { .init(name: "authors", isPage: true) } }
 extension PageTemplate where Model == SnapshotPageModel { static var snapshot: Self { .init(name: "snapshot", isPage: true) } }
 extension PageTemplate where Model == WatchPageModel { static var watch: Self { .init(name: "watch", isPage: true) } }
+extension PageTemplate where Model == PairPageModel { static var pair: Self { .init(name: "pair", isPage: true) } }
 extension PageTemplate where Model == AuthorPageModel { static var author: Self { .init(name: "author", isPage: true) } }
 extension PageTemplate where Model == AnalysisItemPartialModel {
     package static var analysisItem: Self { .init(name: "analysis-item", isPage: false) }

@@ -41,6 +41,7 @@ EXAMPLE_PAGES = {
     "author": "authors/mara-lindqvist/index.html",
     "watch": "watch/index.html",
     "snapshot": "network/2024-12-31/index.html",
+    "pair": "actors/north-korea/with/russia/index.html",
 }
 
 

@@ -48,9 +48,11 @@ package struct NetworkActorModel: TemplateModel {
 package struct CounterpartModel: TemplateModel {
     package var link: ActorLinkModel
     package var count: Int
+    package var pairURL: String
 
     package static let schema = TemplateSchema<CounterpartModel>("counterpart", ActorLinkModel.schema.fields { $0.link } + [
         .int("count", "how many agreements the two share") { $0.count },
+        .text("pair_url", "the page of the two actors' relationship, relative to this page") { $0.pairURL },
     ])
 }
 

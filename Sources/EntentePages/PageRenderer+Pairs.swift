@@ -1,0 +1,57 @@
+import EntenteModel
+import EntenteSupport
+import EntenteResolving
+import EntenteMarkdown
+import EntentePictures
+import TemplateEngine
+
+/// Pair pages: two actors' relationship on one page.
+extension PageRenderer.Page {
+    /// The folder of the page of `a` and `b`, in either order: under the actor whose id sorts first
+    /// (`actors/russia/with/vietnam`), so that a relationship has one page and one address.
+    package static func pairFolder(_ a: ActorID, _ b: ActorID) -> String {
+        let (first, second) = a < b ? (a, b) : (b, a)
+        return "actors/\(first.rawValue)/with/\(second.rawValue)"
+    }
+}
+
+extension PageRenderer {
+    /// Every pair of actors that share an agreement, each once, the id that sorts first first, in a stable order.
+    package var pairs: [(ActorID, ActorID)] {
+        site.actors.flatMap { actor in
+            (index.counterparts[actor.id] ?? []).compactMap { actor.id < $0.actor ? (actor.id, $0.actor) : nil }
+                .sorted { $0.1 < $1.1 }
+        }
+    }
+
+    /// The agreements both actors are parties to.
+    package func sharedTreaties(_ a: ActorID, _ b: ActorID) -> [TreatyID] {
+        let other = Set(site.treatiesOfActor[b] ?? [])
+        return (site.treatiesOfActor[a] ?? []).filter(other.contains)
+    }
+
+    /// The analyses about or mentioning both, newest first (the order of the first actor's backlinks).
+    package func sharedAnalyses(_ a: ActorID, _ b: ActorID) -> [AnalysisID] {
+        let other = Set((index.backlinks[.actor(b)] ?? []).map(\.analysis))
+        var seen: Set<AnalysisID> = []
+        return (index.backlinks[.actor(a)] ?? []).map(\.analysis).filter { other.contains($0) && seen.insert($0).inserted }
+    }
+
+    package func pairPage(_ a: ActorID, _ b: ActorID, _ root: String) -> PageContent {
+        let (first, second) = (site.actorsByID[a]!, site.actorsByID[b]!)
+        let shared = sharedTreaties(a, b).compactMap { site.treatiesByID[$0] }
+            .sorted { ($0.knownDate ?? Self.undated, $0.name, $0.id) < ($1.knownDate ?? Self.undated, $1.name, $1.id) }
+        let ids = Set(shared.map(\.id))
+        // The site's timeline is newest first; a relationship reads oldest first.
+        let events = index.timeline.filter { ids.contains($0.treaty) }.reversed().map { timelineItem($0, root) }
+        let title = "\(first.name) and \(second.name)"
+        let model = PairPageModel(
+            frame: frame(root, title: title, section: "actors",
+                         description: "The agreements between \(first.name) and \(second.name), their events, and the analyses about both.",
+                         canonical: canonical(.pair(a, b))),
+            first: actorLink(a, root), second: actorLink(b, root),
+            treaties: shared.map { treatyLink($0.id, root) }, events: Array(events),
+            analyses: sharedAnalyses(a, b).map { listedAnalysis($0, root) }, asOf: DateModel(site.asOf))
+        return .page(.pair, model)
+    }
+}
