@@ -226,6 +226,12 @@ public struct SiteLoader: Sendable {
                                           suggestion: suggestion))
                 continue
             }
+            if folder == "Content/analyses", Analysis.reservedIDs.contains(stem) {
+                diagnostics.append(.error(SourceLocation(file: filePath),
+                                          "'\(stem)' cannot be an analysis id: analyses/\(stem)/ holds the further pages of the list of analyses",
+                                          suggestion: "rename the file to '\(stem)-1.\(ext.isEmpty ? "md" : ext)' or another name"))
+                continue
+            }
             if let other = seen[stem] {
                 diagnostics.append(.error(SourceLocation(file: filePath), "the id '\(stem)' is defined twice",
                                           suggestion: "also defined by \(other); remove or rename one of them"

@@ -61,6 +61,9 @@ public struct Analysis: Hashable, Sendable {
     }
 
     /// Names the build writes into an analysis's folder, which a bundle's own files may not take.
+    /// Ids an analysis cannot have: `analyses/page/` holds the further pages of the list of analyses.
+    public static let reservedIDs: Set<String> = ["page"]
+
     public static let reservedFileNames: Set<String> = Set(["index.html"] + CitationFormat.allCases.map(\.fileName))
 
     public init(id: AnalysisID, title: String, date: PartialDate, author: String? = nil, summary: String? = nil,

@@ -48,6 +48,11 @@ extension PageRenderer {
         // The site's `as_of` is compared as a whole, as the authors are.
         case .watch, .watchFeed: return [.allAnalyses, .allActors, .allTreaties]
         case .snapshot: return [.allActors, .allTreaties]
+        case .analysisList(.site, _): return [.allAnalyses]
+        case .analysisList(.tag(let slug), _): return dependencies(of: .tag(slug))
+        case .analysisList(.entity(let key), _):
+            return Set(([key] + (index.backlinks[key] ?? []).map { .analysis($0.analysis) }).map(Dependency.entity))
+        case .analysisList(.pair(let a, let b), _): return dependencies(of: .pair(a, b))
         case .pair(let a, let b):
             var keys: [EntityKey] = [.actor(a), .actor(b)]
             // Which agreements and analyses the two share changes with the agreements and analyses of either.

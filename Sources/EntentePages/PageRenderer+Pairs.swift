@@ -45,13 +45,15 @@ extension PageRenderer {
         // The site's timeline is newest first; a relationship reads oldest first.
         let events = index.timeline.filter { ids.contains($0.treaty) }.reversed().map { timelineItem($0, root) }
         let title = "\(first.name) and \(second.name)"
+        let analyses = sharedAnalyses(a, b)
         let model = PairPageModel(
             frame: frame(root, title: title, section: "actors",
                          description: "The agreements between \(first.name) and \(second.name), their events, and the analyses about both.",
                          canonical: canonical(.pair(a, b))),
             first: actorLink(a, root), second: actorLink(b, root),
             treaties: shared.map { treatyLink($0.id, root) }, events: Array(events),
-            analyses: sharedAnalyses(a, b).map { listedAnalysis($0, root) }, asOf: DateModel(site.asOf))
+            analyses: analyses.prefix(Self.listLimit).map { listedAnalysis($0, root) },
+            more: moreAnalyses(.pair(a, b), count: analyses.count, root), asOf: DateModel(site.asOf))
         return .page(.pair, model)
     }
 }

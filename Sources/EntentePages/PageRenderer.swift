@@ -50,6 +50,8 @@ public struct PageRenderer: Sendable {
         case snapshot(PartialDate)
         /// Two actors that share an agreement, the one whose id sorts first first: one page per pair.
         case pair(ActorID, ActorID)
+        /// Page `n` (from 1) of a list of analyses; the site's and a tag's first pages are `.analyses` and `.tag`.
+        case analysisList(ListOwner, Int)
 
         public enum DataFile: String, CaseIterable, Sendable, Hashable {
             case actorsJSON = "actors.json", treatiesJSON = "treaties.json", eventsJSON = "events.json"
@@ -61,6 +63,7 @@ public struct PageRenderer: Sendable {
         public var isSiteWide: Bool {
             switch self {
             case .analysis, .actor, .treaty, .tag, .record, .author, .authorFeed, .citation, .pair: false
+            case .analysisList(let owner, _): owner == .site
             case .feed(let key): key == nil
             case .home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search, .searchIndex,
                  .sitemap, .robots, .data, .authors, .watch, .watchFeed, .snapshot: true
@@ -97,6 +100,7 @@ public struct PageRenderer: Sendable {
             case .authorFeed(let id): "authors/\(id.rawValue)/feed.xml"
             case .citation(let key, let format): "\(key.folder)/\(format.fileName)"
             case .pair(let first, let second): Self.pairFolder(first, second) + "/index.html"
+            case .analysisList(let owner, let number): owner.folder(page: number) + "/index.html"
             }
         }
     }
@@ -113,6 +117,7 @@ public struct PageRenderer: Sendable {
         pages += site.treaties.flatMap { [.treaty($0.id), .feed(.treaty($0.id)), .record(.treaty($0.id))] }
         pages += index.tags.map { .tag($0.slug) }
         pages += pairs.map { Page.pair($0.0, $0.1) }
+        pages += listPages
         if !site.authors.isEmpty {
             pages.append(.authors)
             pages += site.authors.flatMap { [Page.author($0.id), .authorFeed($0.id)] }
@@ -165,7 +170,7 @@ public struct PageRenderer: Sendable {
         let root = SiteLinks.root(ofPage: page.path)
         switch page {
         case .home: return home(root)
-        case .analyses: return analysesPage(root)
+        case .analyses: return analysesPage(root, page: 1)
         case .actors: return actorsPage(root)
         case .treaties: return treatiesPage(root)
         case .timeline: return timelinePage(root)
@@ -177,7 +182,7 @@ public struct PageRenderer: Sendable {
         case .analysis(let id): return analysisPage(site.analysesByID[id]!, root)
         case .actor(let id): return actorPage(site.actorsByID[id]!, root)
         case .treaty(let id): return treatyPage(site.treatiesByID[id]!, root)
-        case .tag(let slug): return tagPage(index.tags.first { $0.slug == slug }!, root)
+        case .tag(let slug): return tagPage(index.tags.first { $0.slug == slug }!, root, page: 1)
         case .network: return networkPage(root)
         case .search: return searchPage(root)
         case .searchIndex: return .text(SearchIndex(site: site, index: index).script)
@@ -196,6 +201,9 @@ public struct PageRenderer: Sendable {
         case .authorFeed(let id): return .text(authorFeed(site.authorsByID[id]!, root: root))
         case .citation(let key, let format): return .text(citation(of: key).text(format))
         case .pair(let first, let second): return pairPage(first, second, root)
+        case .analysisList(.site, let number): return analysesPage(root, page: number)
+        case .analysisList(.tag(let slug), let number): return tagPage(index.tags.first { $0.slug == slug }!, root, page: number)
+        case .analysisList(let owner, let number): return analysisListPage(owner, page: number, root)
         }
     }
 
@@ -282,11 +290,15 @@ public struct PageRenderer: Sendable {
     /// The analyses that list an actor or treaty: all of them, and apart, those about it and those that only
     /// mention it.
     private func listings(of key: EntityKey, _ root: String) -> AnalysisListingsModel {
-        let backlinks = index.backlinks[key] ?? []
+        // The latest `listLimit`, newest first, each once (an analysis about it that also mentions it is "about").
+        var seen: Set<AnalysisID> = []
+        let all = (index.backlinks[key] ?? []).filter { seen.insert($0.analysis).inserted }
+        let backlinks = Array(all.prefix(Self.listLimit))
         let listed = backlinks.map { listedAnalysis($0.analysis, root) }
         return AnalysisListingsModel(all: listed,
                                      about: zip(backlinks, listed).filter { $0.0.relation == .about }.map(\.1),
-                                     mentioning: zip(backlinks, listed).filter { $0.0.relation == .mentions }.map(\.1))
+                                     mentioning: zip(backlinks, listed).filter { $0.0.relation == .mentions }.map(\.1),
+                                     more: moreAnalyses(.entity(key), count: all.count, root))
     }
 
     // MARK: Lists
@@ -302,16 +314,18 @@ public struct PageRenderer: Sendable {
         return .page(.home, model)
     }
 
-    private func analysesPage(_ root: String) -> PageContent {
+    private func analysesPage(_ root: String, page number: Int) -> PageContent {
+        let (slice, pagination) = paginate(site.analyses, .site, page: number, root)
         var years: [AnalysesPageModel.Year] = []
-        for analysis in site.analyses {
+        for analysis in slice {
             if years.last?.year != analysis.date.year { years.append(.init(year: analysis.date.year, analyses: [])) }
             years[years.count - 1].analyses.append(listedAnalysis(analysis.id, root))
         }
         let model = AnalysesPageModel(
-            frame: frame(root, title: "Analyses", section: "analyses", description: "All analyses, newest first.",
-                         canonical: canonical(.analyses)),
-            count: site.analyses.count, years: years)
+            frame: frame(root, title: number == 1 ? "Analyses" : "Analyses (page \(number))", section: "analyses",
+                         description: "All analyses, newest first.",
+                         canonical: canonical(number == 1 ? .analyses : .analysisList(.site, number))),
+            count: site.analyses.count, years: years, pagination: pagination)
         return .page(.analyses, model)
     }
 
@@ -372,12 +386,14 @@ public struct PageRenderer: Sendable {
         return .page(.tags, model)
     }
 
-    private func tagPage(_ tag: SiteIndex.Tag, _ root: String) -> PageContent {
+    private func tagPage(_ tag: SiteIndex.Tag, _ root: String, page number: Int) -> PageContent {
+        let (slice, pagination) = paginate(tag.analyses, .tag(tag.slug), page: number, root)
         let model = TagPageModel(
-            frame: frame(root, title: "Tagged “\(tag.name)”", section: "tags", description: "Analyses tagged \(tag.name).",
-                         canonical: canonical(.tag(tag.slug))),
+            frame: frame(root, title: "Tagged “\(tag.name)”" + (number == 1 ? "" : " (page \(number))"), section: "tags",
+                         description: "Analyses tagged \(tag.name).",
+                         canonical: canonical(number == 1 ? .tag(tag.slug) : .analysisList(.tag(tag.slug), number))),
             tag: TagPageModel.Tag(name: tag.name, count: tag.analyses.count),
-            analyses: tag.analyses.map { listedAnalysis($0, root) })
+            analyses: slice.map { listedAnalysis($0, root) }, pagination: pagination)
         return .page(.tag, model)
     }
 

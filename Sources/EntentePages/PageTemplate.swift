@@ -31,7 +31,7 @@ package struct ThemeTemplate: Sendable {
         .init(PageTemplate.actor), .init(PageTemplate.treaties), .init(PageTemplate.treaty), .init(PageTemplate.timeline),
         .init(PageTemplate.tags), .init(PageTemplate.tag), .init(PageTemplate.notFound), .init(PageTemplate.network),
         .init(PageTemplate.search), .init(PageTemplate.authors), .init(PageTemplate.author), .init(PageTemplate.watch), .init(PageTemplate.snapshot),
-        .init(PageTemplate.pair), .init(PageTemplate.analysisItem),
+        .init(PageTemplate.pair), .init(PageTemplate.analysisList), .init(PageTemplate.analysisItem),
     ]
 }
 
@@ -51,6 +51,9 @@ extension PageTemplate where Model == SearchPageModel { static var search: Self 
 extension PageTemplate where Model == AuthorsPageModel { static var authors: Self { .init(name: "authors", isPage: true) } }
 extension PageTemplate where Model == SnapshotPageModel { static var snapshot: Self { .init(name: "snapshot", isPage: true) } }
 extension PageTemplate where Model == WatchPageModel { static var watch: Self { .init(name: "watch", isPage: true) } }
+extension PageTemplate where Model == AnalysisListPageModel {
+    static var analysisList: Self { .init(name: "analysis-list", isPage: true) }
+}
 extension PageTemplate where Model == PairPageModel { static var pair: Self { .init(name: "pair", isPage: true) } }
 extension PageTemplate where Model == AuthorPageModel { static var author: Self { .init(name: "author", isPage: true) } }
 extension PageTemplate where Model == AnalysisItemPartialModel {

@@ -117,9 +117,10 @@ struct SiteBuilderTests {
             let files = try snapshot(of: dir.path("out"))
             // 15 pages, network and search, the search index, the site feed, 6 data files, a feed and a record for
             // each of 3 actors and 1 treaty, three citation files for each of 2 analyses and 1 treaty, and the
-            // watchlist with its feed, and one network snapshot, at as_of (the data spans less than a decade); no
-            // sitemap or robots.txt without base_url.
-            #expect(report.pagesWritten == 15 + 2 + 1 + 1 + 6 + 2 * 4 + 3 * 3 + 2 + 1)
+            // watchlist with its feed, one network snapshot, at as_of (the data spans less than a decade), and the
+            // page of the one pair of actors that share the treaty; no sitemap or robots.txt without base_url.
+            #expect(report.pagesWritten == 15 + 2 + 1 + 1 + 6 + 2 * 4 + 3 * 3 + 2 + 1 + 1)
+            #expect(dir.exists("out/actors/india/with/russia/index.html"))
             #expect(!dir.exists("out/sitemap.xml"))
             #expect(report.filesWritten == files.count - 1, "every file but the marker is counted")
             #expect(files["assets/style.css"] == DefaultTheme.files["assets/style.css"].map { Data($0.utf8) })

@@ -77,9 +77,11 @@ package struct AnalysisListingsModel: TemplateModel {
     package var all: [ListedAnalysisModel]
     package var about: [ListedAnalysisModel]
     package var mentioning: [ListedAnalysisModel]
+    package var more: MoreAnalysesModel?
 
     package static let schema = TemplateSchema<AnalysisListingsModel>("listing", [
-        .list("analyses", "every analysis about or mentioning it") { $0.all },
+        .list("analyses", "the latest analyses about or mentioning it (at most 20)") { $0.all },
+        .optionalObject("analyses_more", "the link to the whole list, absent when all are listed here") { $0.more },
         .optionalObject("analyses_about", "those about it (`{{#items}}`), absent when none") {
             $0.about.isEmpty ? nil : ListedAnalysesModel(items: $0.about)
         },

@@ -20,9 +20,11 @@ package struct AnalysesPageModel: TemplateModel {
     package var frame: PageFrame
     package var count: Int
     package var years: [Year]
+    package var pagination: PaginationModel?
 
     package static let schema = TemplateSchema<AnalysesPageModel>("analyses page", PageFrame.schema.fields { $0.frame } + [
         .int("count", "how many analyses") { $0.count },
-        .list("years", "the years, newest first") { $0.years },
+        .list("years", "this page's analyses by year, newest first") { $0.years },
+        .optionalObject("pagination", "the links between the list's pages, absent when it has one page") { $0.pagination },
     ])
 }

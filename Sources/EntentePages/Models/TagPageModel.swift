@@ -20,9 +20,11 @@ package struct TagPageModel: TemplateModel {
     package var frame: PageFrame
     package var tag: Tag
     package var analyses: [ListedAnalysisModel]
+    package var pagination: PaginationModel?
 
     package static let schema = TemplateSchema<TagPageModel>("tag page", PageFrame.schema.fields { $0.frame } + [
         .object("tag", "the tag") { $0.tag },
-        .list("analyses", "its analyses, newest first") { $0.analyses },
+        .list("analyses", "this page's analyses, newest first") { $0.analyses },
+        .optionalObject("pagination", "the links between the list's pages, absent when it has one page") { $0.pagination },
     ])
 }
