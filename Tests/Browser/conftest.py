@@ -135,11 +135,12 @@ def pretty_site(work) -> Site:
 
 @pytest.fixture(scope="session")
 def corpus_site(work) -> Site:
-    """A generated site (30 analyses, 10 treaties, 12 actors), or the test fixture site without the generator."""
+    """A generated site (120 analyses, 10 treaties, 12 actors: long enough for lists of several pages), or the test
+    fixture site without the generator."""
     source = work / "corpus"
     generator = os.environ.get("ENTENTE_GENERATE_SITE")
     if generator:
-        subprocess.run([generator, str(source), "--analyses", "30", "--treaties", "10", "--actors", "12", "--seed", "1"],
+        subprocess.run([generator, str(source), "--analyses", "120", "--treaties", "10", "--actors", "12", "--seed", "1"],
                        check=True, capture_output=True)
         if os.environ.get("ENTENTE_TEMPLATES"):
             shutil.copytree(os.environ["ENTENTE_TEMPLATES"], source / "Templates")

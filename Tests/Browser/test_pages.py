@@ -21,7 +21,8 @@ def corpus_pages(site):
             "analysis": f"analyses/{first('analyses').name}/index.html",
             "actor": f"actors/{first('actors').name}/index.html",
             "treaty": f"treaties/{first('treaties').name}/index.html",
-            "network": "network/index.html", "timeline": "timeline/index.html", "search": "search/index.html"}
+            "network": "network/index.html", "timeline": "timeline/index.html", "search": "search/index.html",
+            "analyses, page 2": "analyses/page/2/index.html"}
 
 
 def horizontal_overflow(driver):
