@@ -167,6 +167,17 @@ public struct SiteLoader: Sendable {
     /// With `subfolders` (analyses, which a desk files by year or by team), files in folders below count too: the
     /// id is still the file name, so it must be unique across all of them, and the page does not depend on the
     /// folder. Folders are followed only when they are real folders, not links, so that nothing loops.
+    /// Whether `stem` is an id the pages of `folder` reserve, and what for.
+    private static func reserved(_ stem: String, in folder: String) -> (what: String, holds: String)? {
+        switch folder {
+        case "Content/analyses" where Analysis.reservedIDs.contains(stem):
+            ("an analysis", "analyses/\(stem)/ holds the further pages of the list of analyses")
+        case "Content/treaties" where Treaty.reservedIDs.contains(stem):
+            ("a treaty", "treaties/\(stem)/ holds pages of the treaty index (its further pages and its facets)")
+        default: nil
+        }
+    }
+
     private func listFiles(_ folder: String, _ diagnostics: inout [Diagnostic],
                            formats: Set<ContentDecoder.Format> = [.yaml, .json, .markdown], subfolders: Bool = false) -> [ContentFile] {
         let path = displayPath(folder)
@@ -226,9 +237,9 @@ public struct SiteLoader: Sendable {
                                           suggestion: suggestion))
                 continue
             }
-            if folder == "Content/analyses", Analysis.reservedIDs.contains(stem) {
+            if let (what, holds) = Self.reserved(stem, in: folder) {
                 diagnostics.append(.error(SourceLocation(file: filePath),
-                                          "'\(stem)' cannot be an analysis id: analyses/\(stem)/ holds the further pages of the list of analyses",
+                                          "'\(stem)' cannot be \(what) id: \(holds)",
                                           suggestion: "rename the file to '\(stem)-1.\(ext.isEmpty ? "md" : ext)' or another name"))
                 continue
             }

@@ -135,6 +135,10 @@ public struct Treaty: Hashable, Sendable {
     public var name: String
     public var short: String?
     public var aliases: [String]
+
+    /// Ids a treaty cannot have: `treaties/page/` holds the index's further pages, `treaties/kind/` and the others
+    /// its facets' pages.
+    public static let reservedIDs: Set<String> = ["page", "kind", "status", "obligation", "region", "decade"]
     public var instrument: Instrument
     public var kind: Kind?
     public var obligations: [Obligation]

@@ -40,10 +40,13 @@ extension PageRenderer {
     package func pairPage(_ a: ActorID, _ b: ActorID, _ root: String) -> PageContent {
         let (first, second) = (site.actorsByID[a]!, site.actorsByID[b]!)
         let shared = sharedTreaties(a, b).compactMap { site.treatiesByID[$0] }
-            .sorted { ($0.knownDate ?? Self.undated, $0.name, $0.id) < ($1.knownDate ?? Self.undated, $1.name, $1.id) }
-        let ids = Set(shared.map(\.id))
-        // The site's timeline is newest first; a relationship reads oldest first.
-        let events = index.timeline.filter { ids.contains($0.treaty) }.reversed().map { timelineItem($0, root) }
+            .sorted { (site.knownDates[$0.id] ?? Self.undated, $0.name, $0.id) < (site.knownDates[$1.id] ?? Self.undated, $1.name, $1.id) }
+        // Oldest first, as a relationship reads; on one day, signature before ratification before entry into force,
+        // then each agreement's events in its own order.
+        let entries = shared.flatMap { treaty in treaty.events.enumerated().map { (treaty: treaty.id, event: $1, order: $0) } }.sorted {
+            ($0.event.date, $0.event.type.lifecycleRank, $0.treaty, $0.order) < ($1.event.date, $1.event.type.lifecycleRank, $1.treaty, $1.order)
+        }.map { SiteIndex.TimelineEntry(treaty: $0.treaty, event: $0.event) }
+        let events = entries.map { timelineItem($0, root) }
         let title = "\(first.name) and \(second.name)"
         let analyses = sharedAnalyses(a, b)
         let model = PairPageModel(

@@ -22,7 +22,7 @@ extension PageRenderer {
             var inForce: [TreatyLinkModel] = []
             var counterparts: [ActorID] = []
             for treaty in treaties {
-                guard let status = treaty.standing(at: day).status, status.isActive else { continue }
+                guard let status = site.snapshotStatuses[day]?[treaty.id], status.isActive else { continue }
                 var model = treatyLink(treaty.id, root)
                 (model.status, model.statusKey) = (status.title, status.rawValue)
                 inForce.append(model)
@@ -38,7 +38,7 @@ extension PageRenderer {
     /// A treaty's status on each snapshot day.
     package func treatySnapshots(_ treaty: Treaty, _ root: String) -> [TreatySnapshotModel] {
         zip(snapshotDays, snapshotLinks(current: nil, root)).map { day, link in
-            let status = treaty.standing(at: day).status
+            let status = site.snapshotStatuses[day]?[treaty.id]
             return TreatySnapshotModel(snapshot: link, status: status?.title, statusKey: status?.rawValue,
                                        inForce: status?.isActive ?? false)
         }
@@ -47,7 +47,7 @@ extension PageRenderer {
     package func snapshotPage(_ day: PartialDate, _ root: String) -> PageContent {
         let link: SitePictures.Link = { [links] key in links.page(key, from: root) }
         let inForce = site.treaties.compactMap { treaty -> IndexedTreatyModel? in
-            guard let status = treaty.standing(at: day).status, status.isActive else { return nil }
+            guard let status = site.snapshotStatuses[day]?[treaty.id], status.isActive else { return nil }
             var model = IndexedTreatyModel(link: treatyLink(treaty.id, root), parties: site.distinctParties(of: treaty).map { actorLink($0, root) })
             (model.link.status, model.link.statusKey) = (status.title, status.rawValue)
             return model

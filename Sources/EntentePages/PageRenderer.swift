@@ -52,6 +52,10 @@ public struct PageRenderer: Sendable {
         case pair(ActorID, ActorID)
         /// Page `n` (from 1) of a list of analyses; the site's and a tag's first pages are `.analyses` and `.tag`.
         case analysisList(ListOwner, Int)
+        /// Page `n` of the treaty index (no facet; its first page is `.treaties`) or of one facet value's list.
+        case treatyList(TreatyFacet?, String, Int)
+        /// The agreements' facets, for the filter script (`treaties/facets.js`).
+        case facetData
 
         public enum DataFile: String, CaseIterable, Sendable, Hashable {
             case actorsJSON = "actors.json", treatiesJSON = "treaties.json", eventsJSON = "events.json"
@@ -64,6 +68,7 @@ public struct PageRenderer: Sendable {
             switch self {
             case .analysis, .actor, .treaty, .tag, .record, .author, .authorFeed, .citation, .pair: false
             case .analysisList(let owner, _): owner == .site
+            case .treatyList, .facetData: true
             case .feed(let key): key == nil
             case .home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search, .searchIndex,
                  .sitemap, .robots, .data, .authors, .watch, .watchFeed, .snapshot: true
@@ -101,6 +106,8 @@ public struct PageRenderer: Sendable {
             case .citation(let key, let format): "\(key.folder)/\(format.fileName)"
             case .pair(let first, let second): Self.pairFolder(first, second) + "/index.html"
             case .analysisList(let owner, let number): owner.folder(page: number) + "/index.html"
+            case .treatyList(let facet, let slug, let number): PageRenderer.treatyListFolder(facet, slug, page: number) + "/index.html"
+            case .facetData: "treaties/facets.js"
             }
         }
     }
@@ -118,6 +125,7 @@ public struct PageRenderer: Sendable {
         pages += index.tags.map { .tag($0.slug) }
         pages += pairs.map { Page.pair($0.0, $0.1) }
         pages += listPages
+        pages += treatyListPages
         if !site.authors.isEmpty {
             pages.append(.authors)
             pages += site.authors.flatMap { [Page.author($0.id), .authorFeed($0.id)] }
@@ -172,7 +180,7 @@ public struct PageRenderer: Sendable {
         case .home: return home(root)
         case .analyses: return analysesPage(root, page: 1)
         case .actors: return actorsPage(root)
-        case .treaties: return treatiesPage(root)
+        case .treaties: return treatiesPage(nil, "", page: 1, root)
         case .timeline: return timelinePage(root)
         case .tags: return tagsPage(root)
         case .notFound:
@@ -204,6 +212,8 @@ public struct PageRenderer: Sendable {
         case .analysisList(.site, let number): return analysesPage(root, page: number)
         case .analysisList(.tag(let slug), let number): return tagPage(index.tags.first { $0.slug == slug }!, root, page: number)
         case .analysisList(let owner, let number): return analysisListPage(owner, page: number, root)
+        case .treatyList(let facet, let slug, let number): return treatiesPage(facet, slug, page: number, root)
+        case .facetData: return .text(facetDataScript)
         }
     }
 
@@ -260,8 +270,8 @@ public struct PageRenderer: Sendable {
     package func treatyLink(_ id: TreatyID, _ root: String) -> TreatyLinkModel {
         let treaty = site.treatiesByID[id]!
         return TreatyLinkModel(name: treaty.name, url: url(.treaty(id), root), short: treaty.short,
-                               instrument: treaty.instrument.title, kind: treaty.kind?.title, status: treaty.status?.title,
-                               statusKey: treaty.status?.rawValue, date: DateModel(treaty.knownDate))
+                               instrument: treaty.instrument.title, kind: treaty.kind?.title, status: site.statuses[id]?.title,
+                               statusKey: site.statuses[id]?.rawValue, date: DateModel(site.knownDates[id]))
     }
 
     package func analysisItem(_ id: AnalysisID, _ root: String) -> AnalysisItemModel {
@@ -345,18 +355,6 @@ public struct PageRenderer: Sendable {
         return .page(.actors, model)
     }
 
-    private func treatiesPage(_ root: String) -> PageContent {
-        let model = TreatiesPageModel(
-            frame: frame(root, title: "Treaties and agreements", section: "treaties",
-                         description: "Every agreement with its kind, status, parties and date.", canonical: canonical(.treaties)),
-            treaties: site.treaties.map { treaty in
-                IndexedTreatyModel(link: treatyLink(treaty.id, root),
-                                   parties: site.distinctParties(of: treaty).map { actorLink($0, root) })
-            },
-            asOf: DateModel(site.asOf))
-        return .page(.treaties, model)
-    }
-
     package func timelineItem(_ entry: SiteIndex.TimelineEntry, _ root: String) -> TimelineEventModel {
         TimelineEventModel(date: DateModel(entry.event.date), type: entry.event.type.title, typeKey: entry.event.type.rawValue,
                            note: entry.event.note, treaty: treatyLink(entry.treaty, root),
@@ -438,7 +436,7 @@ public struct PageRenderer: Sendable {
                           canonical: canonical(.actor(actor.id)))
         // Oldest first: an actor's agreements read as its history.
         let treaties = (site.treatiesOfActor[actor.id] ?? []).compactMap { site.treatiesByID[$0] }
-            .map { (treaty: $0, date: $0.knownDate ?? Self.undated) }
+            .map { (treaty: $0, date: site.knownDates[$0.id] ?? Self.undated) }
             .sorted { ($0.date, $0.treaty.name, $0.treaty.id) < ($1.date, $1.treaty.name, $1.treaty.id) }
         let feedURL = links.file(EntityKey.actor(actor.id).folder + "/feed.xml", from: root)
         let link: SitePictures.Link = { [links] key in links.page(key, from: root) }

@@ -28,6 +28,12 @@ public struct ResolvedSite: Sendable {
 
     /// The treaties each actor is a party to, sorted by name.
     public let treatiesOfActor: [ActorID: [TreatyID]]
+    /// Each treaty's date and status as every list shows them (`Treaty.knownDate`, `Treaty.status`), derived once:
+    /// a site's pages show them tens of thousands of times, and each derivation walks the treaty's events.
+    public let knownDates: [TreatyID: PartialDate]
+    public let statuses: [TreatyID: TreatyStatus]
+    /// Each treaty's status at the end of each snapshot day (`Treaty.standing(at:)`), derived once for the same reason.
+    public let snapshotStatuses: [PartialDate: [TreatyID: TreatyStatus]]
     /// The treaties that list a treaty in `supersedes`.
     public let successors: [TreatyID: [TreatyID]]
 
@@ -74,6 +80,18 @@ public struct ResolvedSite: Sendable {
         }
         self.treatiesOfActor = treatiesOfActor
         self.successors = successors
+        var knownDates: [TreatyID: PartialDate] = [:], statuses: [TreatyID: TreatyStatus] = [:]
+        for treaty in treaties {
+            knownDates[treaty.id] = treaty.knownDate
+            statuses[treaty.id] = treaty.status
+        }
+        self.knownDates = knownDates
+        self.statuses = statuses
+        var snapshotStatuses: [PartialDate: [TreatyID: TreatyStatus]] = [:]
+        for day in snapshotDays {
+            for treaty in treaties { snapshotStatuses[day, default: [:]][treaty.id] = treaty.standing(at: day).status }
+        }
+        self.snapshotStatuses = snapshotStatuses
     }
 
     /// Takes the Markdown text out of every analysis, leaving an empty text at the same origin, and returns

@@ -24,6 +24,11 @@ public struct SiteIndex: Sendable {
     public struct TimelineEntry: Sendable {
         public var treaty: TreatyID
         public var event: TreatyEvent
+
+        public init(treaty: TreatyID, event: TreatyEvent) {
+            self.treaty = treaty
+            self.event = event
+        }
     }
 
     /// For each actor and treaty, the analyses about it or mentioning it, newest first.

@@ -42,6 +42,7 @@ EXAMPLE_PAGES = {
     "watch": "watch/index.html",
     "snapshot": "network/2024-12-31/index.html",
     "pair": "actors/north-korea/with/russia/index.html",
+    "treaty-facet": "treaties/kind/defence-pact/index.html",
 }
 
 

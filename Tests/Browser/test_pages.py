@@ -309,3 +309,39 @@ def test_the_snapshot_picker_goes_to_the_nearest_snapshot(browser, example_serve
     box.send_keys("2009")
     browser.d.find_element(By.CSS_SELECTOR, "form.snapshot-picker button").click()
     WebDriverWait(browser.d, 10).until(lambda d: "/network/2010/" in d.current_url)
+
+
+# ---------------------------------------------------------------- the treaty index's facets
+
+def table_links(driver):
+    return sorted(a.get_attribute("href").split("/treaties/")[1]
+                  for a in driver.find_elements(By.CSS_SELECTOR, "table.treaty-list tbody th a"))
+
+
+@pytest.mark.parametrize("facet, value", [("kind", "defence-pact"), ("decade", "1950s")])
+def test_the_facet_script_filters_to_the_rows_of_the_static_facet_page(browser, atop_site, facet, value):
+    """ATOP site: the index filtered in place (#kind=defence-pact) lists the same agreements as the static page."""
+    static = atop_site.output / "treaties" / facet / value / "index.html"
+    browser.open(static.as_uri())
+    expected = table_links(browser.d)
+    lede = browser.d.find_element(By.CSS_SELECTOR, "p.lede").text
+    assert expected and lede.startswith(f"{len(expected)} agreements"), lede
+    browser.open((atop_site.output / "treaties" / "index.html").as_uri() + f"#{facet}={value}")
+    WebDriverWait(browser.d, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "form.facet-filter .facet-count").text.startswith(str(len(expected))))
+    assert table_links(browser.d) == expected
+    assert all(not nav.is_displayed() for nav in browser.d.find_elements(By.CSS_SELECTOR, "nav.pagination"))
+
+
+def test_the_facet_script_keeps_the_choice_in_the_address_and_sorts(browser, example_site):
+    from selenium.webdriver.support.ui import Select
+    console, failed = browser.open((example_site.output / "treaties" / "index.html").as_uri())
+    assert not console and not failed
+    Select(browser.d.find_element(By.CSS_SELECTOR, 'form.facet-filter select[name="kind"]')).select_by_value("defence-pact")
+    WebDriverWait(browser.d, 10).until(lambda d: "kind=defence-pact" in d.current_url)
+    names = [a.text for a in browser.d.find_elements(By.CSS_SELECTOR, "table.treaty-list tbody th a")]
+    assert len(names) == 3 and names == sorted(names), names
+    Select(browser.d.find_element(By.CSS_SELECTOR, 'form.facet-filter select[name="sort"]')).select_by_value("date")
+    WebDriverWait(browser.d, 10).until(lambda d: "sort=date" in d.current_url)
+    dates = [t.get_attribute("datetime") for t in browser.d.find_elements(By.CSS_SELECTOR, "table.treaty-list tbody time")]
+    assert dates == sorted(dates) and dates[0].startswith("1961"), dates

@@ -41,11 +41,14 @@ package struct SearchIndex {
         return entries
     }
 
-    package var script: String {
+    package var script: String { Self.script(variable: "ENTENTE_SEARCH", json: OpenData.json(entries)) }
+
+    /// JSON as a script that sets `window.<variable>`, for pages opened from disk, where `fetch` is refused.
+    package static func script(variable: String, json text: String) -> String {
         // The JSON text is also a JavaScript expression; "</" is escaped so that no entry can end a script tag.
         // A byte scan: Foundation's replacingOccurrences took a quarter of a second on a large site's index.
-        let json = OpenData.json(entries).trimmingWhitespace()
-        var bytes: [UInt8] = Array("window.ENTENTE_SEARCH = ".utf8)
+        let json = text.trimmingWhitespace()
+        var bytes: [UInt8] = Array("window.\(variable) = ".utf8)
         bytes.reserveCapacity(json.utf8.count + json.utf8.count / 64 + 32)
         var previous: UInt8 = 0
         for byte in json.utf8 {

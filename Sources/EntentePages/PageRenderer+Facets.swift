@@ -1,0 +1,99 @@
+import EntenteModel
+import EntenteSupport
+import EntenteResolving
+import EntenteMarkdown
+import EntentePictures
+import TemplateEngine
+
+/// The treaty index narrowed by facets: a static page per facet value (`treaties/kind/defence-pact/`), and the data
+/// the optional filter script narrows and sorts the whole table with.
+extension PageRenderer {
+    /// The folder of page `number` of the index (`facet` nil) or of one facet value's list.
+    package static func treatyListFolder(_ facet: TreatyFacet?, _ slug: String, page number: Int) -> String {
+        let base = facet.map { "treaties/\($0.rawValue)/\(slug)" } ?? "treaties"
+        return number == 1 ? base : "\(base)/page/\(number)"
+    }
+
+    /// Every facet's values, computed once per call.
+    package var facetValues: [(facet: TreatyFacet, values: [TreatyFacet.Value])] {
+        TreatyFacet.allCases.map { ($0, $0.values(in: site)) }
+    }
+
+    /// The index's further pages, and every page of every facet value.
+    package var treatyListPages: [Page] {
+        var pages: [Page] = []
+        let indexPages = Self.pageCount(site.treaties.count)
+        if indexPages > 1 { pages += (2...indexPages).map { Page.treatyList(nil, "", $0) } }
+        for (facet, values) in facetValues {
+            for value in values { pages += (1...Self.pageCount(value.treaties.count)).map { Page.treatyList(facet, value.slug, $0) } }
+        }
+        return pages + [.facetData]
+    }
+
+    package func treatiesPage(_ facet: TreatyFacet?, _ slug: String, page number: Int, _ root: String) -> PageContent {
+        let groups = facetValues
+        let value = facet.flatMap { facet in groups.first { $0.facet == facet }?.values.first { $0.slug == slug } }
+        let ids = value?.treaties ?? site.treaties.map(\.id)
+        let count = Self.pageCount(ids.count)
+        let start = min(ids.count, (number - 1) * Self.pageSize)
+        let slice = ids[start..<min(ids.count, start + Self.pageSize)]
+        let url = { (n: Int) in links.folder(Self.treatyListFolder(facet, slug, page: n), from: root) }
+        let pagination = count > 1 ? PaginationModel(
+            page: number, pageCount: count, previous: number > 1 ? url(number - 1) : nil, next: number < count ? url(number + 1) : nil,
+            pages: (1...count).map { .init(number: $0, url: url($0), current: $0 == number) }) : nil
+        let title = value.map { "\(facet!.title): \($0.label)" } ?? "Treaties and agreements"
+        let model = TreatiesPageModel(
+            frame: frame(root, title: title + (number > 1 ? " (page \(number))" : ""), section: "treaties",
+                         description: value.map { "The agreements of \(facet!.title.lowercased()) \($0.label)." }
+                            ?? "Every agreement with its kind, status, parties and date.",
+                         canonical: canonical(facet == nil && number == 1 ? .treaties : .treatyList(facet, slug, number))),
+            count: ids.count,
+            treaties: slice.map { id in
+                IndexedTreatyModel(link: treatyLink(id, root), parties: site.distinctParties(of: site.treatiesByID[id]!).map { actorLink($0, root) })
+            },
+            asOf: DateModel(site.asOf),
+            narrowed: value.map { NarrowedModel(facet: facet!.title, label: $0.label, allURL: links.folder("treaties", from: root)) },
+            facets: groups.compactMap { group in
+                group.values.isEmpty ? nil : FacetGroupModel(key: group.facet.rawValue, title: group.facet.title, values: group.values.map {
+                    FacetValueModel(key: $0.slug, label: $0.label, url: links.folder(Self.treatyListFolder(group.facet, $0.slug, page: 1), from: root),
+                                    count: $0.treaties.count, current: group.facet == facet && $0.slug == slug)
+                })
+            },
+            pagination: pagination,
+            dataScript: links.file(Page.facetData.path, from: root), facetScript: links.file("assets/facets.js", from: root))
+        return .page(.treaties, model)
+    }
+
+    /// `treaties/facets.js`: every agreement with what the filter script shows and narrows by, as a script (a page
+    /// opened from disk cannot fetch JSON). Paths are from the site's root.
+    package var facetDataScript: String {
+        struct Row: Encodable {
+            /// name, short name, path, kind, status key, status, ISO date, displayed date, party indices, facet values
+            let n: String, h: String?, u: String, k: String?, sk: String?, s: String?, d: String?, dd: String?
+            let p: [Int], f: [String: [String]]
+        }
+        struct Party: Encodable { let n: String, u: String }
+        struct Data: Encodable {
+            let parties: [Party], rows: [Row], facets: [String: [String: String]], titles: [String: String], asOf: String?
+        }
+        let actorIDs = site.actors.map(\.id)
+        let position = Dictionary(uniqueKeysWithValues: actorIDs.enumerated().map { ($1, $0) })
+        var labels: [String: [String: String]] = [:]
+        let rows = site.treaties.map { treaty -> Row in
+            var facets: [String: [String]] = [:]
+            for facet in TreatyFacet.allCases {
+                let keys = TreatyFacet.keys(facet, of: treaty, in: site)
+                for (slug, label) in keys { labels[facet.rawValue, default: [:]][slug] = label }
+                if !keys.isEmpty { facets[facet.rawValue] = keys.map(\.0) }
+            }
+            return Row(n: treaty.name, h: treaty.short, u: EntityKey.treaty(treaty.id).folder + "/", k: treaty.kind?.title ?? treaty.instrument.title,
+                       sk: site.statuses[treaty.id]?.rawValue, s: site.statuses[treaty.id]?.title,
+                       d: site.knownDates[treaty.id]?.description, dd: site.knownDates[treaty.id]?.display,
+                       p: site.distinctParties(of: treaty).compactMap { position[$0] }, f: facets)
+        }
+        let data = Data(parties: site.actors.map { Party(n: $0.name, u: EntityKey.actor($0.id).folder + "/") }, rows: rows,
+                        facets: labels, titles: Dictionary(uniqueKeysWithValues: TreatyFacet.allCases.map { ($0.rawValue, $0.title) }),
+                        asOf: site.asOf?.display)
+        return SearchIndex.script(variable: "ENTENTE_TREATIES", json: OpenData.json(data))
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import EntenteImporting
+@testable import EntenteKit
+@testable import EntenteModel
+
+/// The treaty index's facets: a static page per value, with the right agreements, checked against ATOP's own rows.
+@Suite("Treaty facets")
+struct FacetTests {
+    /// The number in a facet page's lede ("<p class="lede">123 agreements.").
+    private func count(_ page: String) throws -> Int {
+        let lede = try #require(page.range(of: #"<p class="lede">"#))
+        return try #require(Int(page[lede.upperBound...].prefix { $0.isNumber }))
+    }
+
+    @Test("an imported ATOP site: defence pacts and the 1950s have pages whose counts are the CSV's")
+    func atopCounts() async throws {
+        try await withTemporaryDirectory { dir in
+            let site = dir.path("site")
+            _ = try ATOPImporter(options: .init(alliancesFile: try ATOPNamesTests.fixture("alliance-level"),
+                                                membersFile: try ATOPNamesTests.fixture("member-level"),
+                                                statesFile: try ATOPNamesTests.fixture("cow-states"), siteDirectory: site)).run()
+            let report = await AtopImportTests.build(site)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let rows = try CSVTable.read(try ATOPNamesTests.fixture("alliance-level"), requiredColumns: ["atopid"]).records
+            let defence = rows.filter { $0["defense"] == "1" }
+            let fifties = rows.filter { (1950...1959).contains(Int($0["begyr"]) ?? 0) }
+            #expect(!defence.isEmpty && !fifties.isEmpty)
+
+            let kindPage = try dir.read("site/Output/treaties/kind/defence-pact/index.html")
+            #expect(try count(kindPage) == defence.count)
+            #expect(kindPage.contains("<h1>Kind: Defence pact</h1>"))
+            let decadePage = try dir.read("site/Output/treaties/decade/1950s/index.html")
+            #expect(try count(decadePage) == fifties.count)
+            // Every alliance of the decade is on its page (one page: fewer than 50), and none of another decade.
+            for row in fifties { #expect(decadePage.contains("treaties/atop-\(row["atopid"])/index.html")) }
+            #expect(!decadePage.contains("treaties/atop-3180/index.html"), "NATO is of 1949")
+            // The index links each value with its count.
+            let index = try dir.read("site/Output/treaties/index.html")
+            #expect(index.contains(#"<a href="../treaties/decade/1950s/index.html" data-value="1950s">1950s <span class="count">\#(fifties.count)</span></a>"#))
+            // The filter script's data holds every alliance with its facets.
+            let data = try dir.read("site/Output/treaties/facets.js")
+            #expect(data.hasPrefix("window.ENTENTE_TREATIES = ") && data.components(separatedBy: "\"u\" : \"treaties/atop-").count - 1 == rows.count)
+        }
+    }
+
+    @Test("'kind' cannot be a treaty id: treaties/kind/ holds the facet's pages")
+    func reservedID() async throws {
+        try await withTemporaryDirectory { directory in
+            try directory.write("site/Content/site.yaml", "title: T\n")
+            try directory.write("site/Content/treaties/kind.yaml", "name: K\n")
+            let report = await SiteBuilder(options: BuildOptions(siteDirectory: directory.path("site"), outputDirectory: directory.path("out"))).build()
+            #expect(report.diagnostics.contains { $0.message.contains("'kind' cannot be a treaty id") }, "\(report.diagnostics)")
+        }
+    }
+}
