@@ -4,6 +4,7 @@ import EntenteResolving
 import EntenteMarkdown
 import EntentePictures
 import TemplateEngine
+import Synchronization
 
 /// The treaty index narrowed by facets: a static page per facet value (`treaties/kind/defence-pact/`), and the data
 /// the optional filter script narrows and sorts the whole table with.
@@ -14,10 +15,8 @@ extension PageRenderer {
         return number == 1 ? base : "\(base)/page/\(number)"
     }
 
-    /// Every facet's values, computed once per call.
-    package var facetValues: [(facet: TreatyFacet, values: [TreatyFacet.Value])] {
-        TreatyFacet.allCases.map { ($0, $0.values(in: site)) }
-    }
+    /// Every facet's values, computed once per renderer: every page of the index shows them all.
+    package var facetValues: [(facet: TreatyFacet, values: [TreatyFacet.Value])] { facetCache.get(site) }
 
     /// The index's further pages, and every page of every facet value.
     package var treatyListPages: [Page] {
@@ -95,5 +94,19 @@ extension PageRenderer {
                         facets: labels, titles: Dictionary(uniqueKeysWithValues: TreatyFacet.allCases.map { ($0.rawValue, $0.title) }),
                         asOf: site.asOf?.display)
         return SearchIndex.script(variable: "ENTENTE_TREATIES", json: OpenData.json(data))
+    }
+}
+
+/// The facets' values of one renderer's site, computed on first use.
+package final class FacetValuesBox: Sendable {
+    private let stored = Mutex<[(facet: TreatyFacet, values: [TreatyFacet.Value])]?>(nil)
+
+    package init() {}
+
+    func get(_ site: ResolvedSite) -> [(facet: TreatyFacet, values: [TreatyFacet.Value])] {
+        if let values = stored.withLock({ $0 }) { return values }
+        let values = TreatyFacet.allCases.map { ($0, $0.values(in: site)) }
+        stored.withLock { $0 = values }
+        return values
     }
 }

@@ -49,8 +49,6 @@ extension PageRenderer {
         }
     }
 
-    private struct PairKey: Hashable { var a, b: ActorID }
-
     package static func pageCount(_ count: Int) -> Int { max(1, (count + pageSize - 1) / pageSize) }
 
     /// The pages of the lists beyond the analyses page and the tags' pages: the site's and each tag's further pages,
@@ -68,21 +66,8 @@ extension PageRenderer {
             let count = analyses(of: .entity(key)).count
             if count > Self.listLimit { add(.entity(key), count: count, from: 1) }
         }
-        // How many analyses each pair shares, counted from each analysis's actors: intersecting two actors' lists for
-        // every pair took seconds on a site of 10,000 analyses.
-        var actorsOfAnalysis: [AnalysisID: [ActorID]] = [:]
-        for actor in site.actors {
-            for backlink in index.backlinks[.actor(actor.id)] ?? [] where actorsOfAnalysis[backlink.analysis]?.last != actor.id {
-                actorsOfAnalysis[backlink.analysis, default: []].append(actor.id)
-            }
-        }
-        var shared: [PairKey: Int] = [:]
-        for actors in actorsOfAnalysis.values where actors.count > 1 {
-            let sorted = actors.sorted()
-            for i in sorted.indices { for j in sorted.indices where j > i { shared[PairKey(a: sorted[i], b: sorted[j]), default: 0] += 1 } }
-        }
         for (a, b) in pairs {
-            let count = shared[PairKey(a: a, b: b)] ?? 0
+            let count = sharedAnalyses(a, b).count
             if count > Self.listLimit { add(.pair(a, b), count: count, from: 1) }
         }
         return pages

@@ -32,9 +32,7 @@ extension PageRenderer {
 
     /// The analyses about or mentioning both, newest first (the order of the first actor's backlinks).
     package func sharedAnalyses(_ a: ActorID, _ b: ActorID) -> [AnalysisID] {
-        let other = Set((index.backlinks[.actor(b)] ?? []).map(\.analysis))
-        var seen: Set<AnalysisID> = []
-        return (index.backlinks[.actor(a)] ?? []).map(\.analysis).filter { other.contains($0) && seen.insert($0).inserted }
+        index.pairAnalyses[SiteIndex.ActorPair(a, b)] ?? []
     }
 
     package func pairPage(_ a: ActorID, _ b: ActorID, _ root: String) -> PageContent {

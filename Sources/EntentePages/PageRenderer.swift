@@ -17,6 +17,7 @@ public struct PageRenderer: Sendable {
     package let markdown: RenderedContent
     package let pictures = SitePictures()
     package let listItems = ListItemCache()
+    package let facetCache = FacetValuesBox()
     /// How many analyses the home page lists.
     package static let latestCount = 10
 
