@@ -33,13 +33,7 @@ extension PageRenderer {
         let groups = facetValues
         let value = facet.flatMap { facet in groups.first { $0.facet == facet }?.values.first { $0.slug == slug } }
         let ids = value?.treaties ?? site.treaties.map(\.id)
-        let count = Self.pageCount(ids.count)
-        let start = min(ids.count, (number - 1) * Self.pageSize)
-        let slice = ids[start..<min(ids.count, start + Self.pageSize)]
-        let url = { (n: Int) in links.folder(Self.treatyListFolder(facet, slug, page: n), from: root) }
-        let pagination = count > 1 ? PaginationModel(
-            page: number, pageCount: count, previous: number > 1 ? url(number - 1) : nil, next: number < count ? url(number + 1) : nil,
-            pages: (1...count).map { .init(number: $0, url: url($0), current: $0 == number) }) : nil
+        let (slice, pagination) = paginate(ids, page: number, folder: { Self.treatyListFolder(facet, slug, page: $0) }, root)
         let title = value.map { "\(facet!.title): \($0.label)" } ?? "Treaties and agreements"
         let model = TreatiesPageModel(
             frame: frame(root, title: title + (number > 1 ? " (page \(number))" : ""), section: "treaties",

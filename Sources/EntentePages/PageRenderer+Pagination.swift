@@ -75,11 +75,16 @@ extension PageRenderer {
 
     /// The slice of `items` on page `number`, and the links between the pages.
     package func paginate<T>(_ items: [T], _ owner: ListOwner, page number: Int, _ root: String) -> ([T], PaginationModel?) {
+        paginate(items, page: number, folder: owner.folder(page:), root)
+    }
+
+    /// The slice of `items` on page `number`, and the links between the pages, whose folders `folder` gives.
+    package func paginate<T>(_ items: [T], page number: Int, folder: @escaping (Int) -> String, _ root: String) -> ([T], PaginationModel?) {
         let count = Self.pageCount(items.count)
         let start = min(items.count, (number - 1) * Self.pageSize)
         let slice = Array(items[start..<min(items.count, start + Self.pageSize)])
         guard count > 1 else { return (slice, nil) }
-        let url = { (n: Int) in links.folder(owner.folder(page: n), from: root) }
+        let url = { (n: Int) in links.folder(folder(n), from: root) }
         return (slice, PaginationModel(
             page: number, pageCount: count, previous: number > 1 ? url(number - 1) : nil,
             next: number < count ? url(number + 1) : nil,
