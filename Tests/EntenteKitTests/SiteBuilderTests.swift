@@ -118,9 +118,14 @@ struct SiteBuilderTests {
             // 15 pages, network and search, the search index, the site feed, 6 data files, a feed and a record for
             // each of 3 actors and 1 treaty, three citation files for each of 2 analyses and 1 treaty, and the
             // watchlist with its feed, one network snapshot, at as_of (the data spans less than a decade), and the
-            // page of the one pair of actors that share the treaty; no sitemap or robots.txt without base_url.
-            #expect(report.pagesWritten == 15 + 2 + 1 + 1 + 6 + 2 * 4 + 3 * 3 + 2 + 1 + 1)
+            // page of the one pair of actors that share the treaty, the treaty's four facet values' pages (kind,
+            // status, India's region, decade) and the facets' data; no sitemap or robots.txt without base_url.
+            #expect(report.pagesWritten == 15 + 2 + 1 + 1 + 6 + 2 * 4 + 3 * 3 + 2 + 1 + 1 + 4 + 1)
             #expect(dir.exists("out/actors/india/with/russia/index.html"))
+            for facet in ["kind/logistics", "status/signed", "region/south-asia", "decade/2020s"] {
+                #expect(dir.exists("out/treaties/\(facet)/index.html"), "\(facet)")
+            }
+            #expect(dir.exists("out/treaties/facets.js"))
             #expect(!dir.exists("out/sitemap.xml"))
             #expect(report.filesWritten == files.count - 1, "every file but the marker is counted")
             #expect(files["assets/style.css"] == DefaultTheme.files["assets/style.css"].map { Data($0.utf8) })
