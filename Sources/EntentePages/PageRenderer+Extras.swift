@@ -33,9 +33,11 @@ extension PageRenderer {
                          description: "Find analyses, actors and treaties by name, alias or word.", canonical: canonical(.search)),
             indexScript: links.file("search/index.js", from: root), searchScript: links.file("assets/search.js", from: root),
             prettyLinks: links.pretty,
-            analyses: site.analyses.map { analysisItem($0.id, root) },
-            actors: site.actors.map { actorLink($0.id, root) },
-            treaties: site.treaties.map { treatyLink($0.id, root) })
+            browse: [("Analyses", "analyses", site.analyses.count), ("Actors", "actors", site.actors.count),
+                     ("Treaties and agreements", "treaties", site.treaties.count), ("Tags", "tags", index.tags.count),
+                     ("Timeline of events", "timeline", index.timeline.count)].map {
+                BrowseLinkModel(name: $0.0, url: links.folder($0.1, from: root), count: $0.2)
+            })
         return .page(.search, model)
     }
 
