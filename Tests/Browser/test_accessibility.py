@@ -89,6 +89,8 @@ def test_keyboard_focus_is_visible(browser, example_server, page, scheme):
     for _ in range(25):
         browser.d.switch_to.active_element.send_keys(Keys.TAB)
         ring = focus_ring(browser.d)
+        if ring["tag"] == "BODY" and len(seen) >= 5:
+            break  # past the last focusable element of a short page: the browser's own controls are next
         seen.append(ring)
         assert ring["outline"] or ring["shadow"], f"no visible focus indicator on {ring}"
         assert ring["visible"], f"the focused element is off screen: {ring}"
