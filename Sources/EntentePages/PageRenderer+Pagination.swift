@@ -42,9 +42,8 @@ extension PageRenderer {
         switch owner {
         case .site: site.analyses.map(\.id)
         case .tag(let slug): index.tags.first { $0.slug == slug }?.analyses ?? []
-        case .entity(let key):
-            // An analysis both about and mentioning the entity is listed once.
-            { var seen: Set<AnalysisID> = []; return (index.backlinks[key] ?? []).map(\.analysis).filter { seen.insert($0).inserted } }()
+        // The index keeps each analysis once per entity.
+        case .entity(let key): (index.backlinks[key] ?? []).map(\.analysis)
         case .pair(let a, let b): sharedAnalyses(a, b)
         }
     }

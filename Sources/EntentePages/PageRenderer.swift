@@ -301,9 +301,8 @@ public struct PageRenderer: Sendable {
     /// The analyses that list an actor or treaty: all of them, and apart, those about it and those that only
     /// mention it.
     private func listings(of key: EntityKey, _ root: String) -> AnalysisListingsModel {
-        // The latest `listLimit`, newest first, each once (an analysis about it that also mentions it is "about").
-        var seen: Set<AnalysisID> = []
-        let all = (index.backlinks[key] ?? []).filter { seen.insert($0.analysis).inserted }
+        // The latest `listLimit`, newest first (the index keeps each analysis once per entity).
+        let all = index.backlinks[key] ?? []
         let backlinks = Array(all.prefix(Self.listLimit))
         let listed = backlinks.map { listedAnalysis($0.analysis, root) }
         return AnalysisListingsModel(all: listed,
