@@ -46,13 +46,15 @@ let package = Package(
         .target(name: "EntenteResolving", dependencies: ["EntenteModel"]),
         // Markdown through cmark-gfm, with references resolved and mentions found.
         .target(name: "EntenteMarkdown", dependencies: ["EntenteModel", "EntenteSupport", "EntenteResolving", "CCmarkGFM"]),
+        // Full-text search: how text becomes terms, and the index as small files a page loads on demand. Depends on nothing.
+        .target(name: "EntenteSearch"),
         // The SVG pictures: networks and timelines.
         .target(name: "EntentePictures", dependencies: ["EntenteModel", "EntenteResolving"]),
         // Typed page models, the theme, feeds and open data. The default theme is embedded from Templates/ at build
         // time by the EmbedTheme plugin.
         .target(name: "EntentePages", dependencies: [
-            "EntenteModel", "EntenteSupport", "EntenteResolving", "EntenteMarkdown", "EntentePictures", "TemplateEngine",
-            .product(name: "CSV", package: "CSV.swift"),
+            "EntenteModel", "EntenteSupport", "EntenteResolving", "EntenteMarkdown", "EntentePictures", "EntenteSearch",
+            "TemplateEngine", .product(name: "CSV", package: "CSV.swift"),
         ], plugins: ["EmbedTheme"]),
         // Templates/ → DefaultTheme.swift, at build time: the theme has one copy in the repository.
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["EmbedThemeTool"]),
@@ -101,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "EntenteKitTests",
             dependencies: ["EntenteKit", "EntenteModel", "EntenteSupport", "EntenteLoading", "EntenteResolving",
-                           "EntenteMarkdown", "EntentePictures", "EntentePages", "EntenteOutput", "EntenteImporting",
+                           "EntenteMarkdown", "EntentePictures", "EntentePages", "EntenteOutput", "EntenteImporting", "EntenteSearch",
                            "EntenteServing", "EntenteScaffolding", "TemplateEngine", "EntenteTestSupport",
                            .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Fixtures")]

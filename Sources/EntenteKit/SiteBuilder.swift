@@ -53,7 +53,7 @@ public struct SiteBuilder: Sendable {
             let tagsOnly = SiteIndex(site: site, mentions: [:])
             earlyPages = { batch in
                 await analysisPages(PageRenderer(site: site, index: tagsOnly, theme: theme, markdown: batch),
-                                    batch.analyses.map(PageRenderer.Page.analysis))
+                                    batch.analyses.flatMap { [.analysis($0), .searchText(.analysis($0))] })
             }
         }
         let markdown = await RenderedContent.render(site: site, renderer: markdownRenderer, previous: state.markdownCache,
@@ -77,7 +77,7 @@ public struct SiteBuilder: Sendable {
             let index = SiteIndex(site: site, mentions: markdown.allMentions)
             let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown)
             let pages = earlyPages == nil ? renderer.pages
-                : renderer.pages.filter { if case .analysis = $0 { false } else { true } }
+                : renderer.pages.filter { !$0.rendersWithItsAnalysisBatch }
             timings.finish("index")
             let current = Set(pages)
             let removed = (state.baseline?.dependencies.keys).map { $0.filter { !current.contains($0) } } ?? []
@@ -91,6 +91,7 @@ public struct SiteBuilder: Sendable {
         let (changed, textOnly) = changedEntities(from: baseline.renderer.site, baseline.renderer.markdown, to: site, markdown)
         let dataChanged = changed.subtracting(textOnly)
         var changedDependencies = Set(changed.map(PageRenderer.Dependency.text))
+        if !changed.isEmpty { changedDependencies.insert(.searchableText) }
         if changed.contains(where: { if case .analysis = $0 { false } else { true } }) { changedDependencies.insert(.anyText) }
         for key in dataChanged {
             changedDependencies.insert(.entity(key))
@@ -104,9 +105,18 @@ public struct SiteBuilder: Sendable {
         // their dependencies are kept, which is most of a rebuild's cost on a large site.
         let index = dataChanged.isEmpty ? baseline.renderer.index : SiteIndex(site: site, mentions: markdown.allMentions)
         let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown)
-        let pages = dataChanged.isEmpty ? Array(baseline.dependencies.keys) : renderer.pages
+        // The search index's shards follow the words of the site's text: a text edit can add or remove one.
+        let pages = dataChanged.isEmpty
+            ? baseline.dependencies.keys.filter { if case .searchFile = $0 { false } else { true } } + renderer.searchFilePages
+            : renderer.pages
         timings.finish("index")
-        let newDependencies = dataChanged.isEmpty ? baseline.dependencies : dependencies(of: pages, in: renderer)
+        var newDependencies = baseline.dependencies
+        if dataChanged.isEmpty {
+            newDependencies = newDependencies.filter { if case .searchFile = $0.key { false } else { true } }
+            for page in renderer.searchFilePages { newDependencies[page] = renderer.dependencies(of: page) }
+        } else {
+            newDependencies = dependencies(of: pages, in: renderer)
+        }
         let toRender = pages.filter { page in
             guard let old = baseline.dependencies[page] else { return true }
             return !old.isDisjoint(with: changedDependencies) || !newDependencies[page, default: []].isDisjoint(with: changedDependencies)

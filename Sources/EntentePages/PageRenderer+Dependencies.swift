@@ -15,6 +15,8 @@ extension PageRenderer {
         case allAnalyses, allActors, allTreaties
         /// The Markdown text of any entity (for the data files, which carry it as written).
         case anyText
+        /// The Markdown text of any entity, analyses included (for the search index, which finds every word).
+        case searchableText
     }
 
     /// The dependencies of `page`, as the site stands now. Settings and templates are not listed:
@@ -28,7 +30,10 @@ extension PageRenderer {
         case .timeline: return [.allActors, .allTreaties, .allAnalyses]
         case .notFound, .robots: return []
         case .network: return [.allActors, .allTreaties]
-        case .search, .searchIndex, .sitemap: return [.allAnalyses, .allActors, .allTreaties]
+        case .search, .sitemap: return [.allAnalyses, .allActors, .allTreaties]
+        case .searchIndex, .searchFile: return [.allAnalyses, .allActors, .allTreaties, .searchableText]
+        // An analysis's text file starts with its summary.
+        case .searchText(let key): return [.entity(key), .text(key)]
         case .data(.actorsJSON), .data(.treatiesJSON): return [.allActors, .allTreaties, .anyText]
         case .data: return [.allActors, .allTreaties]
         case .feed(nil): return [.allAnalyses]

@@ -4,6 +4,7 @@ import EntenteResolving
 import EntenteMarkdown
 import EntentePictures
 import TemplateEngine
+import EntenteSearch
 
 /// Prepares the context of every page and renders it with the theme.
 ///
@@ -18,6 +19,7 @@ public struct PageRenderer: Sendable {
     package let pictures = SitePictures()
     package let listItems = ListItemCache()
     package let facetCache = FacetValuesBox()
+    package let searchCache = SearchIndexBox()
     /// How many analyses the home page lists.
     package static let latestCount = 10
 
@@ -57,10 +59,23 @@ public struct PageRenderer: Sendable {
         case treatyList(TreatyFacet?, String, Int)
         /// The agreements' facets, for the filter script (`treaties/facets.js`).
         case facetData
+        /// A file of the search index other than `search/index.js` (`search/terms/co.js`), by its path.
+        case searchFile(String)
+        /// The plain text beside an entity's page, for search results' snippets.
+        case searchText(EntityKey)
 
         public enum DataFile: String, CaseIterable, Sendable, Hashable {
             case actorsJSON = "actors.json", treatiesJSON = "treaties.json", eventsJSON = "events.json"
             case actorsCSV = "actors.csv", treatiesCSV = "treaties.csv", eventsCSV = "events.csv"
+        }
+
+        /// Whether a one-off build renders the page with its analysis's batch, while the Markdown of later
+        /// batches is rendered: the analysis's page and its search text, which need its HTML and nothing else.
+        public var rendersWithItsAnalysisBatch: Bool {
+            switch self {
+            case .analysis, .searchText(.analysis): true
+            default: false
+            }
         }
 
         /// Whether the page is one of the site's own rather than an actor's, treaty's, analysis's or tag's:
@@ -69,7 +84,8 @@ public struct PageRenderer: Sendable {
             switch self {
             case .analysis, .actor, .treaty, .tag, .record, .author, .authorFeed, .citation, .pair: false
             case .analysisList(let owner, _): owner == .site
-            case .treatyList, .facetData: true
+            case .treatyList, .facetData, .searchFile: true
+            case .searchText: false
             case .feed(let key): key == nil
             case .home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search, .searchIndex,
                  .sitemap, .robots, .data, .authors, .watch, .watchFeed, .snapshot: true
@@ -109,6 +125,8 @@ public struct PageRenderer: Sendable {
             case .analysisList(let owner, let number): owner.folder(page: number) + "/index.html"
             case .treatyList(let facet, let slug, let number): PageRenderer.treatyListFolder(facet, slug, page: number) + "/index.html"
             case .facetData: "treaties/facets.js"
+            case .searchFile(let path): path
+            case .searchText(let key): key.folder + "/" + SearchIndexFiles.textFile
             }
         }
     }
@@ -120,9 +138,10 @@ public struct PageRenderer: Sendable {
         pages += snapshotDays.map(Page.snapshot)
         pages += Page.DataFile.allCases.map(Page.data)
         if site.config.baseURL != nil { pages += [.sitemap, .robots] }
-        pages += site.analyses.map { .analysis($0.id) }
-        pages += site.actors.flatMap { [.actor($0.id), .feed(.actor($0.id)), .record(.actor($0.id))] }
-        pages += site.treaties.flatMap { [.treaty($0.id), .feed(.treaty($0.id)), .record(.treaty($0.id))] }
+        pages += searchFilePages
+        pages += site.analyses.flatMap { [.analysis($0.id), .searchText(.analysis($0.id))] }
+        pages += site.actors.flatMap { [.actor($0.id), .feed(.actor($0.id)), .record(.actor($0.id)), .searchText(.actor($0.id))] }
+        pages += site.treaties.flatMap { [.treaty($0.id), .feed(.treaty($0.id)), .record(.treaty($0.id)), .searchText(.treaty($0.id))] }
         pages += index.tags.map { .tag($0.slug) }
         pages += pairs.map { Page.pair($0.0, $0.1) }
         pages += listPages
@@ -136,6 +155,11 @@ public struct PageRenderer: Sendable {
             pages += cited.flatMap { key in CitationFormat.allCases.map { Page.citation(key, $0) } }
         }
         return pages
+    }
+
+    /// The search index's files but `search/index.js`, which depend on the site's text as well as its data.
+    public var searchFilePages: [Page] {
+        searchCache.get(site, markdown).paths.filter { $0 != Page.searchIndex.path }.map(Page.searchFile)
     }
 
     /// A file of a page bundle, published as it is beside its analysis's page.
@@ -194,7 +218,8 @@ public struct PageRenderer: Sendable {
         case .tag(let slug): return tagPage(index.tags.first { $0.slug == slug }!, root, page: 1)
         case .network: return networkPage(root)
         case .search: return searchPage(root)
-        case .searchIndex: return .text(SearchIndex(site: site, index: index).script)
+        case .searchIndex, .searchFile: return .text(searchCache.get(site, markdown).files[page.path] ?? "")
+        case .searchText(let key): return .text(SearchIndex.textFile(for: key, site: site, markdown: markdown))
         case .sitemap: return .text(sitemap)
         case .robots: return .text("User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL ?? "")sitemap.xml\n")
         case .feed(let key): return .text(feed(for: key, root: root))

@@ -4,6 +4,7 @@ import EntenteResolving
 import EntenteMarkdown
 import EntentePictures
 import TemplateEngine
+import EntenteSearch
 import Foundation
 
 /// All of a site's Markdown, rendered once before pages are, since lists and backlinks need what it mentions.
@@ -16,6 +17,11 @@ package struct RenderedContent: Sendable {
     private var analysisBodiesOnce: HandOutOnceStore<AnalysisID, String>?
     private var provisionHTML: [TreatyID: [String]] = [:]
     private var analysisMentions: [AnalysisID: [EntityKey]] = [:]
+    /// The terms of each entity's Markdown, for the search index.
+    private var searchTerms: [EntityKey: SearchTerms] = [:]
+    /// Each entity's Markdown as plain text, for its search text file. A one-off build keeps the analyses' only in
+    /// the batch their pages are rendered with.
+    private var plainTexts: [EntityKey: String] = [:]
     /// Authors' bios: few and short, rendered again on every build.
     private var authorBios: [AuthorID: String] = [:]
     /// The Markdown each entity's output came from, to tell on a rebuild what must be rendered again.
@@ -59,7 +65,15 @@ package struct RenderedContent: Sendable {
         return hasher.finalize()
     }
 
-    private typealias JobResult = (key: EntityKey, parts: [Part: RenderedMarkdown], provisions: [RenderedMarkdown])
+    private typealias JobResult = (key: EntityKey, parts: [Part: RenderedMarkdown], provisions: [RenderedMarkdown],
+                                   text: String, terms: SearchTerms)
+
+    /// An entity's texts as one plain text, and its terms: worked out beside its Markdown, on every core.
+    private static func searchable(_ key: EntityKey, _ parts: [Part: RenderedMarkdown], _ provisions: [RenderedMarkdown]) -> JobResult {
+        let html = [parts[.summary], parts[.body]].compactMap { $0?.html } + provisions.map(\.html)
+        let text = html.map(PlainText.fromHTML).filter { !$0.isEmpty }.joined(separator: " ")
+        return (key, parts, provisions, text, SearchTerms(text: text))
+    }
 
     /// How many analyses a one-off build renders between freeing their texts.
     package static let batchSize = 1024
@@ -87,19 +101,19 @@ package struct RenderedContent: Sendable {
             switch job {
             case .analysis(let analysis):
                 let key = EntityKey.analysis(analysis.id)
-                return (key, [.body: renderer.render(analysis.body, root: root, detectMentions: true, owner: key)], [])
+                return searchable(key, [.body: renderer.render(analysis.body, root: root, detectMentions: true, owner: key)], [])
             case .actor(let actor):
                 let key = EntityKey.actor(actor.id)
                 var parts: [Part: RenderedMarkdown] = [:]
                 parts[.summary] = actor.summary.map { renderer.render($0, root: root, owner: key) }
                 parts[.body] = actor.profile.map { renderer.render($0, root: root, owner: key) }
-                return (key, parts, [])
+                return searchable(key, parts, [])
             case .treaty(let treaty):
                 let key = EntityKey.treaty(treaty.id)
                 var parts: [Part: RenderedMarkdown] = [:]
                 parts[.summary] = treaty.summary.map { renderer.render($0, root: root, owner: key) }
                 parts[.body] = treaty.body.map { renderer.render($0, root: root, owner: key) }
-                return (key, parts, treaty.provisions.map { renderer.render($0, root: root, owner: key) })
+                return searchable(key, parts, treaty.provisions.map { renderer.render($0, root: root, owner: key) })
             }
         }
         if analysisBodies != nil {
@@ -137,6 +151,8 @@ package struct RenderedContent: Sendable {
             for analysis in site.analyses {
                 let key = EntityKey.analysis(analysis.id)
                 let html = content.html.removeValue(forKey: key)?[.body]
+                // Their search texts, too, went out with their pages.
+                if analysisPages != nil { content.plainTexts[key] = nil }
                 // Pages already rendered batch by batch need their HTML no more.
                 if analysisPages == nil { bodies[analysis.id] = html }
             }
@@ -169,8 +185,10 @@ package struct RenderedContent: Sendable {
 
     /// Keeps what one entity's texts rendered to, and the texts themselves when a rebuild will compare them.
     private mutating func record(_ result: JobResult, input: [MarkdownText?]?) {
-        let (key, parts, provisions) = result
+        let (key, parts, provisions, text, terms) = result
         html[key] = parts.mapValues(\.html)
+        plainTexts[key] = text
+        searchTerms[key] = terms
         if let input { inputs[key] = input }
         var diagnostics: [Diagnostic] = []
         for part in [Part.summary, .body] { diagnostics += parts[part]?.diagnostics ?? [] }
@@ -183,6 +201,8 @@ package struct RenderedContent: Sendable {
     private mutating func copy(_ key: EntityKey, from other: RenderedContent) {
         html[key] = other.html[key]
         inputs[key] = other.inputs[key]
+        plainTexts[key] = other.plainTexts[key]
+        searchTerms[key] = other.searchTerms[key]
         entityDiagnostics[key] = other.entityDiagnostics[key]
         switch key {
         case .analysis(let id): analysisMentions[id] = other.analysisMentions[id]
@@ -222,30 +242,12 @@ package struct RenderedContent: Sendable {
 
     /// The summary as plain text, for meta descriptions.
     package func plainSummary(for key: EntityKey) -> String? {
-        guard let html = html(for: key, part: .summary) else { return nil }
-        // One pass over the bytes: tags dropped, line breaks as spaces, the five entities cmark-gfm writes decoded.
-        let bytes = Array(html.utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count)
-        var insideTag = false
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: "<") { insideTag = true; continue }
-            if byte == UInt8(ascii: ">") { insideTag = false; continue }
-            guard !insideTag else { continue }
-            if byte == UInt8(ascii: "&"), let entity = Self.summaryEntities.first(where: { bytes[(index - 1)...].starts(with: $0.name) }) {
-                text.append(entity.byte)
-                index += entity.name.count - 1
-                continue
-            }
-            text.append(byte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : byte)
-        }
-        return String(decoding: text, as: UTF8.self).trimmingWhitespace()
+        html(for: key, part: .summary).map(PlainText.fromHTML)
     }
 
-    /// The entities cmark-gfm writes in text, and the bytes they stand for.
-    private static let summaryEntities: [(name: [UInt8], byte: UInt8)] =
-        [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")].map { (Array($0.0.utf8), UInt8(ascii: $0.1)) }
+    /// The terms of an entity's Markdown, for the search index.
+    package func searchTerms(of key: EntityKey) -> SearchTerms { searchTerms[key] ?? SearchTerms() }
+
+    /// An entity's Markdown as plain text, for its search text file.
+    package func plainText(of key: EntityKey) -> String { plainTexts[key] ?? "" }
 }

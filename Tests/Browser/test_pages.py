@@ -126,8 +126,46 @@ def search_for(browser, url: str, text: str):
     box = browser.d.find_element(By.ID, "search-q")
     box.clear()
     box.send_keys(text)
-    WebDriverWait(browser.d, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+    # The script marks the list with the query once its results and their snippets are shown.
+    WebDriverWait(browser.d, 10).until(
+        lambda d: d.execute_script("return document.getElementById('search-results').dataset.query") == text)
     return [a.text for a in browser.d.find_elements(By.CSS_SELECTOR, "#search-results a.item-title")]
+
+
+@pytest.mark.parametrize("where", ["served", "disk"])
+def test_search_finds_a_word_of_an_analysis_body_with_the_match_marked(browser, example_site, example_server, where):
+    """"Alaska" is in one analysis's text only, not in any title, summary or tag."""
+    url = example_server.url(EXAMPLE_PAGES["search"]) if where == "served" else \
+        (example_site.output / EXAMPLE_PAGES["search"]).as_uri()
+    titles = search_for(browser, url, "alaska")
+    assert titles == ["Pyongyang, Hanoi, New Delhi: Russia Recalibrates in Asia"], titles
+    snippet = browser.d.find_element(By.CSS_SELECTOR, "#search-results li .snippet")
+    assert [m.text for m in snippet.find_elements(By.TAG_NAME, "mark")] == ["Alaska"]
+    assert "bomber patrols, including one near Alaska" in snippet.text
+    assert browser.d.find_element(By.ID, "search-status").text == "1 page found."
+
+
+def test_search_finds_relos_by_its_alias_and_ranks_names_above_text(browser, example_server):
+    titles = search_for(browser, example_server.url(EXAMPLE_PAGES["search"]), "JMD")
+    assert titles and "Reciprocal Exchange of Logistics" in titles[0], titles
+    # Pages that only mention RELOS in their text come after the treaty, whose alias it is.
+    titles = search_for(browser, example_server.url(EXAMPLE_PAGES["search"]), "relos")
+    assert len(titles) > 1 and "Reciprocal Exchange of Logistics" in titles[0], titles
+
+
+def test_search_shows_ten_results_then_more(browser, corpus_site):
+    """The generated corpus: a word in most pages' text gives more than ten results, shown ten at a time."""
+    titles = search_for(browser, (corpus_site.output / "search" / "index.html").as_uri(), "treaty")
+    assert len(titles) == 10, titles
+    status = browser.d.find_element(By.ID, "search-status").text
+    found = int(status.split()[0])
+    assert found > 20, status
+    more = browser.d.find_element(By.ID, "search-more")
+    assert more.is_displayed()
+    more.click()
+    WebDriverWait(browser.d, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results li")) == 20)
+    links = [a.get_attribute("href") for a in browser.d.find_elements(By.CSS_SELECTOR, "#search-results a.item-title")]
+    assert len(set(links)) == 20, "no page is listed twice"
 
 
 @pytest.mark.parametrize("where", ["served", "disk"])

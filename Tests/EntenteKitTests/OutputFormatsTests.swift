@@ -115,20 +115,32 @@ struct OutputFormatsTests {
         }
     }
 
-    @Test("the search index lists every analysis, actor and treaty page")
+    @Test("the search index lists every analysis, actor and treaty page, and each has its text beside it")
     func searchIndexHasEveryPage() async throws {
         try await withTemporaryDirectory { directory in
             let out = try await build(in: directory)
-            let script = try String(contentsOfFile: out + "/search/index.js", encoding: .utf8)
-            #expect(script.hasPrefix("window.ENTENTE_SEARCH = ["))
-            let json = String(script.dropFirst("window.ENTENTE_SEARCH = ".count).dropLast(2))
-            let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
-            let paths = Set(entries.compactMap { $0["u"] as? String })
-            #expect(paths == ["analyses/one/", "actors/india/", "actors/quote/", "treaties/pact/"])
-            for path in paths { #expect(FileManager.default.fileExists(atPath: out + "/" + path + "index.html")) }
-            #expect(!script.contains("</script"), "no entry can close the script tag")
-            let one = try #require(entries.first { $0["u"] as? String == "analyses/one/" })
-            #expect((one["s"] as? String)?.hasPrefix("Ends </script> early?") == true, "escaped in the script, the same text once parsed")
+            let meta = try String(contentsOfFile: out + "/search/index.js", encoding: .utf8)
+            #expect(meta.hasPrefix("window.ENTENTE_SEARCH = {"))
+            let info = try #require(try JSONSerialization.jsonObject(with: Data(meta.dropFirst("window.ENTENTE_SEARCH = ".count).dropLast(2).utf8)) as? [String: Any])
+            #expect(info["documents"] as? Int == 4)
+            let docs = try String(contentsOfFile: out + "/search/docs/0.js", encoding: .utf8)
+            #expect(docs.hasPrefix(#"ENTENTE_SEARCH_LOADED("docs",0,["#))
+            let json = String(docs.dropFirst(#"ENTENTE_SEARCH_LOADED("docs",0,"#.count).dropLast(3))
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String]])
+            // Actors, then treaties, then analyses.
+            #expect(entries.map { $0[2] } == ["actors/india/", "actors/quote/", "treaties/pact/", "analyses/one/"])
+            for entry in entries {
+                #expect(FileManager.default.fileExists(atPath: out + "/" + entry[2] + "index.html"))
+                let text = try String(contentsOfFile: out + "/" + entry[2] + "text.js", encoding: .utf8)
+                #expect(text.hasPrefix(#"ENTENTE_SEARCH_LOADED("text","\#(entry[2])","#))
+                #expect(!text.contains("</script"), "no text can close the script tag")
+            }
+            let one = try String(contentsOfFile: out + "/analyses/one/text.js", encoding: .utf8)
+            #expect(one.contains(#""Ends <\/script> early?"#), "escaped in the script, the same text once parsed")
+            for shard in try FileManager.default.contentsOfDirectory(atPath: out + "/search/terms") {
+                let text = try String(contentsOfFile: out + "/search/terms/" + shard, encoding: .utf8)
+                #expect(text.hasPrefix(#"ENTENTE_SEARCH_LOADED("terms",""# + shard.dropLast(3) + "\","))
+            }
         }
     }
 }

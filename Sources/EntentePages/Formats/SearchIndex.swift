@@ -1,62 +1,81 @@
+import Synchronization
 import EntenteModel
-import EntenteSupport
 import EntenteResolving
-import EntenteMarkdown
-import EntentePictures
-import TemplateEngine
-/// The static search's index: every analysis, actor and treaty with the words it can be found by.
-///
-/// It is written as `search/index.js`, a script that sets `window.ENTENTE_SEARCH`, rather than as JSON
-/// fetched at run time: browsers refuse `fetch` from `file://`, and the site must work opened from disk.
-package struct SearchIndex {
-    package let site: ResolvedSite
-    package let index: SiteIndex
+import EntenteSearch
+/// The site's pages as search documents, and the index files made of them (`SearchIndexFiles`).
+package struct SearchIndex: Sendable {
+    /// The index's files, by path from the site's root (`search/index.js`, `search/terms/co.js`…).
+    package let files: [String: String]
+    /// Their paths, in the order they are written.
+    package let paths: [String]
 
-    /// One entry: title (`t`), kind (`k`), path from the site root (`u`), date (`d`), and the text it is
-    /// found by (`s`). The keys are one letter because the index is loaded whole by every search page.
-    package struct Entry: Encodable {
-        package let t: String, k: String, u: String
-        package var d: String? = nil
-        package var s: String? = nil
+    package init(site: ResolvedSite, markdown: RenderedContent) {
+        let built = SearchIndexFiles(documents: Self.documents(site: site, markdown: markdown))
+        var files: [String: String] = [:]
+        for file in built.files { files["search/" + file.path] = file.content }
+        self.files = files
+        self.paths = built.files.map { "search/" + $0.path }
     }
 
-    package var entries: [Entry] {
-        var entries: [Entry] = []
-        for analysis in site.analyses {
-            let words = ([analysis.summary ?? "", analysis.author ?? ""] + analysis.tags).filter { !$0.isEmpty }
-            entries.append(Entry(t: analysis.title, k: "analysis", u: "analyses/\(analysis.id.rawValue)/",
-                                 d: analysis.date.display, s: words.joined(separator: " · ")))
-        }
+    /// Actors, then treaties, then analyses in the site's order: a page's number in the index is its place here,
+    /// and among results that score the same the lower number comes first.
+    static func documents(site: ResolvedSite, markdown: RenderedContent) -> [SearchDocument] {
+        var documents: [SearchDocument] = []
+        documents.reserveCapacity(site.actors.count + site.treaties.count + site.analyses.count)
         for actor in site.actors {
-            let words = [actor.short ?? ""] + actor.aliases + [actor.region ?? "", actor.kind.title, actor.iso3 ?? ""]
-            entries.append(Entry(t: actor.name, k: "actor", u: "actors/\(actor.id.rawValue)/",
-                                 s: words.filter { !$0.isEmpty }.joined(separator: " · ")))
+            let key = EntityKey.actor(actor.id)
+            let names = [actor.short].compactMap { $0 } + actor.aliases
+            let details = [actor.kind.title, actor.region, actor.iso3].compactMap { $0 }
+            documents.append(SearchDocument(kind: .actor, title: actor.name, path: key.folder + "/", date: nil,
+                                            fields: [(actor.name, .title)] + names.map { ($0, .name) } + details.map { ($0, .detail) },
+                                            body: markdown.searchTerms(of: key)))
         }
         for treaty in site.treaties {
-            let words = [treaty.short ?? ""] + treaty.aliases + [treaty.kind?.title ?? treaty.instrument.title, treaty.status?.title ?? ""]
-            let date = treaty.events.filter({ $0.type == .signed }).map(\.date).min() ?? treaty.events.map(\.date).min()
-            entries.append(Entry(t: treaty.name, k: "treaty", u: "treaties/\(treaty.id.rawValue)/", d: date?.display,
-                                 s: words.filter { !$0.isEmpty }.joined(separator: " · ")))
+            let key = EntityKey.treaty(treaty.id)
+            let names = [treaty.short].compactMap { $0 } + treaty.aliases
+            let details = [treaty.kind?.title ?? treaty.instrument.title, treaty.status?.title].compactMap { $0 }
+            documents.append(SearchDocument(kind: .treaty, title: treaty.name, path: key.folder + "/", date: treaty.knownDate?.display,
+                                            fields: [(treaty.name, .title)] + names.map { ($0, .name) } + details.map { ($0, .detail) },
+                                            body: markdown.searchTerms(of: key)))
         }
-        return entries
+        for analysis in site.analyses {
+            let key = EntityKey.analysis(analysis.id)
+            var fields: [(text: String, field: SearchDocument.Field)] = [(analysis.title, .title)]
+            fields += analysis.tags.map { ($0, .tag) }
+            if let summary = analysis.summary { fields.append((summary, .summary)) }
+            if let byline = site.byline(of: analysis) { fields.append((byline, .detail)) }
+            documents.append(SearchDocument(kind: .analysis, title: analysis.title, path: key.folder + "/", date: analysis.date.display,
+                                            fields: fields, body: markdown.searchTerms(of: key)))
+        }
+        return documents
     }
 
-    package var script: String { Self.script(variable: "ENTENTE_SEARCH", json: OpenData.json(entries)) }
+    /// The text file beside an entity's page, which the search page reads for a result's snippet: the summary
+    /// of an analysis, then its Markdown as plain text.
+    package static func textFile(for key: EntityKey, site: ResolvedSite, markdown: RenderedContent) -> String {
+        var text = markdown.plainText(of: key)
+        if case .analysis(let id) = key, let summary = site.analysesByID[id]?.summary, !summary.isEmpty {
+            text = text.isEmpty ? summary : summary + " " + text
+        }
+        return SearchIndexFiles.textScript(path: key.folder + "/", text: text)
+    }
 
     /// JSON as a script that sets `window.<variable>`, for pages opened from disk, where `fetch` is refused.
     package static func script(variable: String, json text: String) -> String {
-        // The JSON text is also a JavaScript expression; "</" is escaped so that no entry can end a script tag.
-        // A byte scan: Foundation's replacingOccurrences took a quarter of a second on a large site's index.
-        let json = text.trimmingWhitespace()
-        var bytes: [UInt8] = Array("window.\(variable) = ".utf8)
-        bytes.reserveCapacity(json.utf8.count + json.utf8.count / 64 + 32)
-        var previous: UInt8 = 0
-        for byte in json.utf8 {
-            if previous == UInt8(ascii: "<"), byte == UInt8(ascii: "/") { bytes.append(UInt8(ascii: "\\")) }
-            bytes.append(byte)
-            previous = byte
-        }
-        bytes.append(contentsOf: ";\n".utf8)
-        return String(decoding: bytes, as: UTF8.self)
+        ScriptData.assignment(variable: variable, json: text)
+    }
+}
+
+/// The search index of one renderer, built the first time a page asks for it.
+package final class SearchIndexBox: Sendable {
+    private let stored = Mutex<SearchIndex?>(nil)
+
+    package init() {}
+
+    func get(_ site: ResolvedSite, _ markdown: RenderedContent) -> SearchIndex {
+        if let index = stored.withLock({ $0 }) { return index }
+        let index = SearchIndex(site: site, markdown: markdown)
+        stored.withLock { $0 = index }
+        return index
     }
 }

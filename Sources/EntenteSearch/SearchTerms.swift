@@ -1,0 +1,15 @@
+/// The terms of a text with how often each occurs, sorted by term: what the index needs of an entity's
+/// Markdown, kept after its HTML is gone.
+public struct SearchTerms: Sendable, Hashable {
+    public private(set) var terms: [String] = []
+    public private(set) var counts: [UInt16] = []
+
+    public init() {}
+
+    public init(text: String) {
+        for (term, count) in SearchWords.frequencies(in: text).sorted(by: { $0.key < $1.key }) {
+            terms.append(term)
+            counts.append(UInt16(clamping: count))
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// How text becomes search terms, on both sides of the search: the index is built with these rules and
+/// `Templates/assets/search.js` folds a query with the same ones (lower case, accents dropped, split at
+/// anything that is not a letter or a digit, words of one character and the commonest English words left out).
+/// A change here must be made there too; `SearchWordsTests` pins the shared cases.
+public enum SearchWords {
+    /// Words too common to find anything by. The same list is in search.js.
+    public static let stopWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "in", "into", "is", "it",
+        "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "which", "with",
+    ]
+
+    /// The terms of `text`, in order, repeats kept.
+    public static func terms(in text: String) -> [String] {
+        var terms: [String] = []
+        forEachTerm(in: text) { terms.append($0) }
+        return terms
+    }
+
+    /// How often each term occurs in `text`.
+    public static func frequencies(in text: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        forEachTerm(in: text) { counts[$0, default: 0] += 1 }
+        return counts
+    }
+
+    /// Calls `body` with every term of `text`. ASCII words, nearly all of a typical site, are folded byte by
+    /// byte; a word with any other character goes through Unicode lower-casing and decomposition.
+    public static func forEachTerm(in text: String, _ body: (String) -> Void) {
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var ascii = true
+        func finish() {
+            defer { word.removeAll(keepingCapacity: true); ascii = true }
+            guard !word.isEmpty else { return }
+            if ascii {
+                guard word.count >= 2 else { return }
+                let term = String(decoding: word, as: UTF8.self)
+                if !stopWords.contains(term) { body(term) }
+            } else {
+                for term in foldSlowly(String(decoding: word, as: UTF8.self)) where term.unicodeScalars.count >= 2 && !stopWords.contains(term) {
+                    body(term)
+                }
+            }
+        }
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            case 0x80...: word.append(byte); ascii = false
+            default: finish()
+            }
+        }
+        finish()
+    }
+
+    /// A word with non-ASCII characters: lower case, decomposed, combining accents (U+0300–U+036F) dropped,
+    /// split wherever a character is neither a letter nor a number (as `/[^\p{L}\p{N}]+/u` splits in JavaScript).
+    static func foldSlowly(_ word: String) -> [String] {
+        let decomposed = word.lowercased().decomposedStringWithCanonicalMapping
+        var terms: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in decomposed.unicodeScalars {
+            if (0x300...0x36F).contains(scalar.value) { continue }
+            if isLetterOrNumber(scalar) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                terms.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { terms.append(String(current)) }
+        return terms
+    }
+
+    private static func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber: true
+        default: false
+        }
+    }
+
+    /// The shard a term is kept in: its first two characters, anything but a–z and 0–9 written `_`.
+    /// A shard too large to load at once is split by the first three (`SearchIndexFiles.splitAbove`).
+    public static func shardKey(of term: String, length: Int) -> String {
+        var key = ""
+        for scalar in term.unicodeScalars.prefix(length) {
+            let isSafe = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+            key.unicodeScalars.append(isSafe ? scalar : "_")
+        }
+        return key
+    }
+}

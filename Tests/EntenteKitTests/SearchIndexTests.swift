@@ -1,0 +1,76 @@
+import Testing
+import Foundation
+@testable import EntenteSearch
+
+@Suite("Full-text search: words, scores and the index's files")
+struct SearchIndexTests {
+    @Test("words are folded as search.js folds a query: lower case, accents dropped, split at anything else")
+    func folding() {
+        #expect(SearchWords.terms(in: "Bhārat's NATO-led Élysée talks, 1949") == ["bharat", "nato", "led", "elysee", "talks", "1949"])
+        #expect(SearchWords.terms(in: "Россия и КНДР") == ["россия", "кндр"], "other scripts are kept, one-letter words left out")
+        #expect(SearchWords.terms(in: "The state of the art") == ["state", "art"], "the commonest words are left out")
+        #expect(SearchWords.terms(in: "São Tomé—Príncipe") == ["sao", "tome", "principe"])
+    }
+
+    @Test("the stop words and folding rules in search.js are the index's")
+    func scriptMatchesTheIndex() throws {
+        let script = try String(contentsOf: Self.repository.appending(path: "Templates/assets/search.js"), encoding: .utf8)
+        for word in SearchWords.stopWords { #expect(script.contains("\"\(word)\""), "search.js leaves out '\(word)' too") }
+        #expect(script.contains(#"[^\p{L}\p{N}]+/u"#))
+        #expect(script.contains(#"replace(/[\u0300-\u036f]/g, "")"#))
+    }
+
+    @Test("a word of a title or name scores above the same word in the text, however often it is there")
+    func ranking() {
+        let titled = SearchDocument(kind: .treaty, title: "North Atlantic Treaty", path: "treaties/nato/", date: nil,
+                                    fields: [("North Atlantic Treaty", .title), ("NATO", .name)], body: SearchTerms(text: "An alliance."))
+        let mentioned = SearchDocument(kind: .analysis, title: "A summit", path: "analyses/a/", date: nil,
+                                       fields: [("A summit", .title)], body: SearchTerms(text: String(repeating: "NATO allies met. ", count: 50)))
+        #expect(titled.scores()["nato"] == SearchDocument.Field.name.rawValue)
+        #expect(mentioned.scores()["nato"] == SearchDocument.bodyCap)
+        #expect(titled.scores()["alliance"] == 1)
+    }
+
+    @Test("postings are ascending page numbers as base-36 gaps, with the score when it is not 1")
+    func encoding() {
+        #expect(SearchIndexFiles.encode([(0, 1), (3, 32), (40, 1)]) == "0,3:w,11")
+    }
+
+    @Test("every term is in the shard its first letters name; a large shard is split by three letters")
+    func shards() throws {
+        var documents: [SearchDocument] = []
+        // Enough pages with "concord…" words to make the "co" shard larger than a shard may be.
+        for number in 0..<8_000 {
+            documents.append(SearchDocument(kind: .analysis, title: "Page \(number)", path: "analyses/p\(number)/", date: nil,
+                                            fields: [], body: SearchTerms(text: "concord conference council co zebra")))
+        }
+        let files = SearchIndexFiles(documents: documents).files
+        let paths = Set(files.map(\.path))
+        #expect(paths.contains("terms/con.js") && paths.contains("terms/cou.js") && paths.contains("terms/co.js"))
+        #expect(paths.contains("terms/ze.js") && !paths.contains("terms/zeb.js"))
+        #expect(SearchIndexFiles.shard(of: "concord", split: ["co"]) == "con")
+        #expect(SearchIndexFiles.shard(of: "co", split: ["co"]) == "co")
+        #expect(SearchIndexFiles.shard(of: "élan", split: []) == "_l")
+        let docs = try #require(files.first { $0.path == "docs/124.js" })
+        #expect(docs.content.contains(#"["a","Page 7999","analyses/p7999/",""]"#), "8,000 pages in files of 64")
+        for file in files where file.path.hasPrefix("terms/") {
+            #expect(file.content.utf8.count < SearchIndexFiles.splitAbove + 1_000 || file.path.count > "terms/co.js".count,
+                    "\(file.path) is \(file.content.utf8.count) bytes")
+        }
+    }
+
+    @Test("a page's text file is cut at a whole character within the limit")
+    func textLimit() {
+        let long = String(repeating: "é", count: SearchIndexFiles.textLimit)
+        let script = SearchIndexFiles.textScript(path: "analyses/a/", text: long)
+        let body = script.dropFirst(#"ENTENTE_SEARCH_LOADED("text","analyses/a/",""#.count).dropLast(4)
+        #expect(body.utf8.count == SearchIndexFiles.textLimit && body.allSatisfy { $0 == "é" })
+    }
+
+    @Test("HTML as plain text: tags dropped, entities decoded, spaces made one")
+    func plainText() {
+        #expect(PlainText.fromHTML("<p>A &amp; B</p>\n<p><em>C</em>&lt;D&gt;</p>\n") == "A & B C<D>")
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+}
