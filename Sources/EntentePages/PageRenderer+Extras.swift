@@ -12,7 +12,7 @@ extension PageRenderer {
             frame: frame(root, title: "Network", section: "network",
                          description: "Who is tied to whom: every actor and the agreements between them.",
                          canonical: canonical(.network)),
-            picture: pictures.network(site, index, link),
+            picture: pictures.network(site, index, link, pairLink(root)),
             summary: NetworkPicture.summary(site: site),
             actorCount: site.actors.count, treatyCount: site.treaties.count,
             kinds: Treaty.Kind.allCases.compactMap { kind in

@@ -16,6 +16,11 @@ extension PageRenderer.Page {
 }
 
 extension PageRenderer {
+    /// Links from a page at `root` to the pages of two actors, for the pictures' lines between them.
+    package func pairLink(_ root: String) -> SitePictures.PairLink {
+        { [links] a, b in links.folder(Page.pairFolder(a, b), from: root) }
+    }
+
     /// Every pair of actors that share an agreement, each once, the id that sorts first first, in a stable order.
     package var pairs: [(ActorID, ActorID)] {
         site.actors.flatMap { actor in

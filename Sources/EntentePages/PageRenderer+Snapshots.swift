@@ -61,7 +61,7 @@ extension PageRenderer {
             frame: frame(root, title: "In force on \(day.display)", section: "network",
                          description: "The agreements in force on \(day.display) and the actors they bound.",
                          canonical: canonical(.snapshot(day))),
-            date: DateModel(day), picture: pictures.snapshot(day, site, index, link), treaties: inForce, possibly: possibly,
+            date: DateModel(day), picture: pictures.snapshot(day, site, index, link, pairLink(root)), treaties: inForce, possibly: possibly,
             snapshots: snapshotLinks(current: day, root), networkURL: links.folder("network", from: root))
         return .page(.snapshot, model)
     }

@@ -489,7 +489,7 @@ public struct PageRenderer: Sendable {
             snapshots: actorSnapshots(actor.id, root), asOf: DateModel(site.asOf),
             listings: listings(of: .actor(actor.id), root),
             feedURL: feedURL, dataURL: links.file(EntityKey.actor(actor.id).folder + "/data.json", from: root),
-            picture: pictures.egoNetwork(actor.id, site, index, link))
+            picture: pictures.egoNetwork(actor.id, site, index, link, pairLink(root)))
         frame.page.feed = FeedLinkModel(url: feedURL, title: "\(actor.name) · \(site.config.title)")
         return .page(.actor, ActorPageModel(frame: frame, actor: detail))
     }

@@ -8,21 +8,26 @@ import Synchronization
 /// The SVG pictures of the site, drawn at build time by the types in `Pictures/`: the pages ask for them here.
 package struct SitePictures: Sendable {
     package typealias Link = @Sendable (EntityKey) -> String
+    /// The link to the page of two actors, for the lines between them.
+    package typealias PairLink = @Sendable (ActorID, ActorID) -> String
 
     /// The whole network's layout, made once per build: the network page and every snapshot share it.
     private let layout = NetworkLayoutBox()
 
-    package func network(_ site: ResolvedSite, _ index: SiteIndex, _ link: Link) -> String? {
-        site.actors.isEmpty ? nil : NetworkPicture.render(site: site, index: index, layout: layout.get(site), day: nil, link: link)
+    package func network(_ site: ResolvedSite, _ index: SiteIndex, _ link: Link, _ pairLink: @escaping PairLink) -> String? {
+        site.actors.isEmpty ? nil : NetworkPicture.render(site: site, index: index, layout: layout.get(site), day: nil,
+                                                          link: link, pairLink: pairLink)
     }
 
     /// The agreements in force at the end of `day`, each actor where the whole network puts it.
-    package func snapshot(_ day: PartialDate, _ site: ResolvedSite, _ index: SiteIndex, _ link: Link) -> String? {
-        site.actors.isEmpty ? nil : NetworkPicture.render(site: site, index: index, layout: layout.get(site), day: day, link: link)
+    package func snapshot(_ day: PartialDate, _ site: ResolvedSite, _ index: SiteIndex, _ link: Link, _ pairLink: @escaping PairLink) -> String? {
+        site.actors.isEmpty ? nil : NetworkPicture.render(site: site, index: index, layout: layout.get(site), day: day,
+                                                          link: link, pairLink: pairLink)
     }
 
-    package func egoNetwork(_ actor: ActorID, _ site: ResolvedSite, _ index: SiteIndex, _ link: Link) -> String? {
-        (index.counterparts[actor] ?? []).isEmpty ? nil : EgoNetworkPicture.render(actor: actor, site: site, index: index, link: link)
+    package func egoNetwork(_ actor: ActorID, _ site: ResolvedSite, _ index: SiteIndex, _ link: Link, _ pairLink: @escaping PairLink) -> String? {
+        (index.counterparts[actor] ?? []).isEmpty ? nil
+            : EgoNetworkPicture.render(actor: actor, site: site, index: index, link: link, pairLink: pairLink)
     }
 
     package func treatyTimeline(_ treaty: Treaty, _ site: ResolvedSite, _ link: Link) -> String? {

@@ -14,7 +14,7 @@ public enum EgoNetworkPicture {
     package static let maximumIndirect = 150
 
     public static func render(actor id: ActorID, site: ResolvedSite, index: SiteIndex,
-                              link: (EntityKey) -> String) -> String {
+                              link: (EntityKey) -> String, pairLink: ((ActorID, ActorID) -> String)? = nil) -> String {
         let htmlID = "ent-ego-\(id.rawValue)"
         guard let ego = site.actorsByID[id] else {
             var svg = SVGWriter()
@@ -126,7 +126,7 @@ public enum EgoNetworkPicture {
             svg.raw("<circle class=\"ent-ring\" cx=\"\(SVGText.num(center.x))\" cy=\"\(SVGText.num(center.y))\" r=\"\(SVGText.num(ringRadius))\"/>")
         }
         svg.raw("<g class=\"ent-edges\">")
-        NetworkDrawing.drawMarks(indirectMarks + directMarks, nodes: nodes, into: &svg, link: link)
+        NetworkDrawing.drawMarks(indirectMarks + directMarks, nodes: nodes, into: &svg, link: link, pairLink: pairLink)
         svg.raw("</g><g class=\"ent-nodes\">")
         for (i, node) in nodes.enumerated() {
             let title: String

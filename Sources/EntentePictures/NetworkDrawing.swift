@@ -59,8 +59,10 @@ package enum NetworkDrawing {
     }
 
     /// Every agreement: parallel agreements between one pair fan out as gentle curves, hubs are drawn with
-    /// their spokes; each agreement is one link to its page.
-    package static func drawMarks(_ marks: [Mark], nodes: [Node], into svg: inout SVGWriter, link: (EntityKey) -> String) {
+    /// their spokes. A hub links to its agreement's page; a line between two actors to the page of the two
+    /// (`pairLink`: every agreement they share, their events and the analyses about both), else to its agreement's.
+    package static func drawMarks(_ marks: [Mark], nodes: [Node], into svg: inout SVGWriter, link: (EntityKey) -> String,
+                                  pairLink: ((ActorID, ActorID) -> String)? = nil) {
         // Fan out the agreements of each pair: group by pair, in the marks' order.
         var pairSlots: [Int: (slot: Int, of: Int)] = [:]
         var pairMembers: [Int64: [Int]] = [:]
@@ -85,7 +87,12 @@ package enum NetworkDrawing {
                 title += " — between " + names.joined(separator: " and ")
                 let a = min(mark.parties[0], mark.parties[1]), b = max(mark.parties[0], mark.parties[1])
                 let slot = pairSlots[index] ?? (0, 1)
-                svg.openLink(link(.treaty(treaty.id)), title: title)
+                if let pairLink {
+                    title += ": every agreement and analysis of the two"
+                    svg.openLink(pairLink(nodes[a].actor.id, nodes[b].actor.id), title: title)
+                } else {
+                    svg.openLink(link(.treaty(treaty.id)), title: title)
+                }
                 svg.path(edgePath(from: nodes[a].position, to: nodes[b].position, slot: slot.slot, of: slot.of),
                          classes: "ent-line ent-edge " + classes)
                 svg.closeLink()

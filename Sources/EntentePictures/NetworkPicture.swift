@@ -52,7 +52,7 @@ public enum NetworkPicture {
 
     /// Renders a laid-out network: the whole of it, or (with `day`) what `inForce(on:layout:)` kept.
     package static func render(site: ResolvedSite, index: SiteIndex, layout whole: Layout, day: PartialDate?,
-                               link: (EntityKey) -> String) -> String {
+                               link: (EntityKey) -> String, pairLink: ((ActorID, ActorID) -> String)? = nil) -> String {
         let layout = day.map { inForce(on: $0, layout: whole) } ?? whole
         let nodes = layout.nodes
         let side = layout.width
@@ -76,7 +76,7 @@ public enum NetworkPicture {
                  title: title, desc: desc)
 
         svg.raw("<g class=\"ent-edges\">")
-        NetworkDrawing.drawMarks(layout.marks, nodes: nodes, into: &svg, link: link)
+        NetworkDrawing.drawMarks(layout.marks, nodes: nodes, into: &svg, link: link, pairLink: pairLink)
         svg.raw("</g><g class=\"ent-nodes\">")
         for node in nodes where !node.hidden {
             var title = node.actor.name + " — " + node.actor.kind.title
