@@ -172,6 +172,8 @@ public struct SiteLoader: Sendable {
         switch folder {
         case "Content/analyses" where Analysis.reservedIDs.contains(stem):
             ("an analysis", "analyses/\(stem)/ holds the further pages of the list of analyses")
+        case "Content/actors" where Actor.reservedIDs.contains(stem):
+            ("an actor", "actors/\(stem)/ holds pages of the actor index (its facets)")
         case "Content/treaties" where Treaty.reservedIDs.contains(stem):
             ("a treaty", "treaties/\(stem)/ holds pages of the treaty index (its further pages and its facets)")
         default: nil

@@ -27,6 +27,9 @@ public struct Actor: Hashable, Sendable {
         }
     }
 
+    /// Ids an actor cannot have: `actors/kind/` and `actors/region/` hold the actor index's facet pages.
+    public static let reservedIDs: Set<String> = ["kind", "region"]
+
     public var id: ActorID
     public var name: String
     public var kind: Kind

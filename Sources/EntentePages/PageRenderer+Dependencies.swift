@@ -25,7 +25,7 @@ extension PageRenderer {
         switch page {
         case .home: return [.allAnalyses, .allActors, .allTreaties]
         case .analyses, .tags: return [.allAnalyses]
-        case .actors, .treaties, .treatyList, .facetData: return [.allActors, .allTreaties]
+        case .actors, .treaties, .treatyList, .facetData, .actorList: return [.allActors, .allTreaties]
         // The timeline picture runs agreements in force up to the latest date of the site, analyses included.
         case .timeline: return [.allActors, .allTreaties, .allAnalyses]
         case .notFound, .robots: return []

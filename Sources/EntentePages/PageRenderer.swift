@@ -59,6 +59,8 @@ public struct PageRenderer: Sendable {
         case treatyList(TreatyFacet?, String, Int)
         /// The agreements' facets, for the filter script (`treaties/facets.js`).
         case facetData
+        /// The actors of one value of a facet of the actor index (`actors/region/east-asia/`).
+        case actorList(ActorFacet, String)
         /// A file of the search index other than `search/index.js` (`search/terms/co.js`), by its path.
         case searchFile(String)
         /// The plain text beside an entity's page, for search results' snippets.
@@ -84,7 +86,7 @@ public struct PageRenderer: Sendable {
             switch self {
             case .analysis, .actor, .treaty, .tag, .record, .author, .authorFeed, .citation, .pair: false
             case .analysisList(let owner, _): owner == .site
-            case .treatyList, .facetData, .searchFile: true
+            case .treatyList, .facetData, .searchFile, .actorList: true
             case .searchText: false
             case .feed(let key): key == nil
             case .home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search, .searchIndex,
@@ -125,6 +127,7 @@ public struct PageRenderer: Sendable {
             case .analysisList(let owner, let number): owner.folder(page: number) + "/index.html"
             case .treatyList(let facet, let slug, let number): PageRenderer.treatyListFolder(facet, slug, page: number) + "/index.html"
             case .facetData: "treaties/facets.js"
+            case .actorList(let facet, let slug): "actors/\(facet.rawValue)/\(slug)/index.html"
             case .searchFile(let path): path
             case .searchText(let key): key.folder + "/" + SearchIndexFiles.textFile
             }
@@ -146,6 +149,7 @@ public struct PageRenderer: Sendable {
         pages += pairs.map { Page.pair($0.0, $0.1) }
         pages += listPages
         pages += treatyListPages
+        pages += ActorFacet.allCases.flatMap { facet in facet.values(in: site).map { Page.actorList(facet, $0.slug) } }
         if !site.authors.isEmpty {
             pages.append(.authors)
             pages += site.authors.flatMap { [Page.author($0.id), .authorFeed($0.id)] }
@@ -204,7 +208,8 @@ public struct PageRenderer: Sendable {
         switch page {
         case .home: return home(root)
         case .analyses: return analysesPage(root, page: 1)
-        case .actors: return actorsPage(root)
+        case .actors: return actorsPage(root, facet: nil, slug: "")
+        case .actorList(let facet, let slug): return actorsPage(root, facet: facet, slug: slug)
         case .treaties: return treatiesPage(nil, "", page: 1, root)
         case .timeline: return timelinePage(root)
         case .tags: return tagsPage(root)
@@ -364,19 +369,30 @@ public struct PageRenderer: Sendable {
         return .page(.analyses, model)
     }
 
-    private func actorsPage(_ root: String) -> PageContent {
+    private func actorsPage(_ root: String, facet: ActorFacet?, slug: String) -> PageContent {
+        let facets = ActorFacet.allCases.map { ($0, $0.values(in: site)) }
+        let value = facet.flatMap { facet in facets.first { $0.0 == facet }?.1.first { $0.slug == slug } }
+        let shown = value.map { Set($0.actors) }
         let groups = Actor.Kind.allCases.compactMap { kind -> ActorsPageModel.Group? in
-            let members = site.actors.filter { $0.kind == kind }
+            let members = site.actors.filter { $0.kind == kind && shown?.contains($0.id) != false }
             guard !members.isEmpty else { return nil }
             return ActorsPageModel.Group(kind: kind.rawValue, title: kind.pluralTitle, actors: members.map { actor in
                 IndexedActorModel(link: actorLink(actor.id, root), region: actor.region,
                                   treatyCount: site.treatiesOfActor[actor.id]?.count ?? 0)
             })
         }
+        let title = value.map { "\(facet!.title): \($0.label)" } ?? "Actors"
         let model = ActorsPageModel(
-            frame: frame(root, title: "Actors", section: "actors", description: "States, organisations and factions, by kind.",
-                         canonical: canonical(.actors)),
-            count: site.actors.count, groups: groups)
+            frame: frame(root, title: title, section: "actors", description: "States, organisations and factions, by kind.",
+                         canonical: canonical(facet == nil ? .actors : .actorList(facet!, slug))),
+            count: value?.actors.count ?? site.actors.count, groups: groups,
+            narrowed: value.map { NarrowedModel(facet: facet!.title, label: $0.label, allURL: links.folder("actors", from: root)) },
+            facets: facets.compactMap { group, values in
+                values.isEmpty ? nil : FacetGroupModel(key: group.rawValue, title: group.title, values: values.map {
+                    FacetValueModel(key: $0.slug, label: $0.label, url: links.folder("actors/\(group.rawValue)/\($0.slug)", from: root),
+                                    count: $0.actors.count, current: group == facet && $0.slug == slug)
+                })
+            })
         return .page(.actors, model)
     }
 

@@ -53,4 +53,34 @@ struct FacetTests {
             #expect(report.diagnostics.contains { $0.message.contains("'kind' cannot be a treaty id") }, "\(report.diagnostics)")
         }
     }
+
+    @Test("the actor index links each kind and region to a page of its actors, and the ids those pages take are refused")
+    func actorFacets() async throws {
+        try await withTemporaryDirectory { dir in
+            try dir.write("site/Content/site.yaml", "title: Facets\n")
+            try dir.write("site/Content/actors/china.yaml", "name: China\nkind: state\nregion: East Asia\n")
+            try dir.write("site/Content/actors/north-korea.yaml", "name: North Korea\nkind: state\nregion: East Asia\n")
+            try dir.write("site/Content/actors/asean.yaml", "name: ASEAN\nkind: organization\nregion: Southeast Asia\n")
+            try dir.write("site/Content/actors/russia.yaml", "name: Russia\nkind: state\n")
+            try dir.write("site/Content/treaties/pact.yaml", "name: Pact\nkind: defence-pact\nparties: [china, north-korea]\nevents: [{date: 1961-07-11, type: signed}]\n")
+            let report = await AtopImportTests.build(dir.path("site"))
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let index = try dir.read("site/Output/actors/index.html")
+            #expect(index.contains(#"<a href="../actors/region/east-asia/index.html">East Asia <span class="count">2</span></a>"#))
+            #expect(index.contains(#"<a href="../actors/kind/state/index.html">States <span class="count">3</span></a>"#))
+            let region = try dir.read("site/Output/actors/region/east-asia/index.html")
+            #expect(region.contains("<h1>Region: East Asia</h1>"))
+            #expect(try count(region) == 2)
+            #expect(region.contains("actors/china/index.html") && region.contains("actors/north-korea/index.html"))
+            #expect(!region.contains("actors/russia/index.html") && !region.contains("actors/asean/index.html"))
+            #expect(region.contains(#"<span class="count" title="agreements">1</span>"#), "each actor with its number of agreements")
+            let kind = try dir.read("site/Output/actors/kind/organization/index.html")
+            #expect(try count(kind) == 1 && kind.contains("actors/asean/index.html"))
+
+            try dir.write("site/Content/actors/region.yaml", "name: Region\nkind: state\n")
+            let refused = await AtopImportTests.build(dir.path("site"))
+            #expect(!refused.succeeded)
+            #expect(refused.diagnostics.contains { $0.message.contains("actors/region/ holds pages of the actor index") })
+        }
+    }
 }

@@ -5,7 +5,7 @@ import EntenteMarkdown
 import EntentePictures
 import TemplateEngine
 
-/// Every actor, by kind.
+/// Every actor, by kind, or the actors of one kind or region, with the facets to narrow the index by.
 package struct ActorsPageModel: TemplateModel {
     package struct Group: TemplateModel {
         package var kind: String
@@ -23,9 +23,13 @@ package struct ActorsPageModel: TemplateModel {
     package var frame: PageFrame
     package var count: Int
     package var groups: [Group]
+    package var narrowed: NarrowedModel?
+    package var facets: [FacetGroupModel]
 
     package static let schema = TemplateSchema<ActorsPageModel>("actors page", PageFrame.schema.fields { $0.frame } + [
         .int("count", "how many actors") { $0.count },
-        .list("groups", "the kinds that have actors") { $0.groups },
+        .list("groups", "the kinds that have actors (on a facet's page, among its actors)") { $0.groups },
+        .optionalObject("narrowed", "the kind or region this page lists, absent on the index") { $0.narrowed },
+        .joinedList("facets", "the facets to narrow the index by (kind, region), each value with its number of actors") { $0.facets },
     ])
 }
