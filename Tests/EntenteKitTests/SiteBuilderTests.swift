@@ -120,7 +120,12 @@ struct SiteBuilderTests {
             // watchlist with its feed, one network snapshot, at as_of (the data spans less than a decade), and the
             // page of the one pair of actors that share the treaty, the treaty's four facet values' pages (kind,
             // status, India's region, decade) and the facets' data; no sitemap or robots.txt without base_url.
-            #expect(report.pagesWritten == 15 + 2 + 1 + 1 + 6 + 2 * 4 + 3 * 3 + 2 + 1 + 1 + 4 + 1)
+            // Then the search index's shards and its one file of titles, a search text beside each of the 6 entities'
+            // pages, and the actor index's facet pages (two kinds, one region).
+            let shards = try FileManager.default.contentsOfDirectory(atPath: dir.path("out/search/terms")).count
+            #expect(shards > 10 && dir.exists("out/search/docs/0.js") && !dir.exists("out/search/docs/1.js"))
+            #expect(report.pagesWritten == 15 + 2 + 1 + 1 + 6 + 2 * 4 + 3 * 3 + 2 + 1 + 1 + 4 + 1 + shards + 1 + 6 + 3)
+            for facet in ["kind/state", "kind/faction", "region/south-asia"] { #expect(dir.exists("out/actors/\(facet)/index.html")) }
             #expect(dir.exists("out/actors/india/with/russia/index.html"))
             for facet in ["kind/logistics", "status/signed", "region/south-asia", "decade/2020s"] {
                 #expect(dir.exists("out/treaties/\(facet)/index.html"), "\(facet)")
