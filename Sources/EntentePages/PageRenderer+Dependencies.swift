@@ -51,7 +51,7 @@ extension PageRenderer {
         // Authors' own data is compared as a whole: any change to an author renders every page again.
         case .authors: return [.allAnalyses]
         // The site's `as_of` is compared as a whole, as the authors are.
-        case .watch, .watchFeed: return [.allAnalyses, .allActors, .allTreaties]
+        case .watch, .watchFeed, .watchList: return [.allAnalyses, .allActors, .allTreaties]
         case .snapshot: return [.allActors, .allTreaties]
         case .analysisList(.site, _): return [.allAnalyses]
         case .analysisList(.tag(let slug), _): return dependencies(of: .tag(slug))

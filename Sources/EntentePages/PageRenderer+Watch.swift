@@ -11,33 +11,51 @@ extension PageRenderer {
         site.asOf.map { Watchlist(site: site, index: index, day: $0, years: site.config.watchYears) }
     }
 
-    /// The analyses about an agreement, as links.
-    private func analysesAbout(_ id: TreatyID, _ root: String) -> [NamedLinkModel] {
-        (index.backlinks[.treaty(id)] ?? []).filter { $0.relation == .about }.compactMap { backlink in
+    /// How many analyses a line of the watchlist names: a busy agreement's line links to its page for the rest,
+    /// so that the page stays small on a large site.
+    static let watchAnalysesShown = 3
+
+    /// The latest analyses about an agreement, as links, and the link to all of them when there are more.
+    private func analysesAbout(_ id: TreatyID, _ root: String) -> (shown: [NamedLinkModel], more: MoreAnalysesModel?) {
+        let about = (index.backlinks[.treaty(id)] ?? []).filter { $0.relation == .about }
+        let shown = about.prefix(Self.watchAnalysesShown).compactMap { backlink in
             site.analysesByID[backlink.analysis].map { NamedLinkModel(name: $0.title, url: url(.analysis($0.id), root)) }
         }
+        let more = about.count > Self.watchAnalysesShown
+            ? MoreAnalysesModel(count: about.count, url: url(.treaty(id), root) + "#analyses") : nil
+        return (shown, more)
     }
 
-    package func watchPage(_ root: String) -> PageContent {
+    /// The watchlist's page `number`: the first holds the first 50 agreements awaiting ratification, the terms that
+    /// end and the year's events; the others (`watch/page/<n>/`) the further agreements awaiting ratification.
+    package func watchPage(_ root: String, page number: Int) -> PageContent {
         let list = watchlist
+        let first = number == 1
+        let (pending, pagination) = paginate(list?.pending ?? [], page: number,
+                                             folder: { $0 == 1 ? "watch" : "watch/page/\($0)" }, root)
         let model = WatchPageModel(
-            frame: frame(root, title: "Watchlist", section: "watch",
+            frame: frame(root, title: "Watchlist" + (first ? "" : " (page \(number))"), section: "watch",
                          description: "Agreements awaiting ratification, terms that end or renew soon, and the year's events.",
-                         canonical: canonical(.watch)),
+                         canonical: canonical(first ? .watch : .watchList(number))),
             asOf: DateModel(site.asOf), years: site.config.watchYears,
-            pending: (list?.pending ?? []).map { item in
-                WatchPageModel.Pending(treaty: treatyLink(item.treaty, root), ratified: item.ratified.map { actorLink($0, root) },
-                                       awaiting: item.awaiting.map { actorLink($0, root) }, analyses: analysesAbout(item.treaty, root))
+            pending: pending.map { item in
+                let analyses = analysesAbout(item.treaty, root)
+                return WatchPageModel.Pending(treaty: treatyLink(item.treaty, root), ratified: item.ratified.map { actorLink($0, root) },
+                                              awaiting: item.awaiting.map { actorLink($0, root) }, analyses: analyses.shown,
+                                              moreAnalyses: analyses.more)
             },
-            ending: (list?.ending ?? []).map { item in
-                WatchPageModel.Ending(treaty: treatyLink(item.treaty, root), ends: DateModel(item.ends),
-                                      renewal: item.renewal?.description, noticeBy: DateModel(item.noticeBy),
-                                      analyses: analysesAbout(item.treaty, root))
+            ending: (first ? list?.ending ?? [] : []).map { item in
+                let analyses = analysesAbout(item.treaty, root)
+                return WatchPageModel.Ending(treaty: treatyLink(item.treaty, root), ends: DateModel(item.ends),
+                                             renewal: item.renewal?.description, noticeBy: DateModel(item.noticeBy),
+                                             analyses: analyses.shown, moreAnalyses: analyses.more)
             },
-            recent: (list?.recent ?? []).map { entry in
-                WatchPageModel.Recent(event: timelineItem(entry, root), analyses: analysesAbout(entry.treaty, root))
+            recent: (first ? list?.recent ?? [] : []).map { entry in
+                let analyses = analysesAbout(entry.treaty, root)
+                return WatchPageModel.Recent(event: timelineItem(entry, root), analyses: analyses.shown, moreAnalyses: analyses.more)
             },
-            feedURL: links.file("watch/feed.xml", from: root))
+            feedURL: links.file("watch/feed.xml", from: root), firstPage: first, pendingCount: list?.pending.count ?? 0,
+            pagination: pagination)
         return .page(.watch, model)
     }
 

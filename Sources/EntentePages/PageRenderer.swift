@@ -59,6 +59,8 @@ public struct PageRenderer: Sendable {
         case treatyList(TreatyFacet?, String, Int)
         /// The agreements' facets, for the filter script (`treaties/facets.js`).
         case facetData
+        /// A further page of the watchlist's agreements awaiting ratification (`watch/page/2/`).
+        case watchList(Int)
         /// The actors of one value of a facet of the actor index (`actors/region/east-asia/`).
         case actorList(ActorFacet, String)
         /// A file of the search index other than `search/index.js` (`search/terms/co.js`), by its path.
@@ -90,7 +92,7 @@ public struct PageRenderer: Sendable {
             case .searchText: false
             case .feed(let key): key == nil
             case .home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search, .searchIndex,
-                 .sitemap, .robots, .data, .authors, .watch, .watchFeed, .snapshot: true
+                 .sitemap, .robots, .data, .authors, .watch, .watchFeed, .snapshot, .watchList: true
             }
         }
 
@@ -118,6 +120,7 @@ public struct PageRenderer: Sendable {
             case .authors: "authors/index.html"
             case .watch: "watch/index.html"
             case .watchFeed: "watch/feed.xml"
+            case .watchList(let number): "watch/page/\(number)/index.html"
             // A date's ISO form is digits and dashes: safe as a folder name.
             case .snapshot(let day): "network/\(day.description)/index.html"
             case .author(let id): "authors/\(id.rawValue)/index.html"
@@ -149,6 +152,8 @@ public struct PageRenderer: Sendable {
         pages += pairs.map { Page.pair($0.0, $0.1) }
         pages += listPages
         pages += treatyListPages
+        let pendingPages = Self.pageCount(watchlist?.pending.count ?? 0)
+        if pendingPages > 1 { pages += (2...pendingPages).map(Page.watchList) }
         pages += ActorFacet.allCases.flatMap { facet in facet.values(in: site).map { Page.actorList(facet, $0.slug) } }
         if !site.authors.isEmpty {
             pages.append(.authors)
@@ -233,7 +238,8 @@ public struct PageRenderer: Sendable {
         case .record(.treaty(let id)): return .text(OpenData.json(OpenData(site: site).treatyRecord(site.treatiesByID[id]!)))
         case .record(.analysis): return .text("{}\n")
         case .authors: return authorsPage(root)
-        case .watch: return watchPage(root)
+        case .watch: return watchPage(root, page: 1)
+        case .watchList(let number): return watchPage(root, page: number)
         case .watchFeed: return .text(watchFeed(root: root))
         case .snapshot(let day): return snapshotPage(day, root)
         case .author(let id): return authorPage(site.authorsByID[id]!, root)

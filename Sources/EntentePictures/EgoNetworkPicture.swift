@@ -10,8 +10,9 @@ import EntenteResolving
 public enum EgoNetworkPicture {
     /// How many counterparts the ring holds.
     public static let maximumCounterparts = 40
-    /// How many agreements among counterparts alone are drawn.
-    package static let maximumIndirect = 150
+    /// How many agreements among counterparts alone are drawn: each is a hub with its spokes, a link and a tooltip
+    /// (about 600 bytes), and the page of an actor in a dense network must stay under 150 KB.
+    package static let maximumIndirect = 32
 
     public static func render(actor id: ActorID, site: ResolvedSite, index: SiteIndex,
                               link: (EntityKey) -> String, pairLink: ((ActorID, ActorID) -> String)? = nil) -> String {
@@ -76,7 +77,10 @@ public enum EgoNetworkPicture {
             indirectDrawn.append((treatyID, visible, parties.count))
         }
         let indirectLeftOut = max(0, indirectDrawn.count - maximumIndirect)
-        indirect = indirectDrawn.prefix(maximumIndirect).map {
+        // Those that join the most of the counterparts shown are kept, then drawn in id order as before.
+        let kept = Set(indirectDrawn.sorted { ($1.visible.count, $0.treaty) < ($0.visible.count, $1.treaty) }
+            .prefix(maximumIndirect).map(\.treaty))
+        indirect = indirectDrawn.filter { kept.contains($0.treaty) }.map {
             NetworkDrawing.Mark(treaty: site.treatiesByID[$0.treaty]!, parties: $0.visible, totalParties: $0.total, indirect: true)
         }
 

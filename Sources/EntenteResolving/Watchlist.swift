@@ -23,6 +23,7 @@ public struct Watchlist: Sendable {
 
     public var day: PartialDate
     public var years: Int
+    /// The latest to have moved first.
     public var pending: [Pending]
     public var ending: [Ending]
     /// Newest first.
@@ -56,7 +57,15 @@ public struct Watchlist: Sendable {
                 ending.append(Ending(treaty: treaty.id, ends: ends, renewal: treaty.renewal?.period, noticeBy: noticeBy))
             }
         }
-        self.pending = pending
+        // The latest to have moved first (undated last): what moved recently is what is about to change.
+        self.pending = pending.sorted { a, b in
+            switch (a.lastMoved, b.lastMoved) {
+            case let (x?, y?) where x != y: x > y
+            case (_?, nil): true
+            case (nil, _?): false
+            default: a.treaty < b.treaty
+            }
+        }
         self.ending = ending.sorted { ($0.ends, $0.treaty) < ($1.ends, $1.treaty) }
         let yearBefore = TermLength(count: 1, unit: .years).subtracted(from: day) ?? day
         recent = index.timeline.filter { entry in

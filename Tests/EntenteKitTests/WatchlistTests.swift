@@ -99,4 +99,44 @@ struct WatchlistTests {
             #expect(feed.contains("<title>Ratified (Russia): RELOS, 2 Dec 2025</title>"))
         }
     }
+
+    @Test("a long watchlist: 50 agreements a page, the latest to move first, terms and events on the first page, three analyses a line")
+    func longWatchlist() async throws {
+        try await withTemporaryDirectory { directory in
+            try directory.write("site/Content/site.yaml", "title: T\nas_of: 2025-12-02\n")
+            for actor in ["russia", "india"] { try directory.write("site/Content/actors/\(actor).yaml", "name: \(actor.capitalized)\n") }
+            for number in 1...60 {
+                let day = String(format: "2024-%02d-%02d", 1 + number % 12, 1 + number % 28)
+                try directory.write("site/Content/treaties/pact-\(number).yaml", """
+                    name: Pact \(number)
+                    parties: [russia, india]
+                    events:
+                      - {date: "\(day)", type: signed}
+                    """)
+            }
+            for number in 1...5 {
+                try directory.write("site/Content/analyses/a\(number).md", "---\ntitle: About pact 11, part \(number)\ndate: 2025-0\(number)-01\ntreaties: [pact-11]\n---\nText.\n")
+            }
+            let report = await SiteBuilder(options: BuildOptions(siteDirectory: directory.path("site"), outputDirectory: directory.path("out"))).build()
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let first = try directory.read("out/watch/index.html")
+            let second = try directory.read("out/watch/page/2/index.html")
+            #expect(!directory.exists("out/watch/page/3/index.html"))
+            #expect(first.contains("Awaiting ratification <span class=\"muted\">(60)</span>") && second.contains("(60)</span>"))
+            #expect(first.components(separatedBy: "<li><a href=\"../treaties/pact-").count - 1 == 50)
+            #expect(second.components(separatedBy: "<li><a href=\"../../../treaties/pact-").count - 1 == 10)
+            #expect(first.contains("id=\"ending\"") && !second.contains("id=\"ending\"") && !second.contains("id=\"recent\""))
+            // Signed 1 Dec 2024 (pact 11 and pact 23…): the latest signed come first.
+            let order = try Regex(#"<li><a href="\.\./treaties/(pact-\d+)/"#)
+            let ids = first.matches(of: order).map { String($0.output[1].substring!) }
+            let days = ids.map { id -> String in
+                let n = Int(id.dropFirst(5))!
+                return String(format: "%02d-%02d", 1 + n % 12, 1 + n % 28)
+            }
+            #expect(days == days.sorted(by: >), "\(ids.prefix(5))")
+            // Pact 11 (signed 12 Dec 2024, the first line) has five analyses: the line names the three latest and links to all of them on its page.
+            #expect(first.contains("About pact 11, part 5") && first.contains("About pact 11, part 3") && !first.contains("About pact 11, part 2"))
+            #expect(first.contains(#"; <a href="../treaties/pact-11/index.html#analyses">all 5</a>"#))
+        }
+    }
 }
