@@ -43,6 +43,7 @@ EXAMPLE_PAGES = {
     "snapshot": "network/2024-12-31/index.html",
     "pair": "actors/north-korea/with/russia/index.html",
     "treaty-facet": "treaties/kind/defence-pact/index.html",
+    "actor-facet": "actors/region/east-asia/index.html",
 }
 
 
