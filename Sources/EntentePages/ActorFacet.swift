@@ -20,6 +20,9 @@ public enum ActorFacet: String, CaseIterable, Sendable, Hashable {
         package var actors: [ActorID]
     }
 
+    /// A region as a folder name and a filter's value (`East Asia` → `east-asia`).
+    package static func slug(ofRegion region: String) -> String { ActorID.slug(from: region) }
+
     /// The values of this facet in `site`: kinds in their own order, regions by name. An actor without a region
     /// is under no region.
     package func values(in site: ResolvedSite) -> [Value] {
@@ -30,7 +33,7 @@ public enum ActorFacet: String, CaseIterable, Sendable, Hashable {
             switch self {
             case .kind: key = (actor.kind.rawValue, actor.kind.pluralTitle)
             case .region:
-                let slug = actor.region.map(ActorID.slug(from:)) ?? ""
+                let slug = actor.region.map(Self.slug(ofRegion:)) ?? ""
                 key = slug.isEmpty ? nil : (slug, actor.region!)
             }
             guard let key else { continue }

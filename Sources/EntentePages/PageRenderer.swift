@@ -398,7 +398,8 @@ public struct PageRenderer: Sendable {
                     FacetValueModel(key: $0.slug, label: $0.label, url: links.folder("actors/\(group.rawValue)/\($0.slug)", from: root),
                                     count: $0.actors.count, current: group == facet && $0.slug == slug)
                 })
-            })
+            },
+            facetScript: facet == nil ? links.file("assets/actor-facets.js", from: root) : nil)
         return .page(.actors, model)
     }
 

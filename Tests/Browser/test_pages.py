@@ -392,3 +392,31 @@ def test_the_facet_script_keeps_the_choice_in_the_address_and_sorts(browser, exa
     WebDriverWait(browser.d, 10).until(lambda d: "sort=date" in d.current_url)
     dates = [t.get_attribute("datetime") for t in browser.d.find_elements(By.CSS_SELECTOR, "table.treaty-list tbody time")]
     assert dates == sorted(dates) and dates[0].startswith("1961"), dates
+
+
+# ---------------------------------------------------------------- the actor index's facets
+
+def visible_actor_links(driver):
+    return sorted(a.get_attribute("href").split("/actors/")[1]
+                  for a in driver.find_elements(By.CSS_SELECTOR, "section.actor-group li a") if a.is_displayed())
+
+
+@pytest.mark.parametrize("facet, value", [("region", "east-asia"), ("kind", "state")])
+def test_the_actor_filter_shows_the_actors_of_the_static_facet_page(browser, example_site, facet, value):
+    """The actor index filtered in place (#region=east-asia) shows the same actors as the static page, and keeps
+    the choice in the address; sorting by agreements puts the actor with the most first in each kind."""
+    from selenium.webdriver.support.ui import Select
+    browser.open((example_site.output / "actors" / facet / value / "index.html").as_uri())
+    expected = visible_actor_links(browser.d)
+    assert expected
+    console, failed = browser.open((example_site.output / "actors" / "index.html").as_uri())
+    assert not console and not failed
+    Select(browser.d.find_element(By.CSS_SELECTOR, f'form.actor-filter select[name="{facet}"]')).select_by_value(value)
+    WebDriverWait(browser.d, 10).until(lambda d: f"{facet}={value}" in d.current_url)
+    assert visible_actor_links(browser.d) == expected
+    assert browser.d.find_element(By.CSS_SELECTOR, "form.actor-filter .facet-count").text.startswith(str(len(expected)))
+    Select(browser.d.find_element(By.CSS_SELECTOR, 'form.actor-filter select[name="sort"]')).select_by_value("agreements")
+    WebDriverWait(browser.d, 10).until(lambda d: "sort=agreements" in d.current_url)
+    for group in browser.d.find_elements(By.CSS_SELECTOR, "section.actor-group"):
+        counts = [int(li.get_attribute("data-agreements")) for li in group.find_elements(By.CSS_SELECTOR, "li") if li.is_displayed()]
+        assert counts == sorted(counts, reverse=True), counts

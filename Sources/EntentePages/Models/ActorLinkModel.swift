@@ -28,6 +28,9 @@ package struct IndexedActorModel: TemplateModel {
 
     package static let schema = TemplateSchema<IndexedActorModel>("actor", ActorLinkModel.schema.fields { $0.link } + [
         .optionalText("region", "the actor's region") { $0.region },
+        .optionalText("region_key", "the region as a key (`east-asia`), as its page's address and the filter script use it") {
+            $0.region.map(ActorFacet.slug(ofRegion:))
+        },
         .int("treaty_count", "how many agreements it is party to") { $0.treatyCount },
     ])
 }

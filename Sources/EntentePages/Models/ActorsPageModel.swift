@@ -25,11 +25,13 @@ package struct ActorsPageModel: TemplateModel {
     package var groups: [Group]
     package var narrowed: NarrowedModel?
     package var facets: [FacetGroupModel]
+    package var facetScript: String?
 
     package static let schema = TemplateSchema<ActorsPageModel>("actors page", PageFrame.schema.fields { $0.frame } + [
         .int("count", "how many actors") { $0.count },
         .list("groups", "the kinds that have actors (on a facet's page, among its actors)") { $0.groups },
         .optionalObject("narrowed", "the kind or region this page lists, absent on the index") { $0.narrowed },
+        .optionalText("facet_script", "the optional script that filters and sorts the index in place, absent on a facet's page") { $0.facetScript },
         .joinedList("facets", "the facets to narrow the index by (kind, region), each value with its number of actors") { $0.facets },
     ])
 }
