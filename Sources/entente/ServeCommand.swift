@@ -64,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [session] in
                 var session = session
-                for await changed in watcher.changes() {
+                for await changed in watcher.changes(started: { say($0.description.prefix(1).uppercased() + $0.description.dropFirst() + ".") }) {
                     let summary = await session.rebuild(changedFiles: changed)
                     report(summary, initial: false)
                 }

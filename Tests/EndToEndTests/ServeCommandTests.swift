@@ -62,6 +62,8 @@ struct ServeCommandTests {
         let page = "/analyses/2024-07-russia-asia-recalibration/"
         let file = site.appendingPathComponent("Content/analyses/2024-07-russia-asia-recalibration/index.md")
         let original = try String(contentsOf: file, encoding: .utf8)
+        // Linux: the kernel tells of each save (an atomic write is a temporary file renamed over the real one).
+        #expect(server.waitForLog("Watching for changes with inotify."), "\(server.log)")
 
         try (original + "\nA sentence about Zanzibar.\n").write(to: file, atomically: true, encoding: .utf8)
         #expect(try await poll(server, page, within: 2) { $0.contains("Zanzibar") }, "the edit was not served within 2 s")
