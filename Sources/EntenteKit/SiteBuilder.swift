@@ -75,7 +75,8 @@ public struct SiteBuilder: Sendable {
         guard let baseline else {
             // A first build, or settings or templates changed: every page.
             let index = SiteIndex(site: site, mentions: markdown.allMentions)
-            let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown)
+            let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
+                                        updatableSearch: options.trackDependencies)
             let pages = earlyPages == nil ? renderer.pages
                 : renderer.pages.filter { !$0.rendersWithItsAnalysisBatch }
             timings.finish("index")
@@ -104,7 +105,10 @@ public struct SiteBuilder: Sendable {
         // When only Markdown text changed, what links to what is as it was: the index, the pages and
         // their dependencies are kept, which is most of a rebuild's cost on a large site.
         let index = dataChanged.isEmpty ? baseline.renderer.index : SiteIndex(site: site, mentions: markdown.allMentions)
-        let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown)
+        // Text edits alone: the search index is updated for the pages whose text changed, not made afresh.
+        let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
+                                    searchIndex: dataChanged.isEmpty ? baseline.renderer.searchCache.current : nil,
+                                    textChanged: textOnly)
         // The search index's shards follow the words of the site's text: a text edit can add or remove one.
         let pages = dataChanged.isEmpty
             ? baseline.dependencies.keys.filter { if case .searchFile = $0 { false } else { true } } + renderer.searchFilePages

@@ -19,11 +19,15 @@ public struct PageRenderer: Sendable {
     package let pictures = SitePictures()
     package let listItems = ListItemCache()
     package let facetCache = FacetValuesBox()
-    package let searchCache = SearchIndexBox()
+    package let searchCache: SearchIndexBox
     /// How many analyses the home page lists.
     package static let latestCount = 10
 
-    package init(site: ResolvedSite, index: SiteIndex, theme: Theme, markdown: RenderedContent) {
+    /// With `searchIndex`, a rebuild after text edits alone (`textChanged`) updates that index rather than making
+    /// it afresh; `updatableSearch` false (a one-off build) lets go of what an update would need.
+    package init(site: ResolvedSite, index: SiteIndex, theme: Theme, markdown: RenderedContent, updatableSearch: Bool = true,
+                 searchIndex: SearchIndex? = nil, textChanged: Set<EntityKey> = []) {
+        self.searchCache = SearchIndexBox(updatable: updatableSearch, seed: searchIndex.map { ($0, textChanged) })
         self.site = site
         self.index = index
         self.theme = theme

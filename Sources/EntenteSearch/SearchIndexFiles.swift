@@ -18,43 +18,121 @@ public struct SearchIndexFiles: Sendable {
     public static let textFile = "text.js"
 
     /// Each file's path under `search/` (`index.js`, `terms/co.js`, `docs/0.js`) and its content.
-    public let files: [(path: String, content: String)]
+    public var files: [(path: String, content: String)] {
+        [("index.js", meta)] + shardContent.keys.sorted().map { ("terms/\($0).js", shardContent[$0]!) } + docsFiles
+    }
 
-    public init(documents: [SearchDocument]) {
-        var postings: [String: [(document: Int, score: Int)]] = [:]
-        for (number, document) in documents.enumerated() {
-            for (term, score) in document.scores() { postings[term, default: []].append((number, score)) }
+    /// What an update needs: each page's scores, each term's pages, each term's encoding, each shard's file.
+    private var scores: [[String: Int]] = []
+    private var postings: [String: [(document: Int, score: Int)]] = [:]
+    private var encoded: [String: String] = [:]
+    private var groupSizes: [String: Int] = [:]
+    private var termsByGroup: [String: Set<String>] = [:]
+    private var split: Set<String> = []
+    private var shardContent: [String: String] = [:]
+    private var meta = ""
+    private var docsFiles: [(path: String, content: String)] = []
+
+    /// With `updatable` false (a one-off build), what only `updating(_:)` needs is let go once the files are written.
+    public init(documents: [SearchDocument], updatable: Bool = true) {
+        docsCount = documents.count
+        scores = documents.map { $0.scores() }
+        for (number, pageScores) in scores.enumerated() {
+            for (term, score) in pageScores { postings[term, default: []].append((number, score)) }
         }
-        // Terms grouped by shard, with the encoded size of each group, to tell which to split.
-        var encoded: [String: String] = [:]
-        encoded.reserveCapacity(postings.count)
-        var shardSizes: [String: Int] = [:]
-        for (term, list) in postings {
-            let text = Self.encode(list.sorted { $0.document < $1.document })
-            encoded[term] = text
-            shardSizes[SearchWords.shardKey(of: term, length: 2), default: 0] += text.utf8.count + term.utf8.count + 6
-        }
-        let split = Set(shardSizes.filter { $0.value > Self.splitAbove }.keys)
-        var shards: [String: [String: String]] = [:]
-        for (term, text) in encoded {
-            shards[Self.shard(of: term, split: split), default: [:]][term] = text
-        }
-        var files: [(path: String, content: String)] = []
-        let meta = Meta(documents: documents.count, chunk: Self.chunkSize, shards: shards.keys.sorted(), split: split.sorted())
-        files.append(("index.js", ScriptData.assignment(variable: "ENTENTE_SEARCH", json: ScriptData.json(meta))))
-        for key in shards.keys.sorted() {
-            files.append(("terms/\(key).js", ScriptData.searchCallback([#""terms""#, ScriptData.json(key), ScriptData.json(shards[key]!)])))
-        }
+        for term in postings.keys { postings[term]!.sort { $0.document < $1.document } }
+        encodeTerms(Set(postings.keys))
+        split = Set(groupSizes.filter { $0.value > Self.splitAbove }.keys)
+        writeShards(ofGroups: Set(termsByGroup.keys))
         var start = 0
         while start < documents.count {
             let chunk = documents[start..<min(start + Self.chunkSize, documents.count)].map { document in
                 [document.kind.rawValue, document.title, document.path, document.date ?? ""]
             }
             let number = start / Self.chunkSize
-            files.append(("docs/\(number).js", ScriptData.searchCallback([#""docs""#, String(number), ScriptData.json(chunk)])))
+            docsFiles.append(("docs/\(number).js", ScriptData.searchCallback([#""docs""#, String(number), ScriptData.json(chunk)])))
             start += Self.chunkSize
         }
-        self.files = files
+        writeMeta(documents: documents.count)
+        if !updatable {
+            scores = []
+            postings = [:]
+            encoded = [:]
+            termsByGroup = [:]
+        }
+    }
+
+    /// Whether `updating(_:)` can be used: the index was made with `updatable`.
+    public var isUpdatable: Bool { scores.count == docsCount }
+    private var docsCount = 0
+
+    /// The index after the texts of some pages changed and nothing else did (the same pages, in the same order,
+    /// with the same titles): only their terms are scored again, and only the shards of the terms that changed
+    /// are written again. The preview server's rebuild after an edit to an analysis's text.
+    public func updating(_ changed: [Int: SearchDocument]) -> SearchIndexFiles {
+        var index = self
+        var touched: Set<String> = []
+        for (number, document) in changed where number < index.scores.count {
+            let old = index.scores[number], new = document.scores()
+            guard old != new else { continue }
+            index.scores[number] = new
+            for (term, score) in old where new[term] != score {
+                touched.insert(term)
+                index.postings[term]?.removeAll { $0.document == number }
+            }
+            for (term, score) in new where old[term] != score {
+                touched.insert(term)
+                var list = index.postings[term] ?? []
+                let at = list.firstIndex { $0.document >= number } ?? list.count
+                list.insert((number, score), at: at)
+                index.postings[term] = list
+            }
+        }
+        guard !touched.isEmpty else { return index }
+        let oldSplit = index.split
+        index.encodeTerms(touched)
+        index.split = Set(index.groupSizes.filter { $0.value > Self.splitAbove }.keys)
+        var groups = Set(touched.map { SearchWords.shardKey(of: $0, length: 2) })
+        groups.formUnion(oldSplit.symmetricDifference(index.split))
+        index.writeShards(ofGroups: groups)
+        index.writeMeta(documents: index.scores.count)
+        return index
+    }
+
+    /// Encodes the postings of `terms` (dropping terms no page has any more), keeping each group's size.
+    private mutating func encodeTerms(_ terms: Set<String>) {
+        for term in terms {
+            let group = SearchWords.shardKey(of: term, length: 2)
+            if let old = encoded[term] { groupSizes[group, default: 0] -= old.utf8.count + term.utf8.count + 6 }
+            guard let list = postings[term], !list.isEmpty else {
+                encoded[term] = nil
+                postings[term] = nil
+                termsByGroup[group]?.remove(term)
+                if termsByGroup[group]?.isEmpty == true { termsByGroup[group] = nil; groupSizes[group] = nil }
+                continue
+            }
+            let text = Self.encode(list)
+            encoded[term] = text
+            groupSizes[group, default: 0] += text.utf8.count + term.utf8.count + 6
+            termsByGroup[group, default: []].insert(term)
+        }
+    }
+
+    /// Writes the shard files of the given two-letter groups afresh (a split group's shards are all its own).
+    private mutating func writeShards(ofGroups groups: Set<String>) {
+        for key in Array(shardContent.keys) where groups.contains(String(key.unicodeScalars.prefix(2))) { shardContent[key] = nil }
+        var shards: [String: [String: String]] = [:]
+        for group in groups {
+            for term in termsByGroup[group] ?? [] { shards[Self.shard(of: term, split: split), default: [:]][term] = encoded[term] }
+        }
+        for (key, terms) in shards {
+            shardContent[key] = ScriptData.searchCallback([#""terms""#, ScriptData.json(key), ScriptData.json(terms)])
+        }
+    }
+
+    private mutating func writeMeta(documents: Int) {
+        let meta = Meta(documents: documents, chunk: Self.chunkSize, shards: shardContent.keys.sorted(), split: split.sorted())
+        self.meta = ScriptData.assignment(variable: "ENTENTE_SEARCH", json: ScriptData.json(meta))
     }
 
     /// The shard a term is kept in, given the shards that are split.

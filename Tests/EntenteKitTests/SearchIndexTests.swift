@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import EntenteSearch
+import EntenteTestSupport
 
 @Suite("Full-text search: words, scores and the index's files")
 struct SearchIndexTests {
@@ -56,6 +57,35 @@ struct SearchIndexTests {
         for file in files where file.path.hasPrefix("terms/") {
             #expect(file.content.utf8.count < SearchIndexFiles.splitAbove + 1_000 || file.path.count > "terms/co.js".count,
                     "\(file.path) is \(file.content.utf8.count) bytes")
+        }
+    }
+
+    @Test("an index updated after text edits is the index made afresh, byte for byte, shard splits included",
+          arguments: [1, 2, 3])
+    func updateEqualsRebuild(seed: Int) {
+        var random = SplitMix(seed: UInt64(seed))
+        let vocabulary = ["concord", "conference", "council", "co", "zebra", "treaty", "élan", "pact", "partner", "summit",
+                          "ratify", "1949", "нато", "alliance", "cold", "war"]
+        func text() -> String {
+            (0..<Int.random(in: 0...12, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }.joined(separator: " ")
+        }
+        var documents = (0..<300).map { number in
+            SearchDocument(kind: .analysis, title: "Page \(number)", path: "analyses/p\(number)/", date: nil,
+                           fields: [("Page \(number)", .title)], body: SearchTerms(text: text()))
+        }
+        var index = SearchIndexFiles(documents: documents)
+        for _ in 0..<5 {
+            var changed: [Int: SearchDocument] = [:]
+            for _ in 0..<Int.random(in: 1...40, using: &random) {
+                let number = Int.random(in: 0..<documents.count, using: &random)
+                // Sometimes many pages gain "concord" at once, so that the "co" shard is split, or loses it again.
+                documents[number].body = SearchTerms(text: Bool.random(using: &random) ? text() : String(repeating: "concord conference ", count: 3))
+                changed[number] = documents[number]
+            }
+            index = index.updating(changed)
+            let fresh = SearchIndexFiles(documents: documents)
+            #expect(index.files.map(\.path) == fresh.files.map(\.path))
+            #expect(index.files.map(\.content) == fresh.files.map(\.content))
         }
     }
 

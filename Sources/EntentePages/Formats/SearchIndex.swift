@@ -8,46 +8,73 @@ package struct SearchIndex: Sendable {
     package let files: [String: String]
     /// Their paths, in the order they are written.
     package let paths: [String]
+    /// The index itself, for an update after a text edit.
+    private let built: SearchIndexFiles
+    /// Each page's number in the index.
+    private let numbers: [EntityKey: Int]
 
-    package init(site: ResolvedSite, markdown: RenderedContent) {
-        let built = SearchIndexFiles(documents: Self.documents(site: site, markdown: markdown))
+    package init(site: ResolvedSite, markdown: RenderedContent, updatable: Bool) {
+        let documents = Self.documents(site: site, markdown: markdown)
+        self.init(SearchIndexFiles(documents: documents.map(\.document), updatable: updatable),
+                  numbers: Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.key, $0) }))
+    }
+
+    private init(_ built: SearchIndexFiles, numbers: [EntityKey: Int]) {
         var files: [String: String] = [:]
         for file in built.files { files["search/" + file.path] = file.content }
         self.files = files
         self.paths = built.files.map { "search/" + $0.path }
+        self.built = built
+        self.numbers = numbers
+    }
+
+    /// The index after only the texts of `changed` changed (no page added, removed or renamed), or nil when it
+    /// cannot be updated and must be made afresh.
+    package func updating(_ changed: Set<EntityKey>, site: ResolvedSite, markdown: RenderedContent) -> SearchIndex? {
+        guard built.isUpdatable else { return nil }
+        var documents: [Int: SearchDocument] = [:]
+        for key in changed {
+            guard let number = numbers[key], let document = Self.document(for: key, site: site, markdown: markdown) else { return nil }
+            documents[number] = document
+        }
+        return SearchIndex(built.updating(documents), numbers: numbers)
     }
 
     /// Actors, then treaties, then analyses in the site's order: a page's number in the index is its place here,
     /// and among results that score the same the lower number comes first.
-    static func documents(site: ResolvedSite, markdown: RenderedContent) -> [SearchDocument] {
-        var documents: [SearchDocument] = []
-        documents.reserveCapacity(site.actors.count + site.treaties.count + site.analyses.count)
-        for actor in site.actors {
-            let key = EntityKey.actor(actor.id)
+    static func documents(site: ResolvedSite, markdown: RenderedContent) -> [(key: EntityKey, document: SearchDocument)] {
+        let keys = site.actors.map { EntityKey.actor($0.id) } + site.treaties.map { EntityKey.treaty($0.id) }
+            + site.analyses.map { EntityKey.analysis($0.id) }
+        return keys.compactMap { key in document(for: key, site: site, markdown: markdown).map { (key, $0) } }
+    }
+
+    /// One page as search sees it: its title, the short texts it is found by, and its Markdown's terms.
+    static func document(for key: EntityKey, site: ResolvedSite, markdown: RenderedContent) -> SearchDocument? {
+        let path = key.folder + "/"
+        switch key {
+        case .actor(let id):
+            guard let actor = site.actorsByID[id] else { return nil }
             let names = [actor.short].compactMap { $0 } + actor.aliases
             let details = [actor.kind.title, actor.region, actor.iso3].compactMap { $0 }
-            documents.append(SearchDocument(kind: .actor, title: actor.name, path: key.folder + "/", date: nil,
-                                            fields: [(actor.name, .title)] + names.map { ($0, .name) } + details.map { ($0, .detail) },
-                                            body: markdown.searchTerms(of: key)))
-        }
-        for treaty in site.treaties {
-            let key = EntityKey.treaty(treaty.id)
+            return SearchDocument(kind: .actor, title: actor.name, path: path, date: nil,
+                                  fields: [(actor.name, .title)] + names.map { ($0, .name) } + details.map { ($0, .detail) },
+                                  body: markdown.searchTerms(of: key))
+        case .treaty(let id):
+            guard let treaty = site.treatiesByID[id] else { return nil }
             let names = [treaty.short].compactMap { $0 } + treaty.aliases
             let details = [treaty.kind?.title ?? treaty.instrument.title, treaty.status?.title].compactMap { $0 }
-            documents.append(SearchDocument(kind: .treaty, title: treaty.name, path: key.folder + "/", date: treaty.knownDate?.display,
-                                            fields: [(treaty.name, .title)] + names.map { ($0, .name) } + details.map { ($0, .detail) },
-                                            body: markdown.searchTerms(of: key)))
-        }
-        for analysis in site.analyses {
-            let key = EntityKey.analysis(analysis.id)
+            return SearchDocument(kind: .treaty, title: treaty.name, path: path, date: treaty.knownDate?.display,
+                                  fields: [(treaty.name, .title)] + names.map { ($0, .name) } + details.map { ($0, .detail) },
+                                  body: markdown.searchTerms(of: key))
+        case .analysis(let id):
+            guard let analysis = site.analysesByID[id] else { return nil }
             var fields: [(text: String, field: SearchDocument.Field)] = [(analysis.title, .title)]
             fields += analysis.tags.map { ($0, .tag) }
             if let summary = analysis.summary { fields.append((summary, .summary)) }
             if let byline = site.byline(of: analysis) { fields.append((byline, .detail)) }
-            documents.append(SearchDocument(kind: .analysis, title: analysis.title, path: key.folder + "/", date: analysis.date.display,
-                                            fields: fields, body: markdown.searchTerms(of: key)))
+            return SearchDocument(kind: .analysis, title: analysis.title, path: path, date: analysis.date.display,
+                                  fields: fields, body: markdown.searchTerms(of: key))
         }
-        return documents
     }
 
     /// The text file beside an entity's page, which the search page reads for a result's snippet: the summary
@@ -66,15 +93,25 @@ package struct SearchIndex: Sendable {
     }
 }
 
-/// The search index of one renderer, built the first time a page asks for it.
+/// The search index of one renderer, built the first time a page asks for it: afresh, or by updating the previous
+/// build's index when only the texts of some pages changed (`seed`).
 package final class SearchIndexBox: Sendable {
     private let stored = Mutex<SearchIndex?>(nil)
+    private let seed: (index: SearchIndex, changed: Set<EntityKey>)?
+    private let updatable: Bool
 
-    package init() {}
+    package init(updatable: Bool = true, seed: (index: SearchIndex, changed: Set<EntityKey>)? = nil) {
+        self.updatable = updatable
+        self.seed = seed
+    }
+
+    /// The index, if a page has asked for it already.
+    package var current: SearchIndex? { stored.withLock { $0 } }
 
     func get(_ site: ResolvedSite, _ markdown: RenderedContent) -> SearchIndex {
         if let index = stored.withLock({ $0 }) { return index }
-        let index = SearchIndex(site: site, markdown: markdown)
+        let index = seed.flatMap { $0.index.updating($0.changed, site: site, markdown: markdown) }
+            ?? SearchIndex(site: site, markdown: markdown, updatable: updatable)
         stored.withLock { $0 = index }
         return index
     }
