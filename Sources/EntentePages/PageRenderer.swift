@@ -403,7 +403,7 @@ public struct PageRenderer: Sendable {
                                     count: $0.actors.count, current: group == facet && $0.slug == slug)
                 })
             },
-            facetScript: facet == nil ? links.file("assets/actor-facets.js", from: root) : nil)
+            facetScript: facet == nil ? links.file("assets/facets.js", from: root) : nil)
         return .page(.actors, model)
     }
 

@@ -67,8 +67,7 @@ struct HostileContentTests {
                                   #"<script src="../assets/snapshots.js" defer></script>"#,
                                   #"<script src="../../assets/snapshots.js" defer></script>"#,
                                   #"<script src="../treaties/facets.js" defer></script>"#,
-                                  #"<script src="../assets/facets.js" defer></script>"#,
-                                  #"<script src="../assets/actor-facets.js" defer></script>"#]
+                                  #"<script src="../assets/facets.js" defer></script>"#]
             for (path, data) in files {
                 let text = String(decoding: data, as: UTF8.self)
                 let lower = text.lowercased()
