@@ -40,6 +40,15 @@ struct IncrementalBuildTests {
             let analysis = site + "/Content/analyses/" + analyses[3]
 
             let edits: [(String, () throws -> Void)] = [
+                // Text alone: the search index is updated in place (new words, so new shards), not made afresh.
+                ("an analysis body gains words no page had", {
+                    try edit(analysis) { $0 + "\nQuokkas near Zanzibar ignored the summit.\n" }
+                }),
+                ("an actor's summary gains a word", {
+                    let file = try actors.map { site + "/Content/actors/" + $0 }
+                        .first { try String(contentsOfFile: $0, encoding: .utf8).contains("summary: A summary with") }!
+                    try edit(file) { $0.replacingOccurrences(of: "summary: A summary with", with: "summary: A xylophone summary with") }
+                }),
                 ("an analysis body gains a mention", {
                     try edit(analysis) { $0 + "\nA late word on Actor 17 and [Actor 30](actor:actor-30).\n" }
                 }),
