@@ -71,15 +71,16 @@ public struct ChangeWatcher: Sendable {
                         continuation.finish()
                         return
                     } catch {
-                        started(.polling(error.description))
+                        await poll(continuation, ready: { started(.polling(error.description)) })
+                        continuation.finish()
+                        return
                     }
-                } else {
-                    started(.polling("inotify is turned off"))
                 }
+                let reason = useInotify ? "inotify is Linux's" : "inotify is turned off"
                 #else
-                started(.polling("inotify is Linux's"))
+                let reason = "inotify is Linux's"
                 #endif
-                await poll(continuation)
+                await poll(continuation, ready: { started(.polling(reason)) })
                 continuation.finish()
             }
             continuation.onTermination = { _ in task.cancel() }
@@ -116,8 +117,10 @@ public struct ChangeWatcher: Sendable {
     static let inotifyInterval: Duration = .milliseconds(5)
     static let inotifyQuiet: Duration = .milliseconds(15)
 
-    private func poll(_ continuation: AsyncStream<[String]>.Continuation) async {
+    /// Polls; `ready` is called once the first look is taken, so that an edit after it is seen.
+    private func poll(_ continuation: AsyncStream<[String]>.Continuation, ready: () -> Void) async {
         var last = snapshot()
+        ready()
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             var current = snapshot()
