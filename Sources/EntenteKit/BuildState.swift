@@ -19,6 +19,33 @@ public struct BuildState: Sendable {
     package struct Baseline: Sendable {
         package var renderer: PageRenderer
         package var dependencies: [PageRenderer.Page: Set<PageRenderer.Dependency>]
+        /// The same the other way round, the search index's files left out: the pages that depend on each thing,
+        /// so that a text edit finds the pages to render again without looking at every page.
+        package var dependents: [PageRenderer.Dependency: [PageRenderer.Page]]
+
+        package init(renderer: PageRenderer, dependencies: [PageRenderer.Page: Set<PageRenderer.Dependency>]) {
+            self.renderer = renderer
+            self.dependencies = dependencies
+            var dependents: [PageRenderer.Dependency: [PageRenderer.Page]] = [:]
+            for (page, uses) in dependencies {
+                if case .searchFile = page { continue }
+                for dependency in uses { dependents[dependency, default: []].append(page) }
+            }
+            self.dependents = dependents
+        }
+
+        /// After text edits alone: the same pages but for the search index's files, which follow its words.
+        package init(textEditOf baseline: Baseline, renderer: PageRenderer,
+                     searchFiles: [PageRenderer.Page: Set<PageRenderer.Dependency>]) {
+            self.renderer = renderer
+            var dependencies = baseline.dependencies
+            for page in baseline.dependencies.keys where searchFiles[page] == nil {
+                if case .searchFile = page { dependencies[page] = nil }
+            }
+            dependencies.merge(searchFiles) { _, new in new }
+            self.dependencies = dependencies
+            self.dependents = baseline.dependents
+        }
     }
 
     public init() {}

@@ -109,18 +109,28 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
                                     searchIndex: dataChanged.isEmpty ? baseline.renderer.searchCache.current : nil,
                                     textChanged: textOnly)
-        // The search index's shards follow the words of the site's text: a text edit can add or remove one.
-        let pages = dataChanged.isEmpty
-            ? baseline.dependencies.keys.filter { if case .searchFile = $0 { false } else { true } } + renderer.searchFilePages
-            : renderer.pages
-        timings.finish("index")
-        var newDependencies = baseline.dependencies
         if dataChanged.isEmpty {
-            newDependencies = newDependencies.filter { if case .searchFile = $0.key { false } else { true } }
-            for page in renderer.searchFilePages { newDependencies[page] = renderer.dependencies(of: page) }
-        } else {
-            newDependencies = dependencies(of: pages, in: renderer)
+            // Text edits alone: the pages are those of the last build but for the search index's files, which follow
+            // its words (an edit can add or remove a shard); the pages to render are found through what they depend
+            // on, without looking at every page.
+            let searchFiles = Dictionary(uniqueKeysWithValues: renderer.searchFilePages.map { ($0, renderer.dependencies(of: $0)) })
+            timings.finish("index")
+            var toRender: Set<PageRenderer.Page> = []
+            for dependency in changedDependencies { toRender.formUnion(baseline.dependents[dependency] ?? []) }
+            for (page, uses) in searchFiles where baseline.dependencies[page] == nil || !uses.isDisjoint(with: changedDependencies) {
+                toRender.insert(page)
+            }
+            let removed = baseline.dependencies.keys.filter { page in
+                if case .searchFile = page { searchFiles[page] == nil } else { false }
+            }
+            state.baseline = .init(textEditOf: baseline, renderer: renderer, searchFiles: searchFiles)
+            timings.finish("dependencies")
+            return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: toRender.sorted { $0.path < $1.path },
+                           removedPages: removed.sorted { $0.path < $1.path }, assetsChanged: false, timings: timings)
         }
+        let pages = renderer.pages
+        timings.finish("index")
+        let newDependencies = dependencies(of: pages, in: renderer)
         let toRender = pages.filter { page in
             guard let old = baseline.dependencies[page] else { return true }
             return !old.isDisjoint(with: changedDependencies) || !newDependencies[page, default: []].isDisjoint(with: changedDependencies)
