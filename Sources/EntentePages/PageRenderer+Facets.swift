@@ -5,6 +5,7 @@ import EntenteMarkdown
 import EntentePictures
 import TemplateEngine
 import Synchronization
+import EntenteSearch
 
 /// The treaty index narrowed by facets: a static page per facet value (`treaties/kind/defence-pact/`), and the data
 /// the optional filter script narrows and sorts the whole table with.
@@ -87,7 +88,7 @@ extension PageRenderer {
         let data = Data(parties: site.actors.map { Party(n: $0.name, u: EntityKey.actor($0.id).folder + "/") }, rows: rows,
                         facets: labels, titles: Dictionary(uniqueKeysWithValues: TreatyFacet.allCases.map { ($0.rawValue, $0.title) }),
                         asOf: site.asOf?.display)
-        return SearchIndex.script(variable: "ENTENTE_TREATIES", json: OpenData.json(data))
+        return ScriptData.assignment(variable: "ENTENTE_TREATIES", json: OpenData.json(data))
     }
 }
 

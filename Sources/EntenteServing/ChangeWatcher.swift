@@ -31,7 +31,7 @@ public struct ChangeWatcher: Sendable {
         public var description: String {
             switch self {
             case .inotify: "watching for changes with inotify"
-            case .polling(let reason): "watching for changes by polling every 250 ms: \(reason)"
+            case .polling(let reason): "watching for changes by polling: \(reason)"
             }
         }
     }

@@ -52,7 +52,7 @@ final class InotifyWatcher {
 
     deinit { close(descriptor) }
 
-    /// Watches one folder; nil when it vanished meanwhile.
+    /// Watches one folder; one that vanished meanwhile is left out.
     private func watch(_ folder: String) throws(Unavailable) {
         let watch = inotify_add_watch(descriptor, folder, Self.fileEvents | UInt32(IN_ONLYDIR))
         if watch < 0 {

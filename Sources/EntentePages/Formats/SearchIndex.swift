@@ -86,11 +86,6 @@ package struct SearchIndex: Sendable {
         }
         return SearchIndexFiles.textScript(path: key.folder + "/", text: text)
     }
-
-    /// JSON as a script that sets `window.<variable>`, for pages opened from disk, where `fetch` is refused.
-    package static func script(variable: String, json text: String) -> String {
-        ScriptData.assignment(variable: variable, json: text)
-    }
 }
 
 /// The search index of one renderer, built the first time a page asks for it: afresh, or by updating the previous
