@@ -18,33 +18,38 @@ public struct BuildState: Sendable {
 
     package struct Baseline: Sendable {
         package var renderer: PageRenderer
-        package var dependencies: [PageRenderer.Page: Set<PageRenderer.Dependency>]
-        /// The same the other way round, the search index's files left out: the pages that depend on each thing,
-        /// so that a text edit finds the pages to render again without looking at every page.
-        package var dependents: [PageRenderer.Dependency: [PageRenderer.Page]]
+        /// What each page of the last build depends on (the search index's files, compared rather than tracked,
+        /// with nothing).
+        package private(set) var dependencies: [PageRenderer.Page: Set<PageRenderer.Dependency>]
+        /// The same the other way round: the pages that depend on each thing, so that a rebuild finds the pages to
+        /// render again without looking at every page.
+        package private(set) var dependents: [PageRenderer.Dependency: Set<PageRenderer.Page>] = [:]
 
         package init(renderer: PageRenderer, dependencies: [PageRenderer.Page: Set<PageRenderer.Dependency>]) {
             self.renderer = renderer
             self.dependencies = dependencies
-            var dependents: [PageRenderer.Dependency: [PageRenderer.Page]] = [:]
             for (page, uses) in dependencies {
-                if case .searchFile = page { continue }
-                for dependency in uses { dependents[dependency, default: []].append(page) }
+                for dependency in uses { dependents[dependency, default: []].insert(page) }
             }
-            self.dependents = dependents
         }
 
-        /// After text edits alone: the same pages but for the search index's files, which follow its words.
-        package init(textEditOf baseline: Baseline, renderer: PageRenderer,
-                     searchFiles: [PageRenderer.Page: Set<PageRenderer.Dependency>]) {
-            self.renderer = renderer
-            var dependencies = baseline.dependencies
-            for page in baseline.dependencies.keys where searchFiles[page] == nil {
-                if case .searchFile = page { dependencies[page] = nil }
+        /// Records what `page` depends on now (a new page, or one rendered again).
+        package mutating func record(_ page: PageRenderer.Page, dependsOn uses: Set<PageRenderer.Dependency>) {
+            let old = dependencies.updateValue(uses, forKey: page) ?? []
+            guard old != uses else { return }
+            for dependency in old.subtracting(uses) {
+                dependents[dependency]?.remove(page)
+                if dependents[dependency]?.isEmpty == true { dependents[dependency] = nil }
             }
-            dependencies.merge(searchFiles) { _, new in new }
-            self.dependencies = dependencies
-            self.dependents = baseline.dependents
+            for dependency in uses.subtracting(old) { dependents[dependency, default: []].insert(page) }
+        }
+
+        /// Forgets a page that is gone.
+        package mutating func forget(_ page: PageRenderer.Page) {
+            for dependency in dependencies.removeValue(forKey: page) ?? [] {
+                dependents[dependency]?.remove(page)
+                if dependents[dependency]?.isEmpty == true { dependents[dependency] = nil }
+            }
         }
     }
 

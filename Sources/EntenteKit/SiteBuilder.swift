@@ -64,15 +64,17 @@ public struct SiteBuilder: Sendable {
         guard !diagnostics.hasErrors, let theme else { return failed() }
 
         // Compared with the last successful build, if there is one and it used the same settings and templates.
-        let baseline = state.baseline.flatMap { baseline in
+        // Taken out of the state, so that it is updated in place rather than copied.
+        var previous = state.baseline.take()
+        let comparable = previous.map { baseline in
             baseline.renderer.site.config == site.config && baseline.renderer.theme.fingerprint == theme.fingerprint
                 && baseline.renderer.site.authors == site.authors && baseline.renderer.site.buildDay == site.buildDay
                 // Every "in force" and every analysis's "now" is as of this day.
                 && baseline.renderer.site.asOf == site.asOf
                 // Every actor and treaty page lists the snapshots.
-                && baseline.renderer.site.snapshotDays == site.snapshotDays ? baseline : nil
-        }
-        guard let baseline else {
+                && baseline.renderer.site.snapshotDays == site.snapshotDays
+        } ?? false
+        guard comparable, var baseline = previous.take() else {
             // A first build, or settings or templates changed: every page.
             let index = SiteIndex(site: site, mentions: markdown.allMentions)
             let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
@@ -81,7 +83,7 @@ public struct SiteBuilder: Sendable {
                 : renderer.pages.filter { !$0.rendersWithItsAnalysisBatch }
             timings.finish("index")
             let current = Set(pages)
-            let removed = (state.baseline?.dependencies.keys).map { $0.filter { !current.contains($0) } } ?? []
+            let removed = (previous?.dependencies.keys).map { $0.filter { !current.contains($0) } } ?? []
             state.baseline = options.trackDependencies ? .init(renderer: renderer, dependencies: dependencies(of: pages, in: renderer)) : nil
             timings.finish("dependencies")
             return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: pages,
@@ -91,8 +93,13 @@ public struct SiteBuilder: Sendable {
 
         let (changed, textOnly) = changedEntities(from: baseline.renderer.site, baseline.renderer.markdown, to: site, markdown)
         let dataChanged = changed.subtracting(textOnly)
+        // When only Markdown text changed, what links to what is as it was: the index is kept.
+        let index = dataChanged.isEmpty ? baseline.renderer.index : SiteIndex(site: site, mentions: markdown.allMentions)
+        // Text edits alone: the search index is updated for the pages whose text changed, not made afresh.
+        let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
+                                    searchIndex: dataChanged.isEmpty ? baseline.renderer.searchCache.current : nil,
+                                    textChanged: textOnly)
         var changedDependencies = Set(changed.map(PageRenderer.Dependency.text))
-        if !changed.isEmpty { changedDependencies.insert(.searchableText) }
         if changed.contains(where: { if case .analysis = $0 { false } else { true } }) { changedDependencies.insert(.anyText) }
         for key in dataChanged {
             changedDependencies.insert(.entity(key))
@@ -101,46 +108,41 @@ public struct SiteBuilder: Sendable {
             case .actor: changedDependencies.insert(.allActors)
             case .treaty: changedDependencies.insert(.allTreaties)
             }
+            // What the entity was and what it is now: an analysis that stops naming an actor leaves its pages too.
+            changedDependencies.formUnion(baseline.renderer.relations(touchedBy: key))
+            changedDependencies.formUnion(renderer.relations(touchedBy: key))
         }
-        // When only Markdown text changed, what links to what is as it was: the index, the pages and
-        // their dependencies are kept, which is most of a rebuild's cost on a large site.
-        let index = dataChanged.isEmpty ? baseline.renderer.index : SiteIndex(site: site, mentions: markdown.allMentions)
-        // Text edits alone: the search index is updated for the pages whose text changed, not made afresh.
-        let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
-                                    searchIndex: dataChanged.isEmpty ? baseline.renderer.searchCache.current : nil,
-                                    textChanged: textOnly)
+        // The pages to render are those that depend on something that changed, found through the index of
+        // dependents; the dependencies of the others are as they were, since nothing they are made of changed.
+        var toRender: Set<PageRenderer.Page> = []
+        for dependency in changedDependencies { toRender.formUnion(baseline.dependents[dependency] ?? []) }
+        var removed: [PageRenderer.Page] = []
+        let oldSearch = baseline.renderer.searchCache.current, newSearch = renderer.searchFiles
         if dataChanged.isEmpty {
-            // Text edits alone: the pages are those of the last build but for the search index's files, which follow
-            // its words (an edit can add or remove a shard); the pages to render are found through what they depend
-            // on, without looking at every page.
-            let searchFiles = Dictionary(uniqueKeysWithValues: renderer.searchFilePages.map { ($0, renderer.dependencies(of: $0)) })
-            timings.finish("index")
-            var toRender: Set<PageRenderer.Page> = []
-            for dependency in changedDependencies { toRender.formUnion(baseline.dependents[dependency] ?? []) }
-            for (page, uses) in searchFiles where baseline.dependencies[page] == nil || !uses.isDisjoint(with: changedDependencies) {
-                toRender.insert(page)
-            }
-            let removed = baseline.dependencies.keys.filter { page in
-                if case .searchFile = page { searchFiles[page] == nil } else { false }
-            }
-            state.baseline = .init(textEditOf: baseline, renderer: renderer, searchFiles: searchFiles)
-            timings.finish("dependencies")
-            return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: toRender.sorted { $0.path < $1.path },
-                           removedPages: removed.sorted { $0.path < $1.path }, assetsChanged: false, timings: timings)
+            // The same pages but for the search index's files, which follow its words.
+            let current = Set(newSearch.paths)
+            for path in newSearch.paths where baseline.dependencies[PageRenderer.Page.searchFile(path)] == nil
+                && path != PageRenderer.Page.searchIndex.path { toRender.insert(.searchFile(path)) }
+            removed = (oldSearch?.paths ?? []).filter { !current.contains($0) }.map(PageRenderer.Page.searchFile)
+        } else {
+            let pages = renderer.pages
+            let current = Set(pages)
+            for page in pages where baseline.dependencies[page] == nil { toRender.insert(page) }
+            removed = baseline.dependencies.keys.filter { !current.contains($0) }
         }
-        let pages = renderer.pages
         timings.finish("index")
-        let newDependencies = dependencies(of: pages, in: renderer)
-        let toRender = pages.filter { page in
-            guard let old = baseline.dependencies[page] else { return true }
-            return !old.isDisjoint(with: changedDependencies) || !newDependencies[page, default: []].isDisjoint(with: changedDependencies)
-        }.sorted { $0.path < $1.path }
-        let current = Set(pages)
-        let removed = baseline.dependencies.keys.filter { !current.contains($0) }.sorted { $0.path < $1.path }
-        state.baseline = .init(renderer: renderer, dependencies: newDependencies)
+        // The search index's files are compared: a text edit changes a few of its hundreds of shards.
+        for path in newSearch.paths where oldSearch?.files[path] != newSearch.files[path] {
+            toRender.insert(path == PageRenderer.Page.searchIndex.path ? .searchIndex : .searchFile(path))
+        }
+        toRender.subtract(removed)
+        for page in removed { baseline.forget(page) }
+        for page in toRender { baseline.record(page, dependsOn: renderer.dependencies(of: page)) }
+        baseline.renderer = renderer
+        state.baseline = baseline
         timings.finish("dependencies")
-        return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: toRender, removedPages: removed,
-                       assetsChanged: false, timings: timings)
+        return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: toRender.sorted { $0.path < $1.path },
+                       removedPages: removed.sorted { $0.path < $1.path }, assetsChanged: false, timings: timings)
     }
 
     /// Loads and resolves the site, keeping the decoded files in `state` only when a rebuild will reuse them.

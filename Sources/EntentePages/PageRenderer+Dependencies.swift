@@ -15,8 +15,36 @@ extension PageRenderer {
         case allAnalyses, allActors, allTreaties
         /// The Markdown text of any entity (for the data files, which carry it as written).
         case anyText
-        /// The Markdown text of any entity, analyses included (for the search index, which finds every word).
-        case searchableText
+        /// The treaties an actor is a party to or acts in: their data, and which treaties they are.
+        case treatiesOf(ActorID)
+        /// The analyses about or mentioning an entity: their data, and which analyses they are.
+        case analysesAbout(EntityKey)
+        /// The analyses with a tag (by its slug): their data, and which analyses they are.
+        case tagged(String)
+        /// The entities that name this one in their own data: an actor's parts, a treaty's successors.
+        case namedBy(EntityKey)
+    }
+
+    /// The relations a change to `key`'s data touches, as the site stood before or stands after the change (the
+    /// caller asks both): a page that lists the treaties of an actor, say, depends on `treatiesOf(actor)` rather
+    /// than on each of those treaties, so that its dependencies stay the same until one of them changes, and a
+    /// rebuild need only ask again the dependencies of the pages it renders.
+    public func relations(touchedBy key: EntityKey) -> [Dependency] {
+        switch key {
+        case .analysis(let id):
+            guard let analysis = site.analysesByID[id] else { return [] }
+            var about: [EntityKey] = analysis.actors.map { .actor($0.id) } + analysis.treaties.map { .treaty($0.id) }
+            about += markdown.mentions(of: id)
+            return about.map(Dependency.analysesAbout) + analysis.tags.map { .tagged(AnalysisID.slug(from: $0)) }
+        case .treaty(let id):
+            guard let treaty = site.treatiesByID[id] else { return [] }
+            var relations = (treaty.parties.map(\.actor.id) + treaty.events.compactMap { $0.actor?.id }).map(Dependency.treatiesOf)
+            if let old = treaty.supersedes { relations.append(.namedBy(.treaty(old.id))) }
+            return relations
+        case .actor(let id):
+            guard let parent = site.actorsByID[id]?.partOf else { return [] }
+            return [.namedBy(.actor(parent.id))]
+        }
     }
 
     /// The dependencies of `page`, as the site stands now. Settings and templates are not listed:
@@ -31,23 +59,24 @@ extension PageRenderer {
         case .notFound, .robots: return []
         case .network: return [.allActors, .allTreaties]
         case .search, .sitemap: return [.allAnalyses, .allActors, .allTreaties]
-        case .searchIndex, .searchFile: return [.allAnalyses, .allActors, .allTreaties, .searchableText]
+        // The search index's files are compared, not tracked: a rebuild writes those whose content changed.
+        case .searchIndex, .searchFile: return []
         // An analysis's text file starts with its summary.
         case .searchText(let key): return [.entity(key), .text(key)]
         case .data(.actorsJSON), .data(.treatiesJSON): return [.allActors, .allTreaties, .anyText]
         case .data: return [.allActors, .allTreaties]
         case .feed(nil): return [.allAnalyses]
         case .feed(let key?):
-            var keys: [EntityKey] = [key] + (index.backlinks[key] ?? []).map { .analysis($0.analysis) }
+            var keys: [EntityKey] = [key]
             // A treaty's feed names the actors of its events.
             if case .treaty(let id) = key, let treaty = site.treatiesByID[id] {
                 keys += treaty.events.compactMap { $0.actor.map { .actor($0.id) } }
             }
-            return Set(keys.map(Dependency.entity))
+            return Set(keys.map(Dependency.entity)).union([.analysesAbout(key)])
         case .record(let key):
-            var keys: [EntityKey] = [key]
-            if case .actor(let id) = key { keys += (site.treatiesOfActor[id] ?? []).map { .treaty($0) } }
-            return Set(keys.map(Dependency.entity)).union([.text(key)])
+            var uses: Set<Dependency> = [.entity(key), .text(key)]
+            if case .actor(let id) = key { uses.insert(.treatiesOf(id)) }
+            return uses
         // Authors' own data is compared as a whole: any change to an author renders every page again.
         case .authors: return [.allAnalyses]
         // The site's `as_of` is compared as a whole, as the authors are.
@@ -55,24 +84,20 @@ extension PageRenderer {
         case .snapshot: return [.allActors, .allTreaties]
         case .analysisList(.site, _): return [.allAnalyses]
         case .analysisList(.tag(let slug), _): return dependencies(of: .tag(slug))
-        case .analysisList(.entity(let key), _):
-            return Set(([key] + (index.backlinks[key] ?? []).map { .analysis($0.analysis) }).map(Dependency.entity))
+        case .analysisList(.entity(let key), _): return [.entity(key), .analysesAbout(key)]
         case .analysisList(.pair(let a, let b), _): return dependencies(of: .pair(a, b))
         case .pair(let a, let b):
-            var keys: [EntityKey] = [.actor(a), .actor(b)]
             // Which agreements and analyses the two share changes with the agreements and analyses of either.
-            keys += ((site.treatiesOfActor[a] ?? []) + (site.treatiesOfActor[b] ?? [])).map { .treaty($0) }
-            keys += ((index.backlinks[.actor(a)] ?? []) + (index.backlinks[.actor(b)] ?? [])).map { .analysis($0.analysis) }
-            return Set(keys.map(Dependency.entity))
-        case .author(let id), .authorFeed(let id):
-            return Set((site.analysesOfAuthor[id] ?? []).map { .entity(.analysis($0)) })
+            return [.entity(.actor(a)), .entity(.actor(b)), .treatiesOf(a), .treatiesOf(b),
+                    .analysesAbout(.actor(a)), .analysesAbout(.actor(b))]
+        // Which analyses an author wrote is not a relation of its own: any analysis may gain an author.
+        case .author, .authorFeed: return [.allAnalyses]
         case .citation(let key, _):
             var keys: [EntityKey] = [key]
             // A treaty's citation names its parties.
             if case .treaty(let id) = key, let treaty = site.treatiesByID[id] { keys += treaty.parties.map { .actor($0.actor.id) } }
             return Set(keys.map(Dependency.entity))
-        case .tag(let slug):
-            return Set((index.tags.first { $0.slug == slug }?.analyses ?? []).map { .entity(.analysis($0)) })
+        case .tag(let slug): return [.tagged(slug)]
         case .analysis(let id):
             guard let analysis = site.analysesByID[id] else { return [] }
             var keys: [EntityKey] = [.analysis(id)]
@@ -84,14 +109,12 @@ extension PageRenderer {
             var keys: [EntityKey] = [.actor(id)]
             if let parent = actor.partOf { keys.append(.actor(parent.id)) }
             keys += (index.parts[id] ?? []).map { .actor($0) }
-            keys += (site.treatiesOfActor[id] ?? []).map { .treaty($0) }
             keys += (index.counterparts[id] ?? []).map { .actor($0.actor) }
+            var uses = Set(keys.map(Dependency.entity))
+            uses.formUnion([.text(.actor(id)), .namedBy(.actor(id)), .treatiesOf(id), .analysesAbout(.actor(id))])
             // The ego network also draws the agreements among the counterparts themselves.
-            for counterpart in index.counterparts[id] ?? [] {
-                keys += (site.treatiesOfActor[counterpart.actor] ?? []).map { .treaty($0) }
-            }
-            keys += (index.backlinks[.actor(id)] ?? []).map { .analysis($0.analysis) }
-            return Set(keys.map(Dependency.entity)).union([.text(.actor(id))])
+            for counterpart in index.counterparts[id] ?? [] { uses.insert(.treatiesOf(counterpart.actor)) }
+            return uses
         case .treaty(let id):
             guard let treaty = site.treatiesByID[id] else { return [] }
             var keys: [EntityKey] = [.treaty(id)]
@@ -99,9 +122,11 @@ extension PageRenderer {
             if let old = treaty.supersedes { keys.append(.treaty(old.id)) }
             keys += (site.successors[id] ?? []).map { .treaty($0) }
             keys += treaty.related.map { .treaty($0.id) }
-            keys += index.treatiesSharingParties(with: treaty, in: site).map { .treaty($0.treaty) }
-            keys += (index.backlinks[.treaty(id)] ?? []).map { .analysis($0.analysis) }
-            return Set(keys.map(Dependency.entity)).union([.text(.treaty(id))])
+            var uses = Set(keys.map(Dependency.entity))
+            uses.formUnion([.text(.treaty(id)), .namedBy(.treaty(id)), .analysesAbout(.treaty(id))])
+            // The treaties sharing a party with this one are listed.
+            for party in treaty.parties { uses.insert(.treatiesOf(party.actor.id)) }
+            return uses
         }
     }
 }

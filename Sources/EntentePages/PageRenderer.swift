@@ -170,6 +170,9 @@ public struct PageRenderer: Sendable {
         return pages
     }
 
+    /// The search index's files, made on first use (or updated from the last build's after text edits).
+    package var searchFiles: SearchIndex { searchCache.get(site, markdown) }
+
     /// The search index's files but `search/index.js`, which depend on the site's text as well as its data.
     public var searchFilePages: [Page] {
         searchCache.get(site, markdown).paths.filter { $0 != Page.searchIndex.path }.map(Page.searchFile)

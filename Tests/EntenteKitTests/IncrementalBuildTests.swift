@@ -39,25 +39,31 @@ struct IncrementalBuildTests {
             let treaties = try FileManager.default.contentsOfDirectory(atPath: site + "/Content/treaties").sorted()
             let analysis = site + "/Content/analyses/" + analyses[3]
 
-            let edits: [(String, () throws -> Void)] = [
+            // Each edit names the files it touched, as the watcher would: the rebuild looks at those alone.
+            let edits: [(String, () throws -> [String])] = [
                 // Text alone: the search index is updated in place (new words, so new shards), not made afresh.
                 ("an analysis body gains words no page had", {
                     try edit(analysis) { $0 + "\nQuokkas near Zanzibar ignored the summit.\n" }
+                    return [analysis]
                 }),
                 ("an actor's summary gains a word", {
                     let file = try actors.map { site + "/Content/actors/" + $0 }
                         .first { try String(contentsOfFile: $0, encoding: .utf8).contains("summary: A summary with") }!
                     try edit(file) { $0.replacingOccurrences(of: "summary: A summary with", with: "summary: A xylophone summary with") }
+                    return [file]
                 }),
                 ("an analysis body gains a mention", {
                     try edit(analysis) { $0 + "\nA late word on Actor 17 and [Actor 30](actor:actor-30).\n" }
+                    return [analysis]
                 }),
                 ("an analysis changes its tags and title", {
                     try edit(analysis) { $0.replacingOccurrences(of: "tags: [", with: "tags: [brand-new-tag, ")
                         .replacingOccurrences(of: "title: \"", with: "title: \"Retitled ") }
+                    return [analysis]
                 }),
                 ("an actor is renamed", {
                     try edit(site + "/Content/actors/" + actors[2]) { $0.replacingOccurrences(of: "name: ", with: "name: Renamed ") }
+                    return [site + "/Content/actors/" + actors[2]]
                 }),
                 ("a treaty changes status and parties", {
                     let file = try treaties.map { site + "/Content/treaties/" + $0 }
@@ -65,23 +71,62 @@ struct IncrementalBuildTests {
                     try edit(file) {
                         "status: terminated\n" + $0.replacingOccurrences(of: "parties:\n", with: "parties:\n  - actor: actor-44\n")
                     }
+                    return [file]
+                }),
+                ("an actor becomes part of another", {
+                    let file = site + "/Content/actors/actor-9.yaml"
+                    try edit(file) { $0 + "part_of: actor-3\n" }
+                    return [file]
+                }),
+                ("a treaty no longer supersedes another", {
+                    let file = site + "/Content/treaties/treaty-14.yaml"
+                    try edit(file) { $0.replacingOccurrences(of: "supersedes: treaty-13\n", with: "") }
+                    return [file]
+                }),
+                ("an analysis changes its actor and its date", {
+                    let file = site + "/Content/analyses/" + analyses[5]
+                    try edit(file) {
+                        $0.replacingOccurrences(of: "actors: [actor-", with: "actors: [actor-40, actor-")
+                            .replacingOccurrences(of: "date: \"20", with: "date: \"19")
+                    }
+                    return [file]
+                }),
+                ("an analysis is renamed", {
+                    let from = site + "/Content/analyses/" + analyses[6], to = site + "/Content/analyses/renamed-analysis.md"
+                    try FileManager.default.moveItem(atPath: from, toPath: to)
+                    return [from, to]
+                }),
+                ("a new folder holds an analysis and its map", {
+                    let folder = site + "/Content/analyses/bundled-analysis"
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    try "---\ntitle: Bundled\ndate: \"2020-02-02\"\nactors: [actor-1]\n---\nWith a ![map](map.svg) of Actor 2.\n"
+                        .write(toFile: folder + "/index.md", atomically: false, encoding: .utf8)
+                    try "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n".write(toFile: folder + "/map.svg", atomically: false, encoding: .utf8)
+                    return [folder, folder + "/index.md", folder + "/map.svg"]
                 }),
                 ("a treaty is added", {
                     try "name: New Pact\nparties: [actor-0, actor-1]\nevents: [{date: \"2026-01\", type: signed}]\n"
                         .write(toFile: site + "/Content/treaties/new-pact.yaml", atomically: false, encoding: .utf8)
+                    return [site + "/Content/treaties/new-pact.yaml"]
                 }),
                 ("an analysis is deleted", {
                     try FileManager.default.removeItem(atPath: site + "/Content/analyses/" + analyses[10])
+                    return [site + "/Content/analyses/" + analyses[10]]
+                }),
+                ("the site's settings change", {
+                    try edit(site + "/Content/site.yaml") { $0.replacingOccurrences(of: "title: Generated", with: "title: Regenerated") }
+                    return [site + "/Content/site.yaml"]
                 }),
                 ("a template is overridden", {
                     try FileManager.default.createDirectory(atPath: site + "/Templates", withIntermediateDirectories: true)
                     try "{{<layout}}{{$main}}<h1>{{tag.name}}!</h1><ul>{{#analyses}}<li>{{title}}</li>{{/analyses}}</ul>{{/main}}{{/layout}}\n"
                         .write(toFile: site + "/Templates/tag.mustache", atomically: false, encoding: .utf8)
+                    return [site + "/Templates", site + "/Templates/tag.mustache"]
                 }),
             ]
             for (name, apply) in edits {
-                try apply()
-                let summary = await session.rebuild()
+                let changed = try apply()
+                let summary = await session.rebuild(changedFiles: changed)
                 #expect(summary.succeeded, "\(name): \(summary.diagnostics.filter { $0.severity == .error }.prefix(3))")
                 let incremental = await preview.snapshot()
                 let full = await fullBuild(site)
