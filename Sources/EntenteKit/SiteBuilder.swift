@@ -24,11 +24,20 @@ public struct SiteBuilder: Sendable {
         await rebuild(&state, analysisPages: nil)
     }
 
+    /// `rebuildInSteps`, or after edits to analyses' bodies alone the shorter way of `bodyEditRebuild`.
+    func rebuild(_ state: inout BuildState,
+                 analysisPages: (@Sendable (PageRenderer, [PageRenderer.Page]) async -> Void)?) async -> Rebuild {
+        if analysisPages == nil, let rebuild = await bodyEditRebuild(&state) { return rebuild }
+        let rebuild = await rebuildInSteps(&state, analysisPages: analysisPages)
+        state.lastDiagnostics = rebuild.succeeded && options.trackDependencies ? rebuild.diagnostics : nil
+        return rebuild
+    }
+
     /// `rebuild(_:)`; in a one-off build, `analysisPages` gets the analysis pages batch by batch while the
     /// Markdown of the next batch is rendered, with a renderer that can render those pages (and only those).
     /// The returned `pagesToRender` then leaves them out.
-    func rebuild(_ state: inout BuildState,
-                 analysisPages: (@Sendable (PageRenderer, [PageRenderer.Page]) async -> Void)?) async -> Rebuild {
+    private func rebuildInSteps(_ state: inout BuildState,
+                                analysisPages: (@Sendable (PageRenderer, [PageRenderer.Page]) async -> Void)?) async -> Rebuild {
         var diagnostics: [Diagnostic] = []
         var timings = StepTimings()
         let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory)
@@ -74,7 +83,7 @@ public struct SiteBuilder: Sendable {
                 // Every actor and treaty page lists the snapshots.
                 && baseline.renderer.site.snapshotDays == site.snapshotDays
         } ?? false
-        guard comparable, var baseline = previous.take() else {
+        guard comparable, let baseline = previous.take() else {
             // A first build, or settings or templates changed: every page.
             let index = SiteIndex(site: site, mentions: markdown.allMentions)
             let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
@@ -92,6 +101,16 @@ public struct SiteBuilder: Sendable {
         }
 
         let (changed, textOnly) = changedEntities(from: baseline.renderer.site, baseline.renderer.markdown, to: site, markdown)
+        return renderChanges(&state, baseline: baseline, site: site, markdown: markdown, theme: theme, changed: changed,
+                             textOnly: textOnly, diagnostics: diagnostics, timings: timings)
+    }
+
+    /// The pages to render after `changed` entities changed since `baseline`, `textOnly` of them in their Markdown
+    /// text alone; `state` keeps the new baseline.
+    private func renderChanges(_ state: inout BuildState, baseline: consuming BuildState.Baseline, site: ResolvedSite,
+                               markdown: RenderedContent, theme: Theme, changed: Set<EntityKey>, textOnly: Set<EntityKey>,
+                               diagnostics: [Diagnostic], timings: StepTimings) -> Rebuild {
+        var timings = timings
         let dataChanged = changed.subtracting(textOnly)
         // When only Markdown text changed, what links to what is as it was: the index is kept.
         let index = dataChanged.isEmpty ? baseline.renderer.index : SiteIndex(site: site, mentions: markdown.allMentions)
@@ -143,6 +162,55 @@ public struct SiteBuilder: Sendable {
         timings.finish("dependencies")
         return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: toRender.sorted { $0.path < $1.path },
                        removedPages: removed.sorted { $0.path < $1.path }, assetsChanged: false, timings: timings)
+    }
+
+    /// After edits to analyses' bodies alone, seen by a watcher: the last build's site with the new texts, their
+    /// Markdown rendered again, and nothing else loaded, resolved or compared. Nil, with `state` untouched, when the
+    /// edits are anything else (front matter, a new or deleted file, a mention gained or lost, a problem in the
+    /// file), which the full steps handle.
+    private func bodyEditRebuild(_ state: inout BuildState) async -> Rebuild? {
+        // The baseline is read through `state`, not bound: a second reference would make its update below a copy.
+        guard options.trackDependencies, let changed = state.changedFiles, !changed.isEmpty, let lastDiagnostics = state.lastDiagnostics,
+              state.baseline != nil, let previousMarkdown = state.markdownCache else { return nil }
+        var site = state.baseline!.renderer.site
+        var timings = StepTimings()
+        let loader = SiteLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts, today: options.today,
+                                includeFuture: options.includeFuture)
+        var entries: [(path: String, entry: SiteLoader.LoadCache.Entry)] = []
+        var bodies: [AnalysisID: MarkdownText] = [:]
+        for path in changed.sorted() {
+            // An editor's temporary file, written and renamed away in the same burst, is no content.
+            if path.split(separator: "/").last?.hasPrefix(".") == true, !FileManager.default.fileExists(atPath: path) { continue }
+            guard let (key, entry) = loader.reloadAnalysis(atAbsolute: path, cache: state.loadCache),
+                  let cached = state.loadCache.entries[key], cached.diagnostics.isEmpty, entry.diagnostics.isEmpty,
+                  case .analysis(var before) = cached.decoded, case .analysis(let after) = entry.decoded,
+                  site.analysesByID[after.id]?.body == before.body,
+                  previousMarkdown.diagnostics(of: .analysis(after.id)).isEmpty else { return nil }
+            before.body = after.body
+            guard before == after else { return nil }
+            entries.append((key, entry))
+            bodies[after.id] = after.body
+        }
+        guard !bodies.isEmpty else { return nil }
+        timings.finish("load")
+        site.replaceBodies(bodies)
+        timings.finish("resolve")
+        let analyses = bodies.keys.sorted().compactMap { site.analysesByID[$0] }
+        let markdown = previousMarkdown.updating(analyses, in: site,
+                                                 renderer: MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks)))
+        // A mention gained or lost changes the lists the analysis is on: the full steps handle that.
+        for analysis in analyses {
+            guard markdown.mentions(of: analysis.id) == previousMarkdown.mentions(of: analysis.id),
+                  markdown.diagnostics(of: .analysis(analysis.id)).isEmpty else { return nil }
+        }
+        timings.finish("markdown")
+        for (path, entry) in entries { state.loadCache.entries[path] = entry }
+        state.changedFiles = nil
+        state.markdownCache = markdown
+        let texts = Set(analyses.map { EntityKey.analysis($0.id) }.filter { markdown.html(for: $0) != previousMarkdown.html(for: $0) })
+        guard let baseline = state.baseline.take() else { return nil }
+        return renderChanges(&state, baseline: baseline, site: site, markdown: markdown, theme: baseline.renderer.theme,
+                             changed: texts, textOnly: texts, diagnostics: lastDiagnostics, timings: timings)
     }
 
     /// Loads and resolves the site, keeping the decoded files in `state` only when a rebuild will reuse them.

@@ -71,9 +71,10 @@ public struct SiteLoader: Sendable {
 
         let entries = actorFiles.map { ($0, Section.actors) } + treatyFiles.map { ($0, Section.treaties) }
             + analysisFiles.map { ($0, Section.analyses) } + authorFiles.map { ($0, Section.authors) }
+        // The watcher names files by absolute path; the loader's are as the user named the site folder.
+        let changedHere = changed.map { Set($0.compactMap(displayPath(ofAbsolute:))) }
         let decoded = await ParallelMap.map(entries) { file, section -> (String, LoadCache.Entry) in
-            if let changed, let cached = cache.entries[file.path],
-               !changed.contains(URL(fileURLWithPath: file.path).standardizedFileURL.path) {
+            if let changedHere, let cached = cache.entries[file.path], !changedHere.contains(file.path) {
                 return (file.path, cached)
             }
             let stamp = FileStamp.of(file.path)
@@ -124,6 +125,25 @@ public struct SiteLoader: Sendable {
         return (content, diagnostics, newCache)
     }
 
+
+    /// The path of a file given by its absolute path, as this loader names it (nil when it is not in the site).
+    package func displayPath(ofAbsolute path: String) -> String? {
+        let site = URL(fileURLWithPath: siteDirectory).standardizedFileURL.path
+        let file = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard file.hasPrefix(site + "/") else { return nil }
+        return displayPath(String(file.dropFirst(site.count + 1)))
+    }
+
+    /// An analysis the last load read, read again after an edit, as the loader would read it (its page bundle's
+    /// files aside, which only a full load lists): nil when the file is not an analysis of `cache`.
+    package func reloadAnalysis(atAbsolute path: String, cache: LoadCache) -> (path: String, entry: LoadCache.Entry)? {
+        guard let key = displayPath(ofAbsolute: path), let cached = cache.entries[key],
+              case .analysis(let analysis) = cached.decoded, let stamp = FileStamp.of(key) else { return nil }
+        var diagnostics: [Diagnostic] = []
+        let file = ContentFile(path: key, stem: analysis.id.rawValue, format: .markdown)
+        let decoded = decode(file, section: .analyses, &diagnostics)
+        return (key, LoadCache.Entry(stamp: stamp, decoded: decoded, diagnostics: diagnostics))
+    }
 
     // MARK: Files
 
@@ -208,7 +228,8 @@ public struct SiteLoader: Sendable {
             let ext = (name as NSString).pathExtension.lowercased()
             let stem = (name as NSString).deletingPathExtension
             var bundle: ContentFile.Bundle?
-            if subfolders, (try? FileManager.default.attributesOfItem(atPath: filePath)[.type] as? FileAttributeType) == .typeDirectory {
+            var isFolder: ObjCBool = false
+            if subfolders, FileManager.default.fileExists(atPath: filePath, isDirectory: &isFolder), isFolder.boolValue {
                 // A folder with an index.md is one analysis with its files (a page bundle); any other is a folder
                 // of analyses.
                 let index = (filePath as NSString).appendingPathComponent(ContentFile.Bundle.indexName)

@@ -27,6 +27,7 @@ package struct RenderedContent: Sendable {
     /// The Markdown each entity's output came from, to tell on a rebuild what must be rendered again.
     private var inputs: [EntityKey: [MarkdownText?]] = [:]
     private var entityDiagnostics: [EntityKey: [Diagnostic]] = [:]
+    private var bioDiagnostics: [Diagnostic] = []
     package private(set) var diagnostics: [Diagnostic] = []
     /// What the output of every text depends on besides the text itself: the ids that exist, the names
     /// mentions are found by, and the settings that change HTML. When it changes, everything is rendered again.
@@ -75,6 +76,32 @@ package struct RenderedContent: Sendable {
         return (key, parts, provisions, text, SearchTerms(text: text))
     }
 
+    private static func rendered(_ analysis: Analysis, _ renderer: MarkdownRenderer) -> JobResult {
+        let key = EntityKey.analysis(analysis.id)
+        return searchable(key, [.body: renderer.render(analysis.body, root: entityRoot, detectMentions: true, owner: key)], [])
+    }
+
+    /// This content after the bodies of `analyses` changed and nothing else did (the ids, the names, the settings):
+    /// only they are rendered again.
+    package func updating(_ analyses: [Analysis], in site: ResolvedSite, renderer: MarkdownRenderer) -> RenderedContent {
+        var content = self
+        for analysis in analyses { content.record(Self.rendered(analysis, renderer), input: [analysis.body]) }
+        content.collectDiagnostics(in: site)
+        return content
+    }
+
+    /// The problems of an entity's texts.
+    package func diagnostics(of key: EntityKey) -> [Diagnostic] { entityDiagnostics[key] ?? [] }
+
+    /// Every text's problems in the site's order (analyses, actors, treaties), then the authors' bios'.
+    private mutating func collectDiagnostics(in site: ResolvedSite) {
+        var all: [Diagnostic] = []
+        let keys = site.analyses.map { EntityKey.analysis($0.id) } + site.actors.map { EntityKey.actor($0.id) }
+            + site.treaties.map { EntityKey.treaty($0.id) }
+        for key in keys { all += entityDiagnostics[key] ?? [] }
+        diagnostics = all + bioDiagnostics
+    }
+
     /// How many analyses a one-off build renders between freeing their texts.
     package static let batchSize = 1024
 
@@ -99,9 +126,7 @@ package struct RenderedContent: Sendable {
         let root = entityRoot
         let render: @Sendable (Job) -> JobResult = { job in
             switch job {
-            case .analysis(let analysis):
-                let key = EntityKey.analysis(analysis.id)
-                return searchable(key, [.body: renderer.render(analysis.body, root: root, detectMentions: true, owner: key)], [])
+            case .analysis(let analysis): return rendered(analysis, renderer)
             case .actor(let actor):
                 let key = EntityKey.actor(actor.id)
                 var parts: [Part: RenderedMarkdown] = [:]
@@ -170,13 +195,13 @@ package struct RenderedContent: Sendable {
             let results = await ParallelMap.map(jobs, render)
             for (job, result) in zip(jobs, results) { content.record(result, input: Self.inputs(of: job).1) }
         }
-        for job in all { content.diagnostics += content.entityDiagnostics[Self.inputs(of: job).0] ?? [] }
         for author in site.authors {
             guard let bio = author.bio else { continue }
             let rendered = renderer.render(bio, root: root)
             content.authorBios[author.id] = rendered.html
-            content.diagnostics += rendered.diagnostics
+            content.bioDiagnostics += rendered.diagnostics
         }
+        content.collectDiagnostics(in: site)
         return content
     }
 

@@ -104,6 +104,14 @@ public struct ResolvedSite: Sendable {
         return bodies
     }
 
+    /// Puts new Markdown texts in place of some analyses' (an edit to their bodies alone; nothing else changes).
+    package mutating func replaceBodies(_ bodies: [AnalysisID: MarkdownText]) {
+        for index in analyses.indices {
+            if let body = bodies[analyses[index].id] { analyses[index].body = body }
+        }
+        for (id, body) in bodies { analysesByID[id]?.body = body }
+    }
+
     /// The distinct parties of `treaty` that are actors of the site, in the order it lists them.
     public func distinctParties(of treaty: Treaty) -> [ActorID] {
         var seen: Set<ActorID> = []

@@ -46,6 +46,13 @@ struct IncrementalBuildTests {
                     try edit(analysis) { $0 + "\nQuokkas near Zanzibar ignored the summit.\n" }
                     return [analysis]
                 }),
+                ("an analysis body is saved as editors save: a temporary file renamed over it", {
+                    let temporary = site + "/Content/analyses/." + analyses[3] + ".swp"
+                    let text = try String(contentsOfFile: analysis, encoding: .utf8)
+                    try (text + "\nA second thought on the summit.\n").write(toFile: temporary, atomically: false, encoding: .utf8)
+                    try #require(rename(temporary, analysis) == 0)
+                    return [temporary, analysis]
+                }),
                 ("an actor's summary gains a word", {
                     let file = try actors.map { site + "/Content/actors/" + $0 }
                         .first { try String(contentsOfFile: $0, encoding: .utf8).contains("summary: A summary with") }!
@@ -133,6 +140,12 @@ struct IncrementalBuildTests {
                 #expect(incremental.keys.sorted() == full.keys.sorted(), "\(name): different files")
                 let different = full.keys.filter { incremental[$0] != full[$0] }.sorted()
                 #expect(different.isEmpty, "\(name): \(different.count) files differ, e.g. \(different.prefix(3))")
+                if name.hasPrefix("an analysis body gains words") || name.hasPrefix("an analysis body is saved") {
+                    // Its page, its text file and the search shards of its new words; no other page.
+                    #expect(summary.timings.steps.map(\.name) == ["load", "resolve", "markdown", "index", "dependencies", "render"],
+                            "\(name): the edit took the short way")
+                    #expect(summary.pagesRendered < 12, "\(name): rendered \(summary.pagesRendered) pages")
+                }
                 if name == "an analysis body gains a mention" {
                     #expect(summary.pagesRendered < total / 4, "rendered \(summary.pagesRendered) of \(total) pages")
                     #expect(summary.pagesRendered > 1)
