@@ -15,6 +15,8 @@ public struct BuildState: Sendable {
     package var baseline: Baseline?
     /// The files a watcher saw change since the last rebuild (absolute paths); nil when unknown.
     public var changedFiles: Set<String>?
+    /// The last build's mention automaton and ids, for a rebuild after edits to texts alone.
+    package var markdownNames: MarkdownRenderer.Names?
     /// Every problem of the last build, when it succeeded (what an edit that adds none leaves as it was).
     package var lastDiagnostics: [Diagnostic]?
 

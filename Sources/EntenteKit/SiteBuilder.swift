@@ -67,7 +67,7 @@ public struct SiteBuilder: Sendable {
         }
         let markdown = await RenderedContent.render(site: site, renderer: markdownRenderer, previous: state.markdownCache,
                                                     analysisBodies: &analysisBodies, analysisPages: earlyPages)
-        if options.trackDependencies { state.markdownCache = markdown }
+        if options.trackDependencies { (state.markdownCache, state.markdownNames) = (markdown, markdownRenderer.names) }
         diagnostics += markdown.diagnostics
         timings.finish("markdown")
         guard !diagnostics.hasErrors, let theme else { return failed() }
@@ -101,7 +101,7 @@ public struct SiteBuilder: Sendable {
         }
 
         let (changed, textOnly) = changedEntities(from: baseline.renderer.site, baseline.renderer.markdown, to: site, markdown)
-        return renderChanges(&state, baseline: baseline, site: site, markdown: markdown, theme: theme, changed: changed,
+        return renderChanges(&state, baseline: consume baseline, site: site, markdown: markdown, theme: theme, changed: changed,
                              textOnly: textOnly, diagnostics: diagnostics, timings: timings)
     }
 
@@ -171,35 +171,31 @@ public struct SiteBuilder: Sendable {
     private func bodyEditRebuild(_ state: inout BuildState) async -> Rebuild? {
         // The baseline is read through `state`, not bound: a second reference would make its update below a copy.
         guard options.trackDependencies, let changed = state.changedFiles, !changed.isEmpty, let lastDiagnostics = state.lastDiagnostics,
-              state.baseline != nil, let previousMarkdown = state.markdownCache else { return nil }
-        var site = state.baseline!.renderer.site
+              state.baseline != nil, let names = state.markdownNames, let previousMarkdown = state.markdownCache else { return nil }
         var timings = StepTimings()
         let loader = SiteLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts, today: options.today,
                                 includeFuture: options.includeFuture)
         var entries: [(path: String, entry: SiteLoader.LoadCache.Entry)] = []
-        var bodies: [AnalysisID: MarkdownText] = [:]
+        var edited: [Analysis] = []
         for path in changed.sorted() {
             // An editor's temporary file, written and renamed away in the same burst, is no content.
             if path.split(separator: "/").last?.hasPrefix(".") == true, !FileManager.default.fileExists(atPath: path) { continue }
             guard let (key, entry) = loader.reloadAnalysis(atAbsolute: path, cache: state.loadCache),
                   let cached = state.loadCache.entries[key], cached.diagnostics.isEmpty, entry.diagnostics.isEmpty,
                   case .analysis(var before) = cached.decoded, case .analysis(let after) = entry.decoded,
-                  site.analysesByID[after.id]?.body == before.body,
+                  var analysis = state.baseline!.renderer.site.analysesByID[after.id], analysis.body == before.body,
                   previousMarkdown.diagnostics(of: .analysis(after.id)).isEmpty else { return nil }
             before.body = after.body
             guard before == after else { return nil }
             entries.append((key, entry))
-            bodies[after.id] = after.body
+            analysis.body = after.body
+            edited.append(analysis)
         }
-        guard !bodies.isEmpty else { return nil }
-        timings.finish("load")
-        site.replaceBodies(bodies)
-        timings.finish("resolve")
-        let analyses = bodies.keys.sorted().compactMap { site.analysesByID[$0] }
-        let markdown = previousMarkdown.updating(analyses, in: site,
-                                                 renderer: MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks)))
+        guard !edited.isEmpty else { return nil }
+        timings.finish("reload")
+        let markdown = renderBodies(edited, previous: previousMarkdown, names: names, site: state.baseline!.renderer.site)
         // A mention gained or lost changes the lists the analysis is on: the full steps handle that.
-        for analysis in analyses {
+        for analysis in edited {
             guard markdown.mentions(of: analysis.id) == previousMarkdown.mentions(of: analysis.id),
                   markdown.diagnostics(of: .analysis(analysis.id)).isEmpty else { return nil }
         }
@@ -207,10 +203,21 @@ public struct SiteBuilder: Sendable {
         for (path, entry) in entries { state.loadCache.entries[path] = entry }
         state.changedFiles = nil
         state.markdownCache = markdown
-        let texts = Set(analyses.map { EntityKey.analysis($0.id) }.filter { markdown.html(for: $0) != previousMarkdown.html(for: $0) })
-        guard let baseline = state.baseline.take() else { return nil }
-        return renderChanges(&state, baseline: baseline, site: site, markdown: markdown, theme: baseline.renderer.theme,
+        let texts = Set(edited.map { EntityKey.analysis($0.id) }.filter { markdown.html(for: $0) != previousMarkdown.html(for: $0) })
+        // Taken out of the state, the baseline's site is the only reference to its storage: the new texts go in place.
+        var baseline = state.baseline.take()!
+        baseline.renderer.site.replaceBodies(Dictionary(uniqueKeysWithValues: edited.map { ($0.id, $0.body) }))
+        timings.finish("replace")
+        let site = baseline.renderer.site, theme = baseline.renderer.theme
+        return renderChanges(&state, baseline: consume baseline, site: site, markdown: markdown, theme: theme,
                              changed: texts, textOnly: texts, diagnostics: lastDiagnostics, timings: timings)
+    }
+
+    /// `previous` with the Markdown of `analyses` rendered again; the renderer made here is gone when it returns.
+    private func renderBodies(_ analyses: [Analysis], previous: RenderedContent, names: MarkdownRenderer.Names,
+                              site: ResolvedSite) -> RenderedContent {
+        let renderer = MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks), names: names)
+        return previous.updating(analyses, in: site, renderer: renderer)
     }
 
     /// Loads and resolves the site, keeping the decoded files in `state` only when a rebuild will reuse them.

@@ -7,18 +7,34 @@ import Foundation
 public struct MarkdownRenderer: Sendable {
     public let site: ResolvedSite
     public let links: SiteLinks
+    /// What the renderer finds mentions and ids with, made from the site's names and ids: a rebuild after edits to
+    /// texts alone reuses it rather than making the mention automaton again.
+    public var names: Names { Names(matcher: matcher, actorIDs: actorIDs, treatyIDs: treatyIDs, analysisIDs: analysisIDs) }
     private let matcher: MentionMatcher<EntityKey>
     private let actorIDs: [String]
     private let treatyIDs: [String]
     private let analysisIDs: [String]
 
+    /// The mention automaton and the ids, without the site (so that keeping them keeps no site alive).
+    public struct Names: Sendable {
+        fileprivate let matcher: MentionMatcher<EntityKey>
+        fileprivate let actorIDs: [String]
+        fileprivate let treatyIDs: [String]
+        fileprivate let analysisIDs: [String]
+    }
+
     public init(site: ResolvedSite, links: SiteLinks) {
+        self.init(site: site, links: links, names: Names(
+            matcher: MentionMatcher(patterns: site.config.autolinkMentions ? site.mentionPatterns : []),
+            actorIDs: site.actors.map(\.id.rawValue), treatyIDs: site.treaties.map(\.id.rawValue),
+            analysisIDs: site.analyses.map(\.id.rawValue)))
+    }
+
+    /// A renderer with the names of an earlier one, for a site whose ids, names and settings are the same.
+    public init(site: ResolvedSite, links: SiteLinks, names: Names) {
         self.site = site
         self.links = links
-        self.matcher = MentionMatcher(patterns: site.config.autolinkMentions ? site.mentionPatterns : [])
-        actorIDs = site.actors.map(\.id.rawValue)
-        treatyIDs = site.treaties.map(\.id.rawValue)
-        analysisIDs = site.analyses.map(\.id.rawValue)
+        (matcher, actorIDs, treatyIDs, analysisIDs) = (names.matcher, names.actorIDs, names.treatyIDs, names.analysisIDs)
     }
 
     /// Renders `text` for a page whose path back to the site root is `root` (e.g. `../../`).

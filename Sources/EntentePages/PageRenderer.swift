@@ -10,7 +10,8 @@ import EntenteSearch
 ///
 /// Every link it produces is relative to the page being rendered.
 public struct PageRenderer: Sendable {
-    public let site: ResolvedSite
+    /// The site (a rebuild after edits to texts alone puts the new texts in place, rather than copying the site).
+    public package(set) var site: ResolvedSite
     public let index: SiteIndex
     public let theme: Theme
     public let links: SiteLinks

@@ -142,7 +142,7 @@ struct IncrementalBuildTests {
                 #expect(different.isEmpty, "\(name): \(different.count) files differ, e.g. \(different.prefix(3))")
                 if name.hasPrefix("an analysis body gains words") || name.hasPrefix("an analysis body is saved") {
                     // Its page, its text file and the search shards of its new words; no other page.
-                    #expect(summary.timings.steps.map(\.name) == ["load", "resolve", "markdown", "index", "dependencies", "render"],
+                    #expect(summary.timings.steps.first?.name == "reload",
                             "\(name): the edit took the short way")
                     #expect(summary.pagesRendered < 12, "\(name): rendered \(summary.pagesRendered) pages")
                 }
