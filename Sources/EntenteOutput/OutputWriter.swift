@@ -121,8 +121,22 @@ public struct OutputWriter: Sendable {
         }
         // Not atomic and not synced file by file (Foundation's `Data.write` syncs every file): the whole
         // staging folder is swapped in at the end, and a killed build leaves only a staging folder behind.
-        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
+        do throws(FileError) {
+            return .written(try Self.writeFile(bytes, to: full))
+        } catch {
+            throw failure(error.reason)
+        }
+    }
+
+    /// Why a file could not be written.
+    package struct FileError: Error, Sendable {
+        package var reason: String
+    }
+
+    /// Writes `bytes` to the file at `path`, unsynced, and returns its stamp.
+    package static func writeFile(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileError) -> FileStamp {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileError(reason: String(cString: strerror(errno))) }
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -130,14 +144,27 @@ public struct OutputWriter: Sendable {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
                 close(descriptor)
-                throw failure(reason)
+                throw FileError(reason: reason)
             }
             offset += written
         }
         let stamp = FileStamp.of(descriptor: descriptor)
-        guard close(descriptor) == 0 else { throw failure(String(cString: strerror(errno))) }
-        guard let stamp else { throw failure("cannot read back its size and time") }
-        return .written(stamp)
+        guard close(descriptor) == 0 else { throw FileError(reason: String(cString: strerror(errno))) }
+        guard let stamp else { throw FileError(reason: "cannot read back its size and time") }
+        return stamp
+    }
+
+    /// Puts `bytes` at `path` in one step, as a new file renamed over the old one, making its folders: a reader of
+    /// `path` sees the old file or the new one, never part of one (the preview server's files).
+    package static func replaceFile(_ bytes: [UInt8], at path: String) throws(FileError) {
+        let temporary = path + ".entente-new"
+        let write = { bytes.withUnsafeBytes { buffer in Result { () throws(FileError) in try writeFile(buffer, to: temporary) } } }
+        if case .failure(let error) = write() {
+            let folder = (path as NSString).deletingLastPathComponent
+            guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { throw error }
+            _ = try write().get()
+        }
+        guard rename(temporary, path) == 0 else { throw FileError(reason: String(cString: strerror(errno))) }
     }
 
     private func makeFolder(for file: String) throws {

@@ -61,12 +61,25 @@ public struct PreviewSession: Sendable {
             return Summary(succeeded: false, pagesRendered: 0, pagesRemoved: 0, changed: changedFiles,
                            duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics, timings: timings)
         }
-        var files = await PageRendering.render(rebuild.pagesToRender, with: renderer) { page, html in
-            (path: page.path, bytes: Array(html.utf8))
+        // Each page is written as it is rendered, on every core, so that no rebuild holds the site in memory.
+        let site = self.site
+        let outcomes = await PageRendering.render(rebuild.pagesToRender, with: renderer) { page, html in
+            Result { () throws(DiagnosticsError) in try site.store(Array(html.utf8), at: page.path); return page.path }
         }
+        var stored: [String] = []
+        var problems: [Diagnostic] = []
+        func keep(_ outcome: Result<String, DiagnosticsError>) {
+            switch outcome {
+            case .success(let path): stored.append(path)
+            case .failure(let error): problems += error.diagnostics
+            }
+        }
+        outcomes.forEach(keep)
         var removed = rebuild.removedPages.map(\.path)
         if rebuild.assetsChanged {
-            for (path, bytes) in renderer.theme.assets.sorted(by: { $0.key < $1.key }) { files.append((path, bytes)) }
+            for (path, bytes) in renderer.theme.assets.sorted(by: { $0.key < $1.key }) {
+                keep(Result { () throws(DiagnosticsError) in try site.store(bytes, at: path); return path })
+            }
             removed += assetPaths.subtracting(renderer.theme.assets.keys).sorted()
             assetPaths = Set(renderer.theme.assets.keys)
         }
@@ -76,12 +89,18 @@ public struct PreviewSession: Sendable {
             guard let stamp = FileStamp.of(file.source) else { continue }
             stamps[file.path] = stamp
             if bundleStamps[file.path] != stamp, let data = FileManager.default.contents(atPath: file.source) {
-                files.append((file.path, Array(data)))
+                keep(Result { () throws(DiagnosticsError) in try site.store(Array(data), at: file.path); return file.path })
             }
         }
         removed += bundleStamps.keys.filter { stamps[$0] == nil }.sorted()
         bundleStamps = stamps
-        await site.update(files: files, removed: removed)
+        guard problems.isEmpty else {
+            // The preview's own folder could not take a file (a full disk): say so as a failed build does.
+            await site.fail(with: problems)
+            return Summary(succeeded: false, pagesRendered: 0, pagesRemoved: 0, changed: changedFiles,
+                           duration: ContinuousClock.now - start, diagnostics: problems, timings: timings)
+        }
+        await site.update(stored: stored, removed: removed)
         timings.finish("render")
         return Summary(succeeded: true, pagesRendered: rebuild.pagesToRender.count, pagesRemoved: rebuild.removedPages.count,
                        changed: changedFiles, duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics,

@@ -40,7 +40,13 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let site = PreviewSite()
+        let site: PreviewSite
+        do {
+            site = try PreviewSite()
+        } catch {
+            DiagnosticPrinter.print(error.diagnostics)
+            throw ExitCode.failure
+        }
         let options = BuildOptions(siteDirectory: siteOptions.site, outputDirectory: "", includeDrafts: siteOptions.drafts,
                                    today: siteOptions.today, includeFuture: siteOptions.future)
         var session = PreviewSession(options: options, site: site)
@@ -75,6 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
             group.cancelAll()
         }
         await server.stop()
+        site.removeFolder()
         say("Stopped.")
     }
 

@@ -105,11 +105,18 @@ struct ServeCommandTests {
     func stopsCleanly() async throws {
         let temp = try TemporaryFolder()
         let site = try temp.copyExampleSite()
-        let server = try ServeProcess(site: site)
+        // The served files are kept in a folder of the temporary folder, which is removed on the way out.
+        let temporary = temp.url.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let server = try ServeProcess(site: site, environment: ["TMPDIR": temporary.path])
+        let kept = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+        #expect(kept.count == 1 && kept[0].hasPrefix("entente-preview-"), "\(kept)")
+        #expect(kept.first.map { FileManager.default.fileExists(atPath: temporary.path + "/" + $0 + "/index.html") } == true)
         #expect(server.stop() == 0)
         #expect(server.waitForLog("Stopped."))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0 != "Content" }
         #expect(leftovers.isEmpty, "nothing written beside the site: \(leftovers)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty, "the served files are removed")
     }
 
     private func poll(_ server: ServeProcess, _ page: String, within seconds: Double,

@@ -7,9 +7,10 @@ final class ServeProcess: @unchecked Sendable {
     let port: UInt16
     private let output = LockedText()
 
-    init(site: URL, extra: [String] = []) throws {
+    init(site: URL, extra: [String] = [], environment: [String: String] = [:]) throws {
         process.executableURL = EntenteProcess.binary
         process.arguments = ["serve", "--site", site.path, "--port", "0"] + extra
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let pipe = Pipe(), errors = Pipe()
         process.standardOutput = pipe
         process.standardError = errors

@@ -9,8 +9,8 @@ import Testing
 @Suite("Incremental rebuilds")
 struct IncrementalBuildTests {
     /// A full build of the site as it is now, as the preview would hold it.
-    private func fullBuild(_ site: String) async -> [String: [UInt8]] {
-        let preview = PreviewSite()
+    private func fullBuild(_ site: String) async throws -> [String: [UInt8]] {
+        let preview = try PreviewSite()
         var session = PreviewSession(options: BuildOptions(siteDirectory: site, outputDirectory: site + "/Output"), site: preview)
         let summary = await session.rebuild()
         #expect(summary.succeeded, "\(summary.diagnostics.prefix(3))")
@@ -28,7 +28,7 @@ struct IncrementalBuildTests {
             let site = directory.path("corpus")
             try GeneratedSite(actors: 45, treaties: 40, analyses: 120, seed: 7).write(into: site)
 
-            let preview = PreviewSite()
+            let preview = try PreviewSite()
             var session = PreviewSession(options: BuildOptions(siteDirectory: site, outputDirectory: site + "/Output"), site: preview)
             let first = await session.rebuild()
             try #require(first.succeeded)
@@ -136,7 +136,7 @@ struct IncrementalBuildTests {
                 let summary = await session.rebuild(changedFiles: changed)
                 #expect(summary.succeeded, "\(name): \(summary.diagnostics.filter { $0.severity == .error }.prefix(3))")
                 let incremental = await preview.snapshot()
-                let full = await fullBuild(site)
+                let full = try await fullBuild(site)
                 #expect(incremental.keys.sorted() == full.keys.sorted(), "\(name): different files")
                 let different = full.keys.filter { incremental[$0] != full[$0] }.sorted()
                 #expect(different.isEmpty, "\(name): \(different.count) files differ, e.g. \(different.prefix(3))")
@@ -163,7 +163,7 @@ struct IncrementalBuildTests {
             #expect(await session.rebuild().succeeded)
             #expect(await preview.currentErrors.isEmpty)
             let fixed = await preview.snapshot()
-            let full = await fullBuild(site)
+            let full = try await fullBuild(site)
             #expect(fixed == full)
         }
     }
@@ -180,7 +180,7 @@ struct OneOffBuildTests {
             try GeneratedSite(actors: 20, treaties: 30, analyses: 2_100, seed: 3).write(into: site)
             let report = await SiteBuilder(options: BuildOptions(siteDirectory: site, outputDirectory: directory.path("out"))).build()
             try #require(report.succeeded, "\(report.diagnostics.prefix(3))")
-            let preview = PreviewSite()
+            let preview = try PreviewSite()
             var session = PreviewSession(options: BuildOptions(siteDirectory: site, outputDirectory: site + "/Output"), site: preview)
             #expect(await session.rebuild().succeeded)
             let served = await preview.snapshot()
