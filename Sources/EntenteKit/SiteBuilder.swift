@@ -114,10 +114,10 @@ public struct SiteBuilder: Sendable {
         let dataChanged = changed.subtracting(textOnly)
         // When only Markdown text changed, what links to what is as it was: the index is kept.
         let index = dataChanged.isEmpty ? baseline.renderer.index : SiteIndex(site: site, mentions: markdown.allMentions)
-        // Text edits alone: the search index is updated for the pages whose text changed, not made afresh.
+        // The search index is updated for the pages that changed, not made afresh (unless pages were added,
+        // removed or moved in its order).
         let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
-                                    searchIndex: dataChanged.isEmpty ? baseline.renderer.searchCache.current : nil,
-                                    textChanged: textOnly)
+                                    searchIndex: baseline.renderer.searchCache.current, changed: changed)
         var changedDependencies = Set(changed.map(PageRenderer.Dependency.text))
         if changed.contains(where: { if case .analysis = $0 { false } else { true } }) { changedDependencies.insert(.anyText) }
         for key in dataChanged {

@@ -24,11 +24,11 @@ public struct PageRenderer: Sendable {
     /// How many analyses the home page lists.
     package static let latestCount = 10
 
-    /// With `searchIndex`, a rebuild after text edits alone (`textChanged`) updates that index rather than making
-    /// it afresh; `updatableSearch` false (a one-off build) lets go of what an update would need.
+    /// With `searchIndex`, the last build's, a rebuild updates that index for the entities that `changed` rather
+    /// than making it afresh; `updatableSearch` false (a one-off build) lets go of what an update would need.
     package init(site: ResolvedSite, index: SiteIndex, theme: Theme, markdown: RenderedContent, updatableSearch: Bool = true,
-                 searchIndex: SearchIndex? = nil, textChanged: Set<EntityKey> = []) {
-        self.searchCache = SearchIndexBox(updatable: updatableSearch, seed: searchIndex.map { ($0, textChanged) })
+                 searchIndex: SearchIndex? = nil, changed: Set<EntityKey> = []) {
+        self.searchCache = SearchIndexBox(updatable: updatableSearch, seed: searchIndex.map { ($0, changed) })
         self.site = site
         self.index = index
         self.theme = theme

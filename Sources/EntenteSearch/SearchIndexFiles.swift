@@ -32,6 +32,7 @@ public struct SearchIndexFiles: Sendable {
     private var shardContent: [String: String] = [:]
     private var meta = ""
     private var docsFiles: [(path: String, content: String)] = []
+    private var rows: [[String]] = []
 
     /// With `updatable` false (a one-off build), what only `updating(_:)` needs is let go once the files are written.
     public init(documents: [SearchDocument], updatable: Bool = true) {
@@ -44,34 +45,54 @@ public struct SearchIndexFiles: Sendable {
         encodeTerms(Set(postings.keys))
         split = Set(groupSizes.filter { $0.value > Self.splitAbove }.keys)
         writeShards(ofGroups: Set(termsByGroup.keys))
-        var start = 0
-        while start < documents.count {
-            let chunk = documents[start..<min(start + Self.chunkSize, documents.count)].map { document in
-                [document.kind.rawValue, document.title, document.path, document.date ?? ""]
-            }
-            let number = start / Self.chunkSize
-            docsFiles.append(("docs/\(number).js", ScriptData.searchCallback([#""docs""#, String(number), ScriptData.json(chunk)])))
-            start += Self.chunkSize
-        }
+        rows = documents.map(Self.row)
+        for number in stride(from: 0, to: documents.count, by: Self.chunkSize) { writeDocs(chunk: number / Self.chunkSize) }
         writeMeta(documents: documents.count)
         if !updatable {
             scores = []
             postings = [:]
             encoded = [:]
             termsByGroup = [:]
+            rows = []
+        }
+    }
+
+    /// What the result list shows of a page: its kind, title, folder and date.
+    private static func row(_ document: SearchDocument) -> [String] {
+        [document.kind.rawValue, document.title, document.path, document.date ?? ""]
+    }
+
+    /// Writes the `docs` file of pages `chunk × chunkSize` onwards.
+    private mutating func writeDocs(chunk: Int) {
+        let start = chunk * Self.chunkSize
+        let content = ScriptData.searchCallback([#""docs""#, String(chunk),
+                                                 ScriptData.json(Array(rows[start..<min(start + Self.chunkSize, rows.count)]))])
+        if chunk < docsFiles.count {
+            docsFiles[chunk].content = content
+        } else {
+            docsFiles.append(("docs/\(chunk).js", content))
         }
     }
 
     /// Whether `updating(_:)` can be used: the index was made with `updatable`.
-    public var isUpdatable: Bool { scores.count == docsCount }
+    public var isUpdatable: Bool { scores.count == docsCount && rows.count == docsCount }
     private var docsCount = 0
 
-    /// The index after the texts of some pages changed and nothing else did (the same pages, in the same order,
-    /// with the same titles): only their terms are scored again, and only the shards of the terms that changed
-    /// are written again. The preview server's rebuild after an edit to an analysis's text.
+    /// The index after some pages changed (the same pages, in the same order): only their terms are scored
+    /// again, only the shards of the terms that changed are written again, and only the `docs` files of the pages
+    /// whose title, kind, folder or date changed. The preview server's rebuild after an edit.
     public func updating(_ changed: [Int: SearchDocument]) -> SearchIndexFiles {
         var index = self
         var touched: Set<String> = []
+        var chunks: Set<Int> = []
+        for (number, document) in changed where number < index.rows.count {
+            let row = Self.row(document)
+            if index.rows[number] != row {
+                index.rows[number] = row
+                chunks.insert(number / Self.chunkSize)
+            }
+        }
+        for chunk in chunks { index.writeDocs(chunk: chunk) }
         for (number, document) in changed where number < index.scores.count {
             let old = index.scores[number], new = document.scores()
             guard old != new else { continue }

@@ -60,7 +60,7 @@ struct SearchIndexTests {
         }
     }
 
-    @Test("an index updated after text edits is the index made afresh, byte for byte, shard splits included",
+    @Test("an index updated after edits (texts, titles, dates) is the index made afresh, byte for byte, shard splits included",
           arguments: [1, 2, 3])
     func updateEqualsRebuild(seed: Int) {
         var random = SplitMix(seed: UInt64(seed))
@@ -80,6 +80,12 @@ struct SearchIndexTests {
                 let number = Int.random(in: 0..<documents.count, using: &random)
                 // Sometimes many pages gain "concord" at once, so that the "co" shard is split, or loses it again.
                 documents[number].body = SearchTerms(text: Bool.random(using: &random) ? text() : String(repeating: "concord conference ", count: 3))
+                // Sometimes its title (a field of its own, so its terms too) and its date change.
+                if Int.random(in: 0..<4, using: &random) == 0 {
+                    let title = "Page \(number) " + text()
+                    documents[number] = SearchDocument(kind: .analysis, title: title, path: documents[number].path,
+                                                       date: "\(2000 + number % 20)", fields: [(title, .title)], body: documents[number].body)
+                }
                 changed[number] = documents[number]
             }
             index = index.updating(changed)
