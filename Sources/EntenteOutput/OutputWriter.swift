@@ -160,8 +160,10 @@ public struct OutputWriter: Sendable {
         let temporary = path + ".entente-new"
         let write = { bytes.withUnsafeBytes { buffer in Result { () throws(FileError) in try writeFile(buffer, to: temporary) } } }
         if case .failure(let error) = write() {
+            // Most new files are a page in a new folder of a section folder that exists: one mkdir call.
             let folder = (path as NSString).deletingLastPathComponent
-            guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { throw error }
+            guard mkdir(folder, 0o755) == 0 || errno == EEXIST
+                    || (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { throw error }
             _ = try write().get()
         }
         guard rename(temporary, path) == 0 else { throw FileError(reason: String(cString: strerror(errno))) }

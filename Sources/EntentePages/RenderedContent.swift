@@ -71,9 +71,13 @@ package struct RenderedContent: Sendable {
 
     /// An entity's texts as one plain text, and its terms: worked out beside its Markdown, on every core.
     private static func searchable(_ key: EntityKey, _ parts: [Part: RenderedMarkdown], _ provisions: [RenderedMarkdown]) -> JobResult {
-        let html = [parts[.summary], parts[.body]].compactMap { $0?.html } + provisions.map(\.html)
-        let text = html.map(PlainText.fromHTML).filter { !$0.isEmpty }.joined(separator: " ")
+        let text = plainText(summary: parts[.summary]?.html, body: parts[.body]?.html, provisions: provisions.map(\.html))
         return (key, parts, provisions, text, SearchTerms(text: text))
+    }
+
+    /// An entity's texts as one plain text: summary, body, provisions.
+    private static func plainText(summary: String?, body: String?, provisions: [String]) -> String {
+        ([summary, body].compactMap { $0 } + provisions).map(PlainText.fromHTML).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     private static func rendered(_ analysis: Analysis, _ renderer: MarkdownRenderer) -> JobResult {
@@ -212,7 +216,9 @@ package struct RenderedContent: Sendable {
     private mutating func record(_ result: JobResult, input: [MarkdownText?]?) {
         let (key, parts, provisions, text, terms) = result
         html[key] = parts.mapValues(\.html)
-        plainTexts[key] = text
+        // A rebuild's content (`input` kept) makes the plain text again from the HTML when a page asks for it:
+        // on a 10,000-analysis site the texts are over 100 MB that the preview server would hold for nothing.
+        if input == nil { plainTexts[key] = text }
         searchTerms[key] = terms
         if let input { inputs[key] = input }
         var diagnostics: [Diagnostic] = []
@@ -274,5 +280,10 @@ package struct RenderedContent: Sendable {
     package func searchTerms(of key: EntityKey) -> SearchTerms { searchTerms[key] ?? SearchTerms() }
 
     /// An entity's Markdown as plain text, for its search text file.
-    package func plainText(of key: EntityKey) -> String { plainTexts[key] ?? "" }
+    package func plainText(of key: EntityKey) -> String {
+        if let text = plainTexts[key] { return text }
+        var provisions: [String] = []
+        if case .treaty(let id) = key { provisions = provisionHTML[id] ?? [] }
+        return Self.plainText(summary: html[key]?[.summary], body: html[key]?[.body], provisions: provisions)
+    }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import ArgumentParser
 import Dispatch
 import EntenteImporting
@@ -50,6 +51,12 @@ struct ServeCommand: AsyncParsableCommand {
         let options = BuildOptions(siteDirectory: siteOptions.site, outputDirectory: "", includeDrafts: siteOptions.drafts,
                                    today: siteOptions.today, includeFuture: siteOptions.future)
         var session = PreviewSession(options: options, site: site)
+        // Watching starts before the first build, so that a file saved while it runs is built right after it.
+        let watcher = ChangeWatcher(folders: ["Content", "Templates"].map {
+            siteOptions.site == "." ? $0 : (siteOptions.site as NSString).appendingPathComponent($0)
+        })
+        let mechanism = Mutex<ChangeWatcher.Mechanism?>(nil)
+        let changes = watcher.changes(started: { how in mechanism.withLock { $0 = how } })
         let first = await session.rebuild()
         report(first, initial: true)
 
@@ -64,13 +71,13 @@ struct ServeCommand: AsyncParsableCommand {
         say("Serving \(siteOptions.site == "." ? "this site" : siteOptions.site) at http://\(shownHost):\(server.port)/ (Ctrl-C to stop)")
         if port == nil, server.port != Self.defaultPort { say("(port \(Self.defaultPort) was taken)") }
 
-        let watcher = ChangeWatcher(folders: ["Content", "Templates"].map {
-            siteOptions.site == "." ? $0 : (siteOptions.site as NSString).appendingPathComponent($0)
-        })
+        // The watcher says how it watches once its first look is taken; that may be during the first build.
+        while mechanism.withLock({ $0 }) == nil { try? await Task.sleep(for: .milliseconds(5)) }
+        if let how = mechanism.withLock({ $0 }) { say(how.description.prefix(1).uppercased() + how.description.dropFirst() + ".") }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [session] in
                 var session = session
-                for await changed in watcher.changes(started: { say($0.description.prefix(1).uppercased() + $0.description.dropFirst() + ".") }) {
+                for await changed in changes {
                     let summary = await session.rebuild(changedFiles: changed)
                     report(summary, initial: false)
                 }
