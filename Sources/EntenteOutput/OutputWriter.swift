@@ -155,9 +155,10 @@ public struct OutputWriter: Sendable {
     }
 
     /// Puts `bytes` at `path` in one step, as a new file renamed over the old one, making its folders: a reader of
-    /// `path` sees the old file or the new one, never part of one (the preview server's files).
-    package static func replaceFile(_ bytes: [UInt8], at path: String) throws(FileError) {
-        let temporary = path + ".entente-new"
+    /// `path` sees the old file or the new one, never part of one (the preview server's files). Not `atomically`,
+    /// for a file no one reads yet, it is written in place.
+    package static func replaceFile(_ bytes: [UInt8], at path: String, atomically: Bool = true) throws(FileError) {
+        let temporary = atomically ? path + ".entente-new" : path
         let write = { bytes.withUnsafeBytes { buffer in Result { () throws(FileError) in try writeFile(buffer, to: temporary) } } }
         if case .failure(let error) = write() {
             // Most new files are a page in a new folder of a section folder that exists: one mkdir call.
@@ -166,7 +167,7 @@ public struct OutputWriter: Sendable {
                     || (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { throw error }
             _ = try write().get()
         }
-        guard rename(temporary, path) == 0 else { throw FileError(reason: String(cString: strerror(errno))) }
+        guard !atomically || rename(temporary, path) == 0 else { throw FileError(reason: String(cString: strerror(errno))) }
     }
 
     private func makeFolder(for file: String) throws {

@@ -17,6 +17,8 @@ public struct PreviewSession: Sendable {
     private var bundleStamps: [String: FileStamp] = [:]
     /// Whether the first build is done, and the server may be serving while later ones run.
     private var servedBefore = false
+    /// Whether a build has put files in the preview's folder (later ones replace them while they are read).
+    private var builtBefore = false
 
     /// One rebuild, for the terminal line: what changed, what was rendered, how long it took.
     public struct Summary: Sendable {
@@ -63,8 +65,14 @@ public struct PreviewSession: Sendable {
         }
         // Each page is written as it is rendered, on every core, so that no rebuild holds the site in memory.
         let site = self.site
+        // Before the first build is served, no one reads the files: they are written in place, not renamed.
+        let replacing = builtBefore
+        builtBefore = true
         let outcomes = await PageRendering.render(rebuild.pagesToRender, with: renderer) { page, html in
-            Result { () throws(DiagnosticsError) in try site.store(Array(html.utf8), at: page.path); return page.path }
+            Result { () throws(DiagnosticsError) in
+                try site.store(Array(html.utf8), at: page.path, replacing: replacing)
+                return page.path
+            }
         }
         var stored: [String] = []
         var problems: [Diagnostic] = []

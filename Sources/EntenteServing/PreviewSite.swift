@@ -47,9 +47,10 @@ public actor PreviewSite {
 
     /// Writes one file of the site into the folder (HTML with the reload script), before `update` makes it known.
     /// Called from any task: the writes of a rebuild run on every core, outside the actor.
-    public nonisolated func store(_ bytes: [UInt8], at path: String) throws(DiagnosticsError) {
+    /// `replacing` false (the first build, before any file is known) writes the file directly, without the rename.
+    public nonisolated func store(_ bytes: [UInt8], at path: String, replacing: Bool = true) throws(DiagnosticsError) {
         do throws(OutputWriter.FileError) {
-            try OutputWriter.replaceFile(Self.withReloadScript(bytes, path: path), at: folder + "/" + path)
+            try OutputWriter.replaceFile(Self.withReloadScript(bytes, path: path), at: folder + "/" + path, atomically: replacing)
         } catch {
             throw DiagnosticsError([.error(SourceLocation(file: folder + "/" + path), "cannot write the file: \(error.reason)")])
         }
