@@ -48,9 +48,13 @@ public actor PreviewSite {
     /// Writes one file of the site into the folder (HTML with the reload script), before `update` makes it known.
     /// Called from any task: the writes of a rebuild run on every core, outside the actor.
     /// `replacing` false (the first build, before any file is known) writes the file directly, without the rename.
+    /// A file that is already there with the same bytes is left alone: after a template edit most pages are.
     public nonisolated func store(_ bytes: [UInt8], at path: String, replacing: Bool = true) throws(DiagnosticsError) {
+        let bytes = Self.withReloadScript(bytes, path: path), full = folder + "/" + path
+        if replacing, FileStamp.of(full)?.size == bytes.count, let old = FileManager.default.contents(atPath: full),
+           old.elementsEqual(bytes) { return }
         do throws(OutputWriter.FileError) {
-            try OutputWriter.replaceFile(Self.withReloadScript(bytes, path: path), at: folder + "/" + path, atomically: replacing)
+            try OutputWriter.replaceFile(bytes, at: full, atomically: replacing)
         } catch {
             throw DiagnosticsError([.error(SourceLocation(file: folder + "/" + path), "cannot write the file: \(error.reason)")])
         }
