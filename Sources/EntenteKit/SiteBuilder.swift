@@ -84,7 +84,10 @@ public struct SiteBuilder: Sendable {
                 && baseline.renderer.site.snapshotDays == site.snapshotDays
         } ?? false
         guard comparable, let baseline = previous.take() else {
-            // A first build, or settings or templates changed: every page.
+            // A first build, or settings or templates changed: every page. The last build's pages are all that is
+            // kept of it (to tell which are gone), so that two whole builds are never held at once.
+            let previousPages = previous.map { Array($0.dependencies.keys) } ?? []
+            previous = nil
             let index = SiteIndex(site: site, mentions: markdown.allMentions)
             let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
                                         updatableSearch: options.trackDependencies)
@@ -92,7 +95,7 @@ public struct SiteBuilder: Sendable {
                 : renderer.pages.filter { !$0.rendersWithItsAnalysisBatch }
             timings.finish("index")
             let current = Set(pages)
-            let removed = (previous?.dependencies.keys).map { $0.filter { !current.contains($0) } } ?? []
+            let removed = previousPages.filter { !current.contains($0) }
             state.baseline = options.trackDependencies ? .init(renderer: renderer, dependencies: dependencies(of: pages, in: renderer)) : nil
             timings.finish("dependencies")
             return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: pages,

@@ -61,7 +61,8 @@ public struct ChangeWatcher: Sendable {
     /// how changes are noticed.
     public func changes(started: @escaping @Sendable (Mechanism) -> Void = { _ in }) -> AsyncStream<[String]> {
         AsyncStream { (continuation: AsyncStream<[String]>.Continuation) in
-            let task = Task {
+            // Above the requests' priority, so that a server under load still notices saves.
+            let task = Task(priority: .high) {
                 #if canImport(Glibc)
                 if useInotify {
                     do throws(InotifyWatcher.Unavailable) {

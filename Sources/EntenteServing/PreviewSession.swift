@@ -109,8 +109,8 @@ public struct PreviewSession: Sendable {
                            duration: ContinuousClock.now - start, diagnostics: problems, timings: timings)
         }
         await site.update(stored: stored, removed: removed)
-        // After a build of many pages, what their rendering allocated goes back to the system.
-        if stored.count > 1_000 { FreedMemory.release() }
+        // What the rebuild allocated and freed goes back to the system, once the pages are announced.
+        FreedMemory.release()
         timings.finish("render")
         return Summary(succeeded: true, pagesRendered: rebuild.pagesToRender.count, pagesRemoved: rebuild.removedPages.count,
                        changed: changedFiles, duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics,

@@ -75,13 +75,17 @@ struct ServeCommand: AsyncParsableCommand {
         while mechanism.withLock({ $0 }) == nil { try? await Task.sleep(for: .milliseconds(5)) }
         if let how = mechanism.withLock({ $0 }) { say(how.description.prefix(1).uppercased() + how.description.dropFirst() + ".") }
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { [session] in
+            // Above the requests' priority: under a load of requests, the rebuild after a save still runs.
+            group.addTask(priority: .high) { [session] in
                 var session = session
                 for await changed in changes {
                     let summary = await session.rebuild(changedFiles: changed)
                     report(summary, initial: false)
                 }
             }
+            // The task has its own copy of the session; this one lets go of the first build's state, which the
+            // copy's later rebuilds replace (two states held at once doubled the server's memory over time).
+            session = PreviewSession(options: options, site: site)
             group.addTask { await Self.waitForTerminationSignal() }
             // The first child to finish is the signal: stop everything else.
             await group.next()
