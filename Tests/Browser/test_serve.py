@@ -6,6 +6,7 @@ import subprocess
 import threading
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -40,7 +41,10 @@ def preview(work):
 
 
 def wait_for(driver, condition, what: str, timeout: float = 60):
-    WebDriverWait(driver, timeout, poll_frequency=0.2).until(condition, message=what)
+    # The page may reload between finding an element and reading it (a rebuild takes tens of milliseconds now):
+    # that read is tried again, not a failure.
+    WebDriverWait(driver, timeout, poll_frequency=0.2,
+                  ignored_exceptions=(StaleElementReferenceException,)).until(condition, message=what)
 
 
 def test_editing_an_analysis_reloads_the_open_page(browser, preview):
