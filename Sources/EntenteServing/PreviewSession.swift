@@ -109,8 +109,9 @@ public struct PreviewSession: Sendable {
                            duration: ContinuousClock.now - start, diagnostics: problems, timings: timings)
         }
         await site.update(stored: stored, removed: removed)
-        // What the rebuild allocated and freed goes back to the system, once the pages are announced.
-        FreedMemory.release()
+        // After a build of many pages, what their rendering allocated and freed goes back to the system. Not after
+        // every edit: trimming a large heap holds the allocator's lock, and every request waits for it.
+        if stored.count > 1_000 { FreedMemory.release() }
         timings.finish("render")
         return Summary(succeeded: true, pagesRendered: rebuild.pagesToRender.count, pagesRemoved: rebuild.removedPages.count,
                        changed: changedFiles, duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics,
