@@ -41,16 +41,17 @@ public struct BuildState: Sendable {
         package mutating func record(_ page: PageRenderer.Page, dependsOn uses: Set<PageRenderer.Dependency>) {
             let old = dependencies.updateValue(uses, forKey: page) ?? []
             guard old != uses else { return }
-            for dependency in old.subtracting(uses) {
-                dependents[dependency]?.remove(page)
-                if dependents[dependency]?.isEmpty == true { dependents[dependency] = nil }
-            }
+            unlink(page, from: old.subtracting(uses))
             for dependency in uses.subtracting(old) { dependents[dependency, default: []].insert(page) }
         }
 
         /// Forgets a page that is gone.
         package mutating func forget(_ page: PageRenderer.Page) {
-            for dependency in dependencies.removeValue(forKey: page) ?? [] {
+            unlink(page, from: dependencies.removeValue(forKey: page) ?? [])
+        }
+
+        private mutating func unlink(_ page: PageRenderer.Page, from uses: Set<PageRenderer.Dependency>) {
+            for dependency in uses {
                 dependents[dependency]?.remove(page)
                 if dependents[dependency]?.isEmpty == true { dependents[dependency] = nil }
             }

@@ -18,6 +18,12 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
+    /// The loader of the site, as the options ask for it.
+    private var loader: SiteLoader {
+        SiteLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts, today: options.today,
+                   includeFuture: options.includeFuture)
+    }
+
     /// Runs every step up to rendering pages, reusing what `state` holds, and works out which pages
     /// must be rendered again. `state` is updated for the next rebuild.
     public func rebuild(_ state: inout BuildState) async -> Rebuild {
@@ -141,10 +147,8 @@ public struct SiteBuilder: Sendable {
         var removed: [PageRenderer.Page] = []
         let oldSearch = baseline.renderer.searchCache.current, newSearch = renderer.searchFiles
         if dataChanged.isEmpty {
-            // The same pages but for the search index's files, which follow its words.
+            // The same pages but for the search index's files, which follow its words (new ones are found below).
             let current = Set(newSearch.paths)
-            for path in newSearch.paths where baseline.dependencies[PageRenderer.Page.searchFile(path)] == nil
-                && path != PageRenderer.Page.searchIndex.path { toRender.insert(.searchFile(path)) }
             removed = (oldSearch?.paths ?? []).filter { !current.contains($0) }.map(PageRenderer.Page.searchFile)
         } else {
             let pages = renderer.pages
@@ -153,7 +157,8 @@ public struct SiteBuilder: Sendable {
             removed = baseline.dependencies.keys.filter { !current.contains($0) }
         }
         timings.finish("index")
-        // The search index's files are compared: a text edit changes a few of its hundreds of shards.
+        // The search index's files are compared: a text edit changes a few of its hundreds of shards, and a new
+        // one has no old content.
         for path in newSearch.paths where oldSearch?.files[path] != newSearch.files[path] {
             toRender.insert(path == PageRenderer.Page.searchIndex.path ? .searchIndex : .searchFile(path))
         }
@@ -176,8 +181,6 @@ public struct SiteBuilder: Sendable {
         guard options.trackDependencies, let changed = state.changedFiles, !changed.isEmpty, let lastDiagnostics = state.lastDiagnostics,
               state.baseline != nil, let names = state.markdownNames, let previousMarkdown = state.markdownCache else { return nil }
         var timings = StepTimings()
-        let loader = SiteLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts, today: options.today,
-                                includeFuture: options.includeFuture)
         var entries: [(path: String, entry: SiteLoader.LoadCache.Entry)] = []
         var edited: [Analysis] = []
         for path in changed.sorted() {
@@ -227,8 +230,6 @@ public struct SiteBuilder: Sendable {
     /// The loaded content is gone when this returns: only the resolved site holds the texts.
     private func loadAndResolve(_ state: inout BuildState, _ timings: inout StepTimings) async
         -> (site: ResolvedSite?, analysisBodies: [MarkdownText]?, diagnostics: [Diagnostic]) {
-        let loader = SiteLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts, today: options.today,
-                                includeFuture: options.includeFuture)
         let (loaded, loadDiagnostics, cache) = await loader.load(reusing: state.loadCache, changed: state.changedFiles)
         state.changedFiles = nil
         state.loadCache = options.trackDependencies ? cache : SiteLoader.LoadCache()

@@ -171,12 +171,12 @@ public struct PageRenderer: Sendable {
         return pages
     }
 
-    /// The search index's files, made on first use (or updated from the last build's after text edits).
+    /// The search index's files, made on first use (or updated from the last build's).
     package var searchFiles: SearchIndex { searchCache.get(site, markdown) }
 
     /// The search index's files but `search/index.js`, which depend on the site's text as well as its data.
     public var searchFilePages: [Page] {
-        searchCache.get(site, markdown).paths.filter { $0 != Page.searchIndex.path }.map(Page.searchFile)
+        searchFiles.paths.filter { $0 != Page.searchIndex.path }.map(Page.searchFile)
     }
 
     /// A file of a page bundle, published as it is beside its analysis's page.
@@ -236,7 +236,7 @@ public struct PageRenderer: Sendable {
         case .tag(let slug): return tagPage(index.tags.first { $0.slug == slug }!, root, page: 1)
         case .network: return networkPage(root)
         case .search: return searchPage(root)
-        case .searchIndex, .searchFile: return .text(searchCache.get(site, markdown).files[page.path] ?? "")
+        case .searchIndex, .searchFile: return .text(searchFiles.files[page.path] ?? "")
         case .searchText(let key): return .text(SearchIndex.textFile(for: key, site: site, markdown: markdown))
         case .sitemap: return .text(sitemap)
         case .robots: return .text("User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL ?? "")sitemap.xml\n")

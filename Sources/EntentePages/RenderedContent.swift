@@ -20,7 +20,7 @@ package struct RenderedContent: Sendable {
     /// The terms of each entity's Markdown, for the search index.
     private var searchTerms: [EntityKey: SearchTerms] = [:]
     /// Each entity's Markdown as plain text, for its search text file. A one-off build keeps the analyses' only in
-    /// the batch their pages are rendered with.
+    /// the batch their pages are rendered with; a rebuild's content keeps none (`plainText(of:)` makes it again).
     private var plainTexts: [EntityKey: String] = [:]
     /// Authors' bios: few and short, rendered again on every build.
     private var authorBios: [AuthorID: String] = [:]

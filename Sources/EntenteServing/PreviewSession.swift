@@ -69,10 +69,7 @@ public struct PreviewSession: Sendable {
         let replacing = builtBefore
         builtBefore = true
         let outcomes = await PageRendering.render(rebuild.pagesToRender, with: renderer) { page, html in
-            Result { () throws(DiagnosticsError) in
-                try site.store(Array(html.utf8), at: page.path, replacing: replacing)
-                return page.path
-            }
+            Self.store(Array(html.utf8), at: page.path, in: site, replacing: replacing)
         }
         var stored: [String] = []
         var problems: [Diagnostic] = []
@@ -86,7 +83,7 @@ public struct PreviewSession: Sendable {
         var removed = rebuild.removedPages.map(\.path)
         if rebuild.assetsChanged {
             for (path, bytes) in renderer.theme.assets.sorted(by: { $0.key < $1.key }) {
-                keep(Result { () throws(DiagnosticsError) in try site.store(bytes, at: path); return path })
+                keep(Self.store(bytes, at: path, in: site))
             }
             removed += assetPaths.subtracting(renderer.theme.assets.keys).sorted()
             assetPaths = Set(renderer.theme.assets.keys)
@@ -97,7 +94,7 @@ public struct PreviewSession: Sendable {
             guard let stamp = FileStamp.of(file.source) else { continue }
             stamps[file.path] = stamp
             if bundleStamps[file.path] != stamp, let data = FileManager.default.contents(atPath: file.source) {
-                keep(Result { () throws(DiagnosticsError) in try site.store(Array(data), at: file.path); return file.path })
+                keep(Self.store(Array(data), at: file.path, in: site))
             }
         }
         removed += bundleStamps.keys.filter { stamps[$0] == nil }.sorted()
@@ -116,5 +113,14 @@ public struct PreviewSession: Sendable {
         return Summary(succeeded: true, pagesRendered: rebuild.pagesToRender.count, pagesRemoved: rebuild.removedPages.count,
                        changed: changedFiles, duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics,
                        timings: timings)
+    }
+
+    /// Stores one file in the preview's folder: its path, or why it could not be written.
+    private static func store(_ bytes: [UInt8], at path: String, in site: PreviewSite,
+                              replacing: Bool = true) -> Result<String, DiagnosticsError> {
+        Result { () throws(DiagnosticsError) in
+            try site.store(bytes, at: path, replacing: replacing)
+            return path
+        }
     }
 }

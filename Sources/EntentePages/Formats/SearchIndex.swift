@@ -32,20 +32,17 @@ package struct SearchIndex: Sendable {
     /// added, removed or moved in the order (an analysis's new date), which numbers every page after it anew.
     package func updating(_ changed: Set<EntityKey>, site: ResolvedSite, markdown: RenderedContent) -> SearchIndex? {
         guard built.isUpdatable, numbers.count == site.actors.count + site.treaties.count + site.analyses.count else { return nil }
-        // Only changed pages can have moved; when none of them did, none of the others did either.
+        var documents: [Int: SearchDocument] = [:]
         for key in changed {
+            // Only changed pages can have moved; when none of them did, none of the others did either.
             let place: Int?
             switch key {
             case .actor(let id): place = site.actors.firstIndex { $0.id == id }
             case .treaty(let id): place = site.treaties.firstIndex { $0.id == id }.map { site.actors.count + $0 }
             case .analysis(let id): place = site.analyses.firstIndex { $0.id == id }.map { site.actors.count + site.treaties.count + $0 }
             }
-            guard let place, numbers[key] == place else { return nil }
-        }
-        var documents: [Int: SearchDocument] = [:]
-        for key in changed {
-            guard let number = numbers[key], let document = Self.document(for: key, site: site, markdown: markdown) else { return nil }
-            documents[number] = document
+            guard let place, numbers[key] == place, let document = Self.document(for: key, site: site, markdown: markdown) else { return nil }
+            documents[place] = document
         }
         return SearchIndex(built.updating(documents), numbers: numbers)
     }
