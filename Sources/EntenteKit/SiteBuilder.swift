@@ -30,10 +30,10 @@ public struct SiteBuilder: Sendable {
         await rebuild(&state, analysisPages: nil)
     }
 
-    /// `rebuildInSteps`, or after edits to analyses' bodies alone the shorter way of `bodyEditRebuild`.
+    /// `rebuildInSteps`, or after edits that leave analyses in the same lists the shorter way of `analysisEditRebuild`.
     func rebuild(_ state: inout BuildState,
                  analysisPages: (@Sendable (PageRenderer, [PageRenderer.Page]) async -> Void)?) async -> Rebuild {
-        if analysisPages == nil, let rebuild = await bodyEditRebuild(&state) { return rebuild }
+        if analysisPages == nil, let rebuild = await analysisEditRebuild(&state) { return rebuild }
         let rebuild = await rebuildInSteps(&state, analysisPages: analysisPages)
         state.lastDiagnostics = rebuild.succeeded && options.trackDependencies ? rebuild.diagnostics : nil
         return rebuild
@@ -109,20 +109,22 @@ public struct SiteBuilder: Sendable {
                            assetsChanged: true, timings: timings)
         }
 
-        let (changed, textOnly) = changedEntities(from: baseline.renderer.site, baseline.renderer.markdown, to: site, markdown)
+        let (changed, textOnly, inPlace) = changedEntities(from: baseline.renderer.site, baseline.renderer.markdown, to: site, markdown)
         return renderChanges(&state, baseline: consume baseline, site: site, markdown: markdown, theme: theme, changed: changed,
-                             textOnly: textOnly, diagnostics: diagnostics, timings: timings)
+                             textOnly: textOnly, inPlace: inPlace, diagnostics: diagnostics, timings: timings)
     }
 
     /// The pages to render after `changed` entities changed since `baseline`, `textOnly` of them in their Markdown
-    /// text alone; `state` keeps the new baseline.
+    /// text alone, and `inPlace` in data that leaves them in the same lists at the same places (analyses only);
+    /// `state` keeps the new baseline.
     private func renderChanges(_ state: inout BuildState, baseline: consuming BuildState.Baseline, site: ResolvedSite,
                                markdown: RenderedContent, theme: Theme, changed: Set<EntityKey>, textOnly: Set<EntityKey>,
-                               diagnostics: [Diagnostic], timings: StepTimings) -> Rebuild {
+                               inPlace: Set<EntityKey>, diagnostics: [Diagnostic], timings: StepTimings) -> Rebuild {
         var timings = timings
         let dataChanged = changed.subtracting(textOnly)
-        // When only Markdown text changed, what links to what is as it was: the index is kept.
-        let index = dataChanged.isEmpty ? baseline.renderer.index : SiteIndex(site: site, mentions: markdown.allMentions)
+        let relisted = dataChanged.subtracting(inPlace)
+        // When nothing moved from list to list, what links to what is as it was: the index is kept.
+        let index = relisted.isEmpty ? baseline.renderer.index : SiteIndex(site: site, mentions: markdown.allMentions)
         // The search index is updated for the pages that changed, not made afresh (unless pages were added,
         // removed or moved in its order).
         let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
@@ -131,6 +133,9 @@ public struct SiteBuilder: Sendable {
         if changed.contains(where: { if case .analysis = $0 { false } else { true } }) { changedDependencies.insert(.anyText) }
         for key in dataChanged {
             changedDependencies.insert(.entity(key))
+            if case .analysis = key { changedDependencies.insert(.anyAnalysis) }
+            // The pages that show it depend on it (`entity`), and the lists it is in are as they were.
+            guard !inPlace.contains(key) else { continue }
             switch key {
             case .analysis: changedDependencies.insert(.allAnalyses)
             case .actor: changedDependencies.insert(.allActors)
@@ -146,7 +151,7 @@ public struct SiteBuilder: Sendable {
         for dependency in changedDependencies { toRender.formUnion(baseline.dependents[dependency] ?? []) }
         var removed: [PageRenderer.Page] = []
         let oldSearch = baseline.renderer.searchCache.current, newSearch = renderer.searchFiles
-        if dataChanged.isEmpty {
+        if relisted.isEmpty {
             // The same pages but for the search index's files, which follow its words (new ones are found below).
             let current = Set(newSearch.paths)
             removed = (oldSearch?.paths ?? []).filter { !current.contains($0) }.map(PageRenderer.Page.searchFile)
@@ -172,36 +177,49 @@ public struct SiteBuilder: Sendable {
                        removedPages: removed.sorted { $0.path < $1.path }, assetsChanged: false, timings: timings)
     }
 
-    /// After edits to analyses' bodies alone, seen by a watcher: the last build's site with the new texts, their
-    /// Markdown rendered again, and nothing else loaded, resolved or compared. Nil, with `state` untouched, when the
-    /// edits are anything else (front matter, a new or deleted file, a mention gained or lost, a problem in the
-    /// file), which the full steps handle.
-    private func bodyEditRebuild(_ state: inout BuildState) async -> Rebuild? {
+    /// After edits to analyses that leave each in the same lists (its text, title, summary, date, …), seen by a
+    /// watcher: the last build's site with the edited analyses put in, their Markdown rendered again, and nothing
+    /// else loaded, resolved or compared. Nil, with `state` untouched, when the edits are anything else (its actors,
+    /// treaties or tags, a new or deleted file, a mention gained or lost, a problem in the file, a date that would
+    /// schedule it or move the site's "as of"), which the full steps handle.
+    private func analysisEditRebuild(_ state: inout BuildState) async -> Rebuild? {
         // The baseline is read through `state`, not bound: a second reference would make its update below a copy.
         guard options.trackDependencies, let changed = state.changedFiles, !changed.isEmpty, let lastDiagnostics = state.lastDiagnostics,
-              state.baseline != nil, let names = state.markdownNames, let previousMarkdown = state.markdownCache else { return nil }
+              let asOf = state.baseline?.renderer.site.asOf, let names = state.markdownNames,
+              let previousMarkdown = state.markdownCache else { return nil }
         var timings = StepTimings()
         var entries: [(path: String, entry: SiteLoader.LoadCache.Entry)] = []
         var edited: [Analysis] = []
+        var dataChanged: Set<EntityKey> = []
         for path in changed.sorted() {
             // An editor's temporary file, written and renamed away in the same burst, is no content.
             if path.split(separator: "/").last?.hasPrefix(".") == true, !FileManager.default.fileExists(atPath: path) { continue }
             guard let (key, entry) = loader.reloadAnalysis(atAbsolute: path, cache: state.loadCache),
                   let cached = state.loadCache.entries[key], cached.diagnostics.isEmpty, entry.diagnostics.isEmpty,
-                  case .analysis(var before) = cached.decoded, case .analysis(let after) = entry.decoded,
-                  var analysis = state.baseline!.renderer.site.analysesByID[after.id], analysis.body == before.body,
+                  case .analysis(let before) = cached.decoded, case .analysis(let after) = entry.decoded,
+                  let analysis = state.baseline!.renderer.site.analysesByID[after.id], analysis.body == before.body,
+                  Self.takingEdits(from: after, into: before) == after,
                   previousMarkdown.diagnostics(of: .analysis(after.id)).isEmpty else { return nil }
-            before.body = after.body
-            guard before == after else { return nil }
+            if after.date != before.date {
+                // Still due, and the latest dated fact of the site is another's: every "in force" holds as of it.
+                guard options.includeFuture || options.today.map({ $0.isCertainlyBefore(after.date) }) != true,
+                      state.baseline!.renderer.site.config.asOf != nil
+                        || (before.date < asOf && after.date < asOf) else { return nil }
+            }
             entries.append((key, entry))
-            analysis.body = after.body
-            edited.append(analysis)
+            var updated = Self.takingEdits(from: after, into: analysis)
+            updated.body = analysis.body
+            if updated != analysis { dataChanged.insert(.analysis(after.id)) }
+            updated.body = after.body
+            edited.append(updated)
         }
         guard !edited.isEmpty else { return nil }
         timings.finish("reload")
-        let markdown = renderBodies(edited, previous: previousMarkdown, names: names, site: state.baseline!.renderer.site)
+        let bodies = edited.filter { $0.body != state.baseline!.renderer.site.analysesByID[$0.id]!.body }
+        let markdown = bodies.isEmpty ? previousMarkdown
+            : renderBodies(bodies, previous: previousMarkdown, names: names, site: state.baseline!.renderer.site)
         // A mention gained or lost changes the lists the analysis is on: the full steps handle that.
-        for analysis in edited {
+        for analysis in bodies {
             guard markdown.mentions(of: analysis.id) == previousMarkdown.mentions(of: analysis.id),
                   markdown.diagnostics(of: .analysis(analysis.id)).isEmpty else { return nil }
         }
@@ -209,14 +227,25 @@ public struct SiteBuilder: Sendable {
         for (path, entry) in entries { state.loadCache.entries[path] = entry }
         state.changedFiles = nil
         state.markdownCache = markdown
-        let texts = Set(edited.map { EntityKey.analysis($0.id) }.filter { markdown.html(for: $0) != previousMarkdown.html(for: $0) })
-        // Taken out of the state, the baseline's site is the only reference to its storage: the new texts go in place.
+        let texts = Set(bodies.map { EntityKey.analysis($0.id) }.filter { markdown.html(for: $0) != previousMarkdown.html(for: $0) })
+        // Taken out of the state, the baseline's site is the only reference to its storage: the edits go in place.
         var baseline = state.baseline.take()!
-        baseline.renderer.site.replaceBodies(Dictionary(uniqueKeysWithValues: edited.map { ($0.id, $0.body) }))
+        let moved = baseline.renderer.site.replaceAnalyses(edited)
         timings.finish("replace")
         let site = baseline.renderer.site, theme = baseline.renderer.theme
         return renderChanges(&state, baseline: consume baseline, site: site, markdown: markdown, theme: theme,
-                             changed: texts, textOnly: texts, diagnostics: lastDiagnostics, timings: timings)
+                             changed: texts.union(dataChanged), textOnly: texts.subtracting(dataChanged),
+                             inPlace: moved ? [] : dataChanged, diagnostics: lastDiagnostics, timings: timings)
+    }
+
+    /// `analysis` with what an edit may change of it on the short way taken from `edited`: its text, and the data
+    /// that lists show of it without moving it from one list to another (its place in each, by date and title,
+    /// is checked after).
+    private static func takingEdits(from edited: Analysis, into analysis: Analysis) -> Analysis {
+        var analysis = analysis
+        (analysis.body, analysis.title, analysis.summary, analysis.author, analysis.date, analysis.updated, analysis.corrections) =
+            (edited.body, edited.title, edited.summary, edited.author, edited.date, edited.updated, edited.corrections)
+        return analysis
     }
 
     /// `previous` with the Markdown of `analyses` rendered again; the renderer made here is gone when it returns.
@@ -250,10 +279,11 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    /// Entities added, removed or changed in their data or their rendered Markdown, and among them those
-    /// whose change is in their Markdown text alone (which only their own page shows).
+    /// Entities added, removed or changed in their data or their rendered Markdown; among them those whose change
+    /// is in their Markdown text alone (which only their own page shows), and the analyses whose data changed but
+    /// that are in the same lists at the same places.
     private func changedEntities(from oldSite: ResolvedSite, _ oldMarkdown: RenderedContent, to newSite: ResolvedSite,
-                                 _ newMarkdown: RenderedContent) -> (changed: Set<EntityKey>, textOnly: Set<EntityKey>) {
+                                 _ newMarkdown: RenderedContent) -> (changed: Set<EntityKey>, textOnly: Set<EntityKey>, inPlace: Set<EntityKey>) {
         let old = (site: oldSite, markdown: oldMarkdown), new = (site: newSite, markdown: newMarkdown)
         let textChanged = new.markdown.changedEntities(since: old.markdown)
         var dataChanged: Set<EntityKey> = []
@@ -267,14 +297,27 @@ public struct SiteBuilder: Sendable {
             (before.summary, before.body, before.provisions) = (after.summary, after.body, after.provisions)
             if before != after { dataChanged.insert(.treaty(id)) }
         }
+        var inPlace: Set<EntityKey> = []
+        // Every list of analyses follows the site's order.
+        let sameOrder = old.site.analyses.lazy.map(\.id).elementsEqual(new.site.analyses.lazy.map(\.id))
         for id in Set(old.site.analysesByID.keys).union(new.site.analysesByID.keys) {
             guard var before = old.site.analysesByID[id], let after = new.site.analysesByID[id] else { dataChanged.insert(.analysis(id)); continue }
             before.body = after.body
             // What an analysis mentions decides which pages list it, so it counts as data.
-            if before != after || old.markdown.mentions(of: id) != new.markdown.mentions(of: id) { dataChanged.insert(.analysis(id)) }
+            let sameMentions = old.markdown.mentions(of: id) == new.markdown.mentions(of: id)
+            guard before != after || !sameMentions else { continue }
+            dataChanged.insert(.analysis(id))
+            if sameOrder, sameMentions, Self.listedAlike(before, after) { inPlace.insert(.analysis(id)) }
         }
         let changed = dataChanged.union(textChanged)
-        return (changed, changed.subtracting(dataChanged))
+        return (changed, changed.subtracting(dataChanged), inPlace)
+    }
+
+    /// Whether two versions of an analysis are in the same lists (with the site's order and their mentions unchanged):
+    /// about the same actors and treaties, with the same tags and authors, a draft or not alike.
+    private static func listedAlike(_ a: Analysis, _ b: Analysis) -> Bool {
+        a.actors.map(\.id) == b.actors.map(\.id) && a.treaties.map(\.id) == b.treaties.map(\.id) && a.tags == b.tags
+            && a.authors.map(\.id) == b.authors.map(\.id) && a.draft == b.draft
     }
 
     /// Builds the site into the output folder, or reports why not and leaves the output untouched.

@@ -7,26 +7,30 @@ import TemplateEngine
 extension PageRenderer {
     /// What a page's output is made from. A rebuild renders a page again only when one of these changed.
     public enum Dependency: Hashable, Sendable {
-        /// One actor, treaty or analysis: its data, as other pages show it.
+        /// One actor, treaty or analysis: its data, as other pages show it. A page that lists analyses depends on
+        /// each one it shows, and on the list itself through `allAnalyses`, `analysesAbout` or `tagged`.
         case entity(EntityKey)
         /// The rendered Markdown of an entity, which only its own page shows.
         case text(EntityKey)
-        /// Any analysis, actor or treaty at all (for the lists).
+        /// Which analyses the site has and in which order (and so which analyses every list of them holds); which
+        /// actors or treaties it has, and their data (for the lists).
         case allAnalyses, allActors, allTreaties
+        /// The data of any analysis at all (for the pages that show every analysis, or sort by their data).
+        case anyAnalysis
         /// The Markdown text of any entity (for the data files, which carry it as written).
         case anyText
         /// The treaties an actor is a party to or acts in: their data, and which treaties they are.
         case treatiesOf(ActorID)
-        /// The analyses about or mentioning an entity: their data, and which analyses they are.
+        /// The analyses about or mentioning an entity: which analyses they are, and in which order.
         case analysesAbout(EntityKey)
-        /// The analyses with a tag (by its slug): their data, and which analyses they are.
+        /// The analyses with a tag (by its slug): which analyses they are, and in which order.
         case tagged(String)
         /// The entities that name this one in their own data: an actor's parts, a treaty's successors.
         case namedBy(EntityKey)
     }
 
     /// The relations a change to `key`'s data touches, as the site stood before or stands after the change (the
-    /// caller asks both): a page that lists the treaties of an actor, say, depends on `treatiesOf(actor)` rather
+    /// caller asks both; an analysis whose change keeps it in the same lists at the same place touches none): a page that lists the treaties of an actor, say, depends on `treatiesOf(actor)` rather
     /// than on each of those treaties, so that its dependencies stay the same until one of them changes, and a
     /// rebuild need only ask again the dependencies of the pages it renders.
     public func relations(touchedBy key: EntityKey) -> [Dependency] {
@@ -51,8 +55,9 @@ extension PageRenderer {
     /// a change to either renders every page.
     public func dependencies(of page: Page) -> Set<Dependency> {
         switch page {
-        case .home: return [.allAnalyses, .allActors, .allTreaties]
-        case .analyses, .tags: return [.allAnalyses]
+        case .home: return showing(site.analyses.prefix(Self.latestCount).map(\.id), [.allAnalyses, .allActors, .allTreaties])
+        case .analyses: return dependencies(of: .analysisList(.site, 1))
+        case .tags: return [.allAnalyses]
         case .actors, .treaties, .treatyList, .facetData, .actorList: return [.allActors, .allTreaties]
         // The timeline picture runs agreements in force up to the latest date of the site, analyses included.
         case .timeline: return [.allActors, .allTreaties, .allAnalyses]
@@ -65,14 +70,16 @@ extension PageRenderer {
         case .searchText(let key): return [.entity(key), .text(key)]
         case .data(.actorsJSON), .data(.treatiesJSON): return [.allActors, .allTreaties, .anyText]
         case .data: return [.allActors, .allTreaties]
-        case .feed(nil): return [.allAnalyses]
+        // Sorted by each analysis's last change.
+        case .feed(nil): return [.allAnalyses, .anyAnalysis]
         case .feed(let key?):
             var keys: [EntityKey] = [key]
             // A treaty's feed names the actors of its events.
             if case .treaty(let id) = key, let treaty = site.treatiesByID[id] {
                 keys += treaty.events.compactMap { $0.actor.map { .actor($0.id) } }
             }
-            return Set(keys.map(Dependency.entity)).union([.analysesAbout(key)])
+            // Every analysis of the entity, sorted by its last change.
+            return showing(analyses(of: .entity(key)), Set(keys.map(Dependency.entity)).union([.analysesAbout(key)]))
         case .record(let key):
             var uses: Set<Dependency> = [.entity(key), .text(key)]
             if case .actor(let id) = key { uses.insert(.treatiesOf(id)) }
@@ -80,24 +87,18 @@ extension PageRenderer {
         // Authors' own data is compared as a whole: any change to an author renders every page again.
         case .authors: return [.allAnalyses]
         // The site's `as_of` is compared as a whole, as the authors are.
-        case .watch, .watchFeed, .watchList: return [.allAnalyses, .allActors, .allTreaties]
+        case .watch, .watchFeed, .watchList: return [.allAnalyses, .anyAnalysis, .allActors, .allTreaties]
         case .snapshot: return [.allActors, .allTreaties]
-        case .analysisList(.site, _): return [.allAnalyses]
-        case .analysisList(.tag(let slug), _): return dependencies(of: .tag(slug))
-        case .analysisList(.entity(let key), _): return [.entity(key), .analysesAbout(key)]
-        case .analysisList(.pair(let a, let b), _): return dependencies(of: .pair(a, b))
-        case .pair(let a, let b):
-            // Which agreements and analyses the two share changes with the agreements and analyses of either.
-            return [.entity(.actor(a)), .entity(.actor(b)), .treatiesOf(a), .treatiesOf(b),
-                    .analysesAbout(.actor(a)), .analysesAbout(.actor(b))]
+        case .analysisList(let owner, let number): return showing(Self.onPage(number, of: analyses(of: owner)), listDependencies(owner))
+        case .pair(let a, let b): return showing(analyses(of: .pair(a, b)).prefix(Self.listLimit), listDependencies(.pair(a, b)))
         // Which analyses an author wrote is not a relation of its own: any analysis may gain an author.
-        case .author, .authorFeed: return [.allAnalyses]
+        case .author(let id), .authorFeed(let id): return showing(site.analysesOfAuthor[id] ?? [], [.allAnalyses])
         case .citation(let key, _):
             var keys: [EntityKey] = [key]
             // A treaty's citation names its parties.
             if case .treaty(let id) = key, let treaty = site.treatiesByID[id] { keys += treaty.parties.map { .actor($0.actor.id) } }
             return Set(keys.map(Dependency.entity))
-        case .tag(let slug): return [.tagged(slug)]
+        case .tag(let slug): return dependencies(of: .analysisList(.tag(slug), 1))
         case .analysis(let id):
             guard let analysis = site.analysesByID[id] else { return [] }
             var keys: [EntityKey] = [.analysis(id)]
@@ -112,6 +113,7 @@ extension PageRenderer {
             keys += (index.counterparts[id] ?? []).map { .actor($0.actor) }
             var uses = Set(keys.map(Dependency.entity))
             uses.formUnion([.text(.actor(id)), .namedBy(.actor(id)), .treatiesOf(id), .analysesAbout(.actor(id))])
+            uses.formUnion(analyses(of: .entity(.actor(id))).prefix(Self.listLimit).map { .entity(.analysis($0)) })
             // The ego network also draws the agreements among the counterparts themselves.
             for counterpart in index.counterparts[id] ?? [] { uses.insert(.treatiesOf(counterpart.actor)) }
             return uses
@@ -124,9 +126,27 @@ extension PageRenderer {
             keys += treaty.related.map { .treaty($0.id) }
             var uses = Set(keys.map(Dependency.entity))
             uses.formUnion([.text(.treaty(id)), .namedBy(.treaty(id)), .analysesAbout(.treaty(id))])
+            uses.formUnion(analyses(of: .entity(.treaty(id))).prefix(Self.listLimit).map { .entity(.analysis($0)) })
             // The treaties sharing a party with this one are listed.
             for party in treaty.parties { uses.insert(.treatiesOf(party.actor.id)) }
             return uses
+        }
+    }
+
+    /// `list` and each analysis of `analyses`, whose data the page shows.
+    private func showing(_ analyses: some Sequence<AnalysisID>, _ list: Set<Dependency>) -> Set<Dependency> {
+        list.union(analyses.lazy.map { .entity(.analysis($0)) })
+    }
+
+    /// What decides which analyses a list holds, and in which order.
+    private func listDependencies(_ owner: ListOwner) -> Set<Dependency> {
+        switch owner {
+        case .site: [.allAnalyses]
+        case .tag(let slug): [.tagged(slug)]
+        case .entity(let key): [.entity(key), .analysesAbout(key)]
+        // Which agreements and analyses the two share changes with the agreements and analyses of either.
+        case .pair(let a, let b):
+            [.entity(.actor(a)), .entity(.actor(b)), .treatiesOf(a), .treatiesOf(b), .analysesAbout(.actor(a)), .analysesAbout(.actor(b))]
         }
     }
 }

@@ -72,6 +72,12 @@ extension PageRenderer {
         return pages
     }
 
+    /// The items of a list on its page `number` (from 1).
+    package static func onPage<T>(_ number: Int, of items: [T]) -> ArraySlice<T> {
+        let start = min(items.count, (number - 1) * pageSize)
+        return items[start..<min(items.count, start + pageSize)]
+    }
+
     /// The slice of `items` on page `number`, and the links between the pages.
     package func paginate<T>(_ items: [T], _ owner: ListOwner, page number: Int, _ root: String) -> ([T], PaginationModel?) {
         paginate(items, page: number, folder: owner.folder(page:), root)
@@ -80,8 +86,7 @@ extension PageRenderer {
     /// The slice of `items` on page `number`, and the links between the pages, whose folders `folder` gives.
     package func paginate<T>(_ items: [T], page number: Int, folder: @escaping (Int) -> String, _ root: String) -> ([T], PaginationModel?) {
         let count = Self.pageCount(items.count)
-        let start = min(items.count, (number - 1) * Self.pageSize)
-        let slice = Array(items[start..<min(items.count, start + Self.pageSize)])
+        let slice = Array(Self.onPage(number, of: items))
         guard count > 1 else { return (slice, nil) }
         let url = { (n: Int) in links.folder(folder(n), from: root) }
         return (slice, PaginationModel(

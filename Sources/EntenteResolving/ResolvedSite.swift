@@ -16,7 +16,7 @@ public struct ResolvedSite: Sendable {
     public let authors: [Author]
     public let authorsByID: [AuthorID: Author]
     /// The analyses of each author, newest first (as `analyses`).
-    public let analysesOfAuthor: [AuthorID: [AnalysisID]]
+    public private(set) var analysesOfAuthor: [AuthorID: [AnalysisID]]
     /// The build's day (see `SiteContent.buildDay`).
     public var buildDay: PartialDate?
     /// The day the site's data describes: `as_of` of site.yaml, else its latest dated fact (an event, a party's own
@@ -55,17 +55,11 @@ public struct ResolvedSite: Sendable {
         self.declared = declared
         self.actors = actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         self.treaties = treaties.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-        self.analyses = analyses.sorted { ($1.date, $0.title, $0.id) < ($0.date, $1.title, $1.id) }
+        self.analyses = analyses.sorted(by: Self.newestFirst)
         actorsByID = Dictionary(uniqueKeysWithValues: actors.map { ($0.id, $0) })
         treatiesByID = Dictionary(uniqueKeysWithValues: treaties.map { ($0.id, $0) })
         analysesByID = Dictionary(uniqueKeysWithValues: analyses.map { ($0.id, $0) })
-        var analysesOfAuthor: [AuthorID: [AnalysisID]] = [:]
-        for analysis in self.analyses {
-            for author in analysis.authors where analysesOfAuthor[author.id]?.contains(analysis.id) != true {
-                analysesOfAuthor[author.id, default: []].append(analysis.id)
-            }
-        }
-        self.analysesOfAuthor = analysesOfAuthor
+        analysesOfAuthor = Self.analysesOfAuthor(self.analyses)
         asOf = config.asOf ?? (treaties.flatMap { treaty in
             treaty.events.map(\.date) + treaty.parties.flatMap { [$0.signed, $0.ratified, $0.acceded, $0.inForce, $0.withdrawn].compactMap { $0 } }
         } + analyses.map(\.date)).max()
@@ -104,12 +98,35 @@ public struct ResolvedSite: Sendable {
         return bodies
     }
 
-    /// Puts new Markdown texts in place of some analyses' (an edit to their bodies alone; nothing else changes).
-    package mutating func replaceBodies(_ bodies: [AnalysisID: MarkdownText]) {
+    /// Puts edited analyses in place of the site's own with the same ids, and sorts the site's analyses again
+    /// when the edits moved them (a new date or title). The caller makes sure that nothing else the site
+    /// derives from its analyses changes (`asOf`; who wrote them). Returns whether the order changed.
+    package mutating func replaceAnalyses(_ edited: [Analysis]) -> Bool {
+        let byID = Dictionary(edited.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
         for index in analyses.indices {
-            if let body = bodies[analyses[index].id] { analyses[index].body = body }
+            if let analysis = byID[analyses[index].id] { analyses[index] = analysis }
         }
-        for (id, body) in bodies { analysesByID[id]?.body = body }
+        for analysis in edited where analysesByID.index(forKey: analysis.id) != nil { analysesByID[analysis.id] = analysis }
+        guard zip(analyses, analyses.dropFirst()).contains(where: { Self.newestFirst($1, $0) }) else { return false }
+        analyses.sort(by: Self.newestFirst)
+        analysesOfAuthor = Self.analysesOfAuthor(analyses)
+        return true
+    }
+
+    /// The order of `analyses`: newest first, then by title.
+    private static func newestFirst(_ a: Analysis, _ b: Analysis) -> Bool {
+        (b.date, a.title, a.id) < (a.date, b.title, b.id)
+    }
+
+    /// The analyses of each author, in the order of `analyses`.
+    private static func analysesOfAuthor(_ analyses: [Analysis]) -> [AuthorID: [AnalysisID]] {
+        var result: [AuthorID: [AnalysisID]] = [:]
+        for analysis in analyses {
+            for author in analysis.authors where result[author.id]?.contains(analysis.id) != true {
+                result[author.id, default: []].append(analysis.id)
+            }
+        }
+        return result
     }
 
     /// The distinct parties of `treaty` that are actors of the site, in the order it lists them.

@@ -68,6 +68,21 @@ struct IncrementalBuildTests {
                         .replacingOccurrences(of: "title: \"", with: "title: \"Retitled ") }
                     return [analysis]
                 }),
+                // Its place in every list is kept: the short way, and only the pages that show it.
+                ("an analysis's title alone changes", {
+                    try edit(site + "/Content/analyses/" + analyses[20]) { $0.replacingOccurrences(of: "'\"\ndate:", with: " (revised)'\"\ndate:") }
+                    return [site + "/Content/analyses/" + analyses[20]]
+                }),
+                // The short way, but the site's order changes: every list follows.
+                ("an analysis's date moves it down the lists", {
+                    try edit(site + "/Content/analyses/" + analyses[21]) { $0.replacingOccurrences(of: "date: \"20", with: "date: \"19") }
+                    return [site + "/Content/analyses/" + analyses[21]]
+                }),
+                // The full steps (no watcher named the files), finding the analysis in its place in the lists.
+                ("an analysis's title changes, seen without a watcher", {
+                    try edit(site + "/Content/analyses/" + analyses[22]) { $0.replacingOccurrences(of: "'\"\ndate:", with: " (second thoughts)'\"\ndate:") }
+                    return []
+                }),
                 ("an actor is renamed", {
                     try edit(site + "/Content/actors/" + actors[2]) { $0.replacingOccurrences(of: "name: ", with: "name: Renamed ") }
                     return [site + "/Content/actors/" + actors[2]]
@@ -145,6 +160,14 @@ struct IncrementalBuildTests {
                     #expect(summary.timings.steps.first?.name == "reload",
                             "\(name): the edit took the short way")
                     #expect(summary.pagesRendered < 12, "\(name): rendered \(summary.pagesRendered) pages")
+                }
+                if name == "an analysis's title alone changes" || name == "an analysis's date moves it down the lists" {
+                    #expect(summary.timings.steps.first?.name == "reload", "\(name): the edit took the short way")
+                }
+                if name == "an analysis's title alone changes" || name == "an analysis's title changes, seen without a watcher" {
+                    // Its page, its text file, its citations, and the lists and feeds that show it.
+                    #expect(summary.pagesRendered < 40, "\(name): rendered \(summary.pagesRendered) pages")
+                    #expect(summary.pagesRendered > 5)
                 }
                 if name == "an analysis body gains a mention" {
                     #expect(summary.pagesRendered < total / 4, "rendered \(summary.pagesRendered) of \(total) pages")
