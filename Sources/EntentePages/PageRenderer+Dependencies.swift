@@ -87,7 +87,9 @@ extension PageRenderer {
         // Authors' own data is compared as a whole: any change to an author renders every page again.
         case .authors: return [.allAnalyses]
         // The site's `as_of` is compared as a whole, as the authors are.
-        case .watch, .watchFeed, .watchList: return [.allAnalyses, .anyAnalysis, .allActors, .allTreaties]
+        case .watch: return showing(watchedAnalyses(onPage: 1), [.allAnalyses, .allActors, .allTreaties])
+        case .watchList(let number): return showing(watchedAnalyses(onPage: number), [.allAnalyses, .allActors, .allTreaties])
+        case .watchFeed: return [.allActors, .allTreaties]
         case .snapshot: return [.allActors, .allTreaties]
         case .analysisList(let owner, let number): return showing(Self.onPage(number, of: analyses(of: owner)), listDependencies(owner))
         case .pair(let a, let b): return showing(analyses(of: .pair(a, b)).prefix(Self.listLimit), listDependencies(.pair(a, b)))

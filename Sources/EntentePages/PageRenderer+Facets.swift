@@ -17,7 +17,9 @@ extension PageRenderer {
     }
 
     /// Every facet's values, computed once per renderer: every page of the index shows them all.
-    package var facetValues: [(facet: TreatyFacet, values: [TreatyFacet.Value])] { facetCache.get(site) }
+    package var facetValues: [(facet: TreatyFacet, values: [TreatyFacet.Value])] {
+        facetCache.get { TreatyFacet.allCases.map { ($0, $0.values(in: site)) } }
+    }
 
     /// The index's further pages, and every page of every facet value.
     package var treatyListPages: [Page] {
@@ -89,19 +91,5 @@ extension PageRenderer {
                         facets: labels, titles: Dictionary(uniqueKeysWithValues: TreatyFacet.allCases.map { ($0.rawValue, $0.title) }),
                         asOf: site.asOf?.display)
         return ScriptData.assignment(variable: "ENTENTE_TREATIES", json: OpenData.json(data))
-    }
-}
-
-/// The facets' values of one renderer's site, computed on first use.
-package final class FacetValuesBox: Sendable {
-    private let stored = Mutex<[(facet: TreatyFacet, values: [TreatyFacet.Value])]?>(nil)
-
-    package init() {}
-
-    func get(_ site: ResolvedSite) -> [(facet: TreatyFacet, values: [TreatyFacet.Value])] {
-        if let values = stored.withLock({ $0 }) { return values }
-        let values = TreatyFacet.allCases.map { ($0, $0.values(in: site)) }
-        stored.withLock { $0 = values }
-        return values
     }
 }

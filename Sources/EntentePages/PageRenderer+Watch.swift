@@ -8,7 +8,7 @@ import TemplateEngine
 extension PageRenderer {
     /// The watchlist as of the site's `as_of` (nil when nothing in the site is dated).
     package var watchlist: Watchlist? {
-        site.asOf.map { Watchlist(site: site, index: index, day: $0, years: site.config.watchYears) }
+        watchCache.get { site.asOf.map { Watchlist(site: site, index: index, day: $0, years: site.config.watchYears) } }
     }
 
     /// How many analyses a line of the watchlist names: a busy agreement's line links to its page for the rest,
@@ -17,13 +17,26 @@ extension PageRenderer {
 
     /// The latest analyses about an agreement, as links, and the link to all of them when there are more.
     private func analysesAbout(_ id: TreatyID, _ root: String) -> (shown: [NamedLinkModel], more: MoreAnalysesModel?) {
-        let about = (index.backlinks[.treaty(id)] ?? []).filter { $0.relation == .about }
-        let shown = about.prefix(Self.watchAnalysesShown).compactMap { backlink in
-            site.analysesByID[backlink.analysis].map { NamedLinkModel(name: $0.title, url: url(.analysis($0.id), root)) }
+        let (shownIDs, count) = watchedAnalyses(about: id)
+        let shown = shownIDs.compactMap { id in
+            site.analysesByID[id].map { NamedLinkModel(name: $0.title, url: url(.analysis($0.id), root)) }
         }
-        let more = about.count > Self.watchAnalysesShown
-            ? MoreAnalysesModel(count: about.count, url: url(.treaty(id), root) + "#analyses") : nil
+        let more = count > Self.watchAnalysesShown ? MoreAnalysesModel(count: count, url: url(.treaty(id), root) + "#analyses") : nil
         return (shown, more)
+    }
+
+    /// The latest analyses about an agreement that its line of the watchlist names, and how many there are.
+    private func watchedAnalyses(about id: TreatyID) -> (shown: [AnalysisID], count: Int) {
+        let about = (index.backlinks[.treaty(id)] ?? []).filter { $0.relation == .about }
+        return (about.prefix(Self.watchAnalysesShown).map(\.analysis), about.count)
+    }
+
+    /// The analyses that watchlist page `number` names: those of the agreements on it.
+    package func watchedAnalyses(onPage number: Int) -> [AnalysisID] {
+        guard let list = watchlist else { return [] }
+        var treaties = Self.onPage(number, of: list.pending).map(\.treaty)
+        if number == 1 { treaties += list.ending.map(\.treaty) + list.recent.map(\.treaty) }
+        return treaties.flatMap { watchedAnalyses(about: $0).shown }
     }
 
     /// The watchlist's page `number`: the first holds the first 50 agreements awaiting ratification, the terms that

@@ -19,7 +19,9 @@ public struct PageRenderer: Sendable {
     package let markdown: RenderedContent
     package let pictures = SitePictures()
     package let listItems = ListItemCache()
-    package let facetCache = FacetValuesBox()
+    package let facetCache = ComputedOnce<[(facet: TreatyFacet, values: [TreatyFacet.Value])]>()
+    /// The watchlist, which each of its pages needs whole.
+    package let watchCache = ComputedOnce<Watchlist?>()
     package let searchCache: SearchIndexBox
     /// How many analyses the home page lists.
     package static let latestCount = 10

@@ -38,6 +38,10 @@ struct IncrementalBuildTests {
             let actors = try FileManager.default.contentsOfDirectory(atPath: site + "/Content/actors").sorted()
             let treaties = try FileManager.default.contentsOfDirectory(atPath: site + "/Content/treaties").sorted()
             let analysis = site + "/Content/analyses/" + analyses[3]
+            // An analysis that the watchlist's first page names, beside an agreement awaiting ratification.
+            let watchPage = String(decoding: try #require(await preview.snapshot()["watch/index.html"]), as: UTF8.self)
+            let watched = try #require(watchPage.firstMatch(of: /analyses\/(analysis-[0-9]+)\//)?.output.1)
+            let watchedFile = site + "/Content/analyses/\(watched).md"
 
             // Each edit names the files it touched, as the watcher would: the rebuild looks at those alone.
             let edits: [(String, () throws -> [String])] = [
@@ -72,6 +76,10 @@ struct IncrementalBuildTests {
                 ("an analysis's title alone changes", {
                     try edit(site + "/Content/analyses/" + analyses[20]) { $0.replacingOccurrences(of: "'\"\ndate:", with: " (revised)'\"\ndate:") }
                     return [site + "/Content/analyses/" + analyses[20]]
+                }),
+                ("an analysis the watchlist names changes its title", {
+                    try edit(watchedFile) { $0.replacingOccurrences(of: "'\"\ndate:", with: " (watched)'\"\ndate:") }
+                    return [watchedFile]
                 }),
                 // The short way, but the site's order changes: every list follows.
                 ("an analysis's date moves it down the lists", {
