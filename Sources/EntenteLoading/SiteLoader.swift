@@ -47,8 +47,16 @@ public struct SiteLoader: Sendable {
         }
 
         package var entries: [String: Entry] = [:]
+        /// The content files the last load listed, and what listing them reported.
+        package var listing: Listing?
 
         public init() {}
+    }
+
+    /// The content files of a site, by section, and the problems with the names and folders found listing them.
+    package struct Listing: Sendable {
+        package var actors: [ContentFile], treaties: [ContentFile], analyses: [ContentFile], authors: [ContentFile]
+        package var diagnostics: [Diagnostic]
     }
 
     /// Loads the site, decoding again only the files that changed since `cache` was made.
@@ -64,15 +72,14 @@ public struct SiteLoader: Sendable {
                                  suggestion: "run in a site folder or pass --site DIR")], LoadCache())
         }
         let config = loadConfig(&diagnostics)
-        let actorFiles = listFiles("Content/actors", &diagnostics)
-        let treatyFiles = listFiles("Content/treaties", &diagnostics)
-        let analysisFiles = listFiles("Content/analyses", &diagnostics, formats: [.markdown], subfolders: true)
-        let authorFiles = listFiles("Content/authors", &diagnostics, formats: [.yaml, .json])
+        // The watcher's changed paths, as this loader names them.
+        let changedHere = changed.map { Set($0.compactMap(displayPath(ofAbsolute:))) }
+        let listing = cache.listing.flatMap { listing in changedHere.flatMap { stillListed(listing, after: $0) } } ?? list()
+        diagnostics += listing.diagnostics
+        let (actorFiles, treatyFiles, analysisFiles, authorFiles) = (listing.actors, listing.treaties, listing.analyses, listing.authors)
 
         let entries = actorFiles.map { ($0, Section.actors) } + treatyFiles.map { ($0, Section.treaties) }
             + analysisFiles.map { ($0, Section.analyses) } + authorFiles.map { ($0, Section.authors) }
-        // The watcher names files by absolute path; the loader's are as the user named the site folder.
-        let changedHere = changed.map { Set($0.compactMap(displayPath(ofAbsolute:))) }
         let decoded = await ParallelMap.map(entries) { file, section -> (String, LoadCache.Entry) in
             if let changedHere, let cached = cache.entries[file.path], !changedHere.contains(file.path) {
                 return (file.path, cached)
@@ -85,6 +92,7 @@ public struct SiteLoader: Sendable {
                                                decoded: value, diagnostics: fileDiagnostics))
         }
         var newCache = LoadCache()
+        newCache.listing = listing
         var actors: [Actor] = [], treaties: [Treaty] = [], analyses: [Analysis] = [], authors: [Author] = []
         var declared: Set<EntityKey> = []
         var excludedDrafts: Set<AnalysisID> = []
@@ -125,6 +133,36 @@ public struct SiteLoader: Sendable {
         return (content, diagnostics, newCache)
     }
 
+
+    /// Lists the content files of every section.
+    private func list() -> Listing {
+        var diagnostics: [Diagnostic] = []
+        let actors = listFiles("Content/actors", &diagnostics)
+        let treaties = listFiles("Content/treaties", &diagnostics)
+        let analyses = listFiles("Content/analyses", &diagnostics, formats: [.markdown], subfolders: true)
+        let authors = listFiles("Content/authors", &diagnostics, formats: [.yaml, .json])
+        return Listing(actors: actors, treaties: treaties, analyses: analyses, authors: authors, diagnostics: diagnostics)
+    }
+
+    /// `listing`, when the watcher's `changed` paths (as this loader names them) cannot have changed it: each is a
+    /// file it lists that is still a file, hidden (never listed), `site.yaml` or outside `Content/`. Listing 12,000
+    /// files again after every save took a quarter of a second. Nil when the folders must be listed again.
+    private func stillListed(_ listing: Listing, after changed: Set<String>) -> Listing? {
+        let content = displayPath("Content") + "/"
+        var listed: Set<String>?
+        for path in changed {
+            if path + "/" == content { return nil }
+            guard path.hasPrefix(content), path != displayPath("Content/site.yaml"),
+                  !path.dropFirst(content.count).split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            if listed == nil {
+                listed = Set((listing.actors + listing.treaties + listing.analyses + listing.authors).lazy.map(\.path))
+            }
+            var isDirectory: ObjCBool = false
+            guard listed!.contains(path), FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+                  !isDirectory.boolValue else { return nil }
+        }
+        return listing
+    }
 
     /// The path of a file given by its absolute path, as this loader names it (nil when it is not in the site).
     package func displayPath(ofAbsolute path: String) -> String? {
