@@ -92,7 +92,7 @@ public struct SiteBuilder: Sendable {
         guard comparable, let baseline = previous.take() else {
             // A first build, or settings or templates changed: every page. The last build's pages are all that is
             // kept of it (to tell which are gone), so that two whole builds are never held at once.
-            let previousPages = previous.map { Array($0.dependencies.keys) } ?? []
+            let previousPages = previous.map { Array($0.pages) } ?? []
             previous = nil
             let index = SiteIndex(site: site, mentions: markdown.allMentions)
             let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
@@ -148,7 +148,7 @@ public struct SiteBuilder: Sendable {
         // The pages to render are those that depend on something that changed, found through the index of
         // dependents; the dependencies of the others are as they were, since nothing they are made of changed.
         var toRender: Set<PageRenderer.Page> = []
-        for dependency in changedDependencies { toRender.formUnion(baseline.dependents[dependency] ?? []) }
+        for dependency in changedDependencies { toRender.formUnion(baseline.pages(dependingOn: dependency)) }
         var removed: [PageRenderer.Page] = []
         let oldSearch = baseline.renderer.searchCache.current, newSearch = renderer.searchFiles
         if relisted.isEmpty {
@@ -158,8 +158,8 @@ public struct SiteBuilder: Sendable {
         } else {
             let pages = renderer.pages
             let current = Set(pages)
-            for page in pages where baseline.dependencies[page] == nil { toRender.insert(page) }
-            removed = baseline.dependencies.keys.filter { !current.contains($0) }
+            for page in pages where !baseline.contains(page) { toRender.insert(page) }
+            removed = baseline.pages.filter { !current.contains($0) }
         }
         timings.finish("index")
         // The search index's files are compared: a text edit changes a few of its hundreds of shards, and a new
