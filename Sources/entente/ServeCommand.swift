@@ -8,7 +8,8 @@ import EntenteServing
 import EntenteSupport
 import Foundation
 
-/// `entente serve`: builds the site into memory, serves it, and rebuilds and reloads open pages on every save.
+/// `entente serve`: builds the site into a private temporary folder, serves it, and rebuilds and reloads open pages on
+/// every save.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
