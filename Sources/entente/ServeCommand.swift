@@ -75,18 +75,18 @@ struct ServeCommand: AsyncParsableCommand {
         // The watcher says how it watches once its first look is taken; that may be during the first build.
         while mechanism.withLock({ $0 }) == nil { try? await Task.sleep(for: .milliseconds(5)) }
         if let how = mechanism.withLock({ $0 }) { say(how.description.prefix(1).uppercased() + how.description.dropFirst() + ".") }
+        // The session is handed to the watch task, not copied into it: a copy kept by the task's closure held the
+        // first build's whole state for as long as the server ran, and made the first edit copy the site.
+        let handOff = HandOutOnceStore([0: consume session])
         await withTaskGroup(of: Void.self) { group in
             // Above the requests' priority: under a load of requests, the rebuild after a save still runs.
-            group.addTask(priority: .high) { [session] in
-                var session = session
+            group.addTask(priority: .high) {
+                guard var session = handOff.take(0) else { return }
                 for await changed in changes {
                     let summary = await session.rebuild(changedFiles: changed)
                     report(summary, initial: false)
                 }
             }
-            // The task has its own copy of the session; this one lets go of the first build's state, which the
-            // copy's later rebuilds replace (two states held at once doubled the server's memory over time).
-            session = PreviewSession(options: options, site: site)
             group.addTask { await Self.waitForTerminationSignal() }
             // The first child to finish is the signal: stop everything else.
             await group.next()

@@ -98,23 +98,27 @@ package struct SearchIndex: Sendable {
 /// The search index of one renderer, built the first time a page asks for it: afresh, or by updating the previous
 /// build's index when only the texts of some pages changed (`seed`).
 package final class SearchIndexBox: Sendable {
-    private let stored = Mutex<SearchIndex?>(nil)
-    private let seed: (index: SearchIndex, changed: Set<EntityKey>)?
+    /// The index once made; until then the last build's, to update, and what changed since. The last build's is let go
+    /// of once used: kept beside the new one for as long as the renderer lived, it doubled the index's memory.
+    private let stored: Mutex<(index: SearchIndex?, seed: (index: SearchIndex, changed: Set<EntityKey>)?)>
     private let updatable: Bool
 
     package init(updatable: Bool = true, seed: (index: SearchIndex, changed: Set<EntityKey>)? = nil) {
         self.updatable = updatable
-        self.seed = seed
+        stored = Mutex((nil, seed))
     }
 
     /// The index, if a page has asked for it already.
-    package var current: SearchIndex? { stored.withLock { $0 } }
+    package var current: SearchIndex? { stored.withLock { $0.index } }
 
+    /// The index, made (under the lock: every page that asks meanwhile needs it too) the first time a page asks.
     func get(_ site: ResolvedSite, _ markdown: RenderedContent) -> SearchIndex {
-        if let index = stored.withLock({ $0 }) { return index }
-        let index = seed.flatMap { $0.index.updating($0.changed, site: site, markdown: markdown) }
-            ?? SearchIndex(site: site, markdown: markdown, updatable: updatable)
-        stored.withLock { $0 = index }
-        return index
+        stored.withLock { stored in
+            if let index = stored.index { return index }
+            let index = stored.seed.flatMap { $0.index.updating($0.changed, site: site, markdown: markdown) }
+                ?? SearchIndex(site: site, markdown: markdown, updatable: updatable)
+            stored = (index, nil)
+            return index
+        }
     }
 }
