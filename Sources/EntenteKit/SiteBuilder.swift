@@ -207,10 +207,11 @@ public struct SiteBuilder: Sendable {
                         || (before.date < asOf && after.date < asOf) else { return nil }
             }
             entries.append((key, entry))
-            var updated = Self.takingEdits(from: after, into: analysis)
-            updated.body = analysis.body
-            if updated != analysis { dataChanged.insert(.analysis(after.id)) }
-            updated.body = after.body
+            let updated = Self.takingEdits(from: after, into: analysis)
+            // Its data changed, not its text alone.
+            var sameText = updated
+            sameText.body = analysis.body
+            if sameText != analysis { dataChanged.insert(.analysis(after.id)) }
             edited.append(updated)
         }
         guard !edited.isEmpty else { return nil }

@@ -74,7 +74,7 @@ public struct SiteLoader: Sendable {
         let config = loadConfig(&diagnostics)
         // The watcher's changed paths, as this loader names them.
         let changedHere = changed.map { Set($0.compactMap(displayPath(ofAbsolute:))) }
-        let listing = cache.listing.flatMap { listing in changedHere.flatMap { stillListed(listing, after: $0) } } ?? list()
+        let listing = changedHere.flatMap { stillListed(in: cache, after: $0) } ?? list()
         diagnostics += listing.diagnostics
         let (actorFiles, treatyFiles, analysisFiles, authorFiles) = (listing.actors, listing.treaties, listing.analyses, listing.authors)
 
@@ -144,21 +144,19 @@ public struct SiteLoader: Sendable {
         return Listing(actors: actors, treaties: treaties, analyses: analyses, authors: authors, diagnostics: diagnostics)
     }
 
-    /// `listing`, when the watcher's `changed` paths (as this loader names them) cannot have changed it: each is a
-    /// file it lists that is still a file, hidden (never listed), `site.yaml` or outside `Content/`. Listing 12,000
-    /// files again after every save took a quarter of a second. Nil when the folders must be listed again.
-    private func stillListed(_ listing: Listing, after changed: Set<String>) -> Listing? {
+    /// The listing of `cache`, when the watcher's `changed` paths (as this loader names them) cannot have changed
+    /// it: each is a file it lists (every one has an entry) that is still a file, hidden (never listed), `site.yaml`
+    /// or outside `Content/`. Listing 12,000 files again after every save took a quarter of a second. Nil when the
+    /// folders must be listed again.
+    private func stillListed(in cache: LoadCache, after changed: Set<String>) -> Listing? {
+        guard let listing = cache.listing else { return nil }
         let content = displayPath("Content") + "/"
-        var listed: Set<String>?
         for path in changed {
             if path + "/" == content { return nil }
             guard path.hasPrefix(content), path != displayPath("Content/site.yaml"),
                   !path.dropFirst(content.count).split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            if listed == nil {
-                listed = Set((listing.actors + listing.treaties + listing.analyses + listing.authors).lazy.map(\.path))
-            }
             var isDirectory: ObjCBool = false
-            guard listed!.contains(path), FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+            guard cache.entries.index(forKey: path) != nil, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
                   !isDirectory.boolValue else { return nil }
         }
         return listing

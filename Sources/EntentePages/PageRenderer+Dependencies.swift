@@ -30,9 +30,10 @@ extension PageRenderer {
     }
 
     /// The relations a change to `key`'s data touches, as the site stood before or stands after the change (the
-    /// caller asks both; an analysis whose change keeps it in the same lists at the same place touches none): a page that lists the treaties of an actor, say, depends on `treatiesOf(actor)` rather
-    /// than on each of those treaties, so that its dependencies stay the same until one of them changes, and a
-    /// rebuild need only ask again the dependencies of the pages it renders.
+    /// caller asks both; an analysis whose change keeps it in the same lists at the same places touches none): a
+    /// page that lists the treaties of an actor, say, depends on `treatiesOf(actor)` rather than on each of those
+    /// treaties, so that its dependencies stay the same until one of them changes, and a rebuild need only ask again
+    /// the dependencies of the pages it renders.
     public func relations(touchedBy key: EntityKey) -> [Dependency] {
         switch key {
         case .analysis(let id):
@@ -115,7 +116,7 @@ extension PageRenderer {
             keys += (index.counterparts[id] ?? []).map { .actor($0.actor) }
             var uses = Set(keys.map(Dependency.entity))
             uses.formUnion([.text(.actor(id)), .namedBy(.actor(id)), .treatiesOf(id), .analysesAbout(.actor(id))])
-            uses.formUnion(analyses(of: .entity(.actor(id))).prefix(Self.listLimit).map { .entity(.analysis($0)) })
+            uses = showing(analyses(of: .entity(.actor(id))).prefix(Self.listLimit), uses)
             // The ego network also draws the agreements among the counterparts themselves.
             for counterpart in index.counterparts[id] ?? [] { uses.insert(.treatiesOf(counterpart.actor)) }
             return uses
@@ -128,7 +129,7 @@ extension PageRenderer {
             keys += treaty.related.map { .treaty($0.id) }
             var uses = Set(keys.map(Dependency.entity))
             uses.formUnion([.text(.treaty(id)), .namedBy(.treaty(id)), .analysesAbout(.treaty(id))])
-            uses.formUnion(analyses(of: .entity(.treaty(id))).prefix(Self.listLimit).map { .entity(.analysis($0)) })
+            uses = showing(analyses(of: .entity(.treaty(id))).prefix(Self.listLimit), uses)
             // The treaties sharing a party with this one are listed.
             for party in treaty.parties { uses.insert(.treatiesOf(party.actor.id)) }
             return uses

@@ -1,7 +1,7 @@
 import Synchronization
 
-/// A value worked out the first time it is asked for and then kept: what several pages of one build share.
-/// Working it out must be pure, since two threads that ask at once may both work it out (and get equal values).
+/// A value worked out the first time it is asked for and then kept: what several pages of one build share. It is
+/// worked out under the lock, once: a thread that asks meanwhile waits for it rather than working it out too.
 package final class ComputedOnce<Value: Sendable>: Sendable {
     private let stored = Mutex<Value?>(nil)
 
@@ -9,9 +9,11 @@ package final class ComputedOnce<Value: Sendable>: Sendable {
 
     /// The kept value, or `compute()`'s, which is then kept.
     package func get(_ compute: () -> Value) -> Value {
-        if let value = stored.withLock({ $0 }) { return value }
-        let value = compute()
-        stored.withLock { $0 = value }
-        return value
+        stored.withLock { stored in
+            if let value = stored { return value }
+            let value = compute()
+            stored = value
+            return value
+        }
     }
 }
