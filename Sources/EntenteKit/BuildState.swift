@@ -19,6 +19,8 @@ public struct BuildState: Sendable {
     package var markdownNames: MarkdownRenderer.Names?
     /// Every problem of the last build, when it succeeded (what an edit that adds none leaves as it was).
     package var lastDiagnostics: [Diagnostic]?
+    /// Where a rebuild keeps the analyses' Markdown and HTML between builds, out of memory (made by the first).
+    package var textSpill: TextSpill?
 
     package struct Baseline: Sendable {
         package typealias Page = PageRenderer.Page

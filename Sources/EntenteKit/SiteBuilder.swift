@@ -58,7 +58,7 @@ public struct SiteBuilder: Sendable {
                     timings: timings)
         }
         // Taken, not copied: nothing but `site` holds the resolved site from here on.
-        guard let site = resolved.take() else { return failed() }
+        guard var site = resolved.take() else { return failed() }
         if !options.trackDependencies { FreedMemory.release() }
         let markdownRenderer = MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks))
         // An analysis page needs its own Markdown, the site and the tags' slugs, none of which waits for the
@@ -66,14 +66,21 @@ public struct SiteBuilder: Sendable {
         var earlyPages: (@Sendable (RenderedContent) async -> Void)?
         if let analysisPages, !options.trackDependencies, let theme, !diagnostics.hasErrors {
             let tagsOnly = SiteIndex(site: site, mentions: [:])
-            earlyPages = { batch in
+            earlyPages = { [site] batch in
                 await analysisPages(PageRenderer(site: site, index: tagsOnly, theme: theme, markdown: batch),
                                     batch.analyses.flatMap { [.analysis($0), .searchText(.analysis($0))] })
             }
         }
+        if options.trackDependencies, state.textSpill == nil { state.textSpill = TextSpill() }
         let markdown = await RenderedContent.render(site: site, renderer: markdownRenderer, previous: state.markdownCache,
-                                                    analysisBodies: &analysisBodies, analysisPages: earlyPages)
-        if options.trackDependencies { (state.markdownCache, state.markdownNames) = (markdown, markdownRenderer.names) }
+                                                    analysisBodies: &analysisBodies, spill: state.textSpill,
+                                                    analysisPages: earlyPages)
+        if options.trackDependencies {
+            (state.markdownCache, state.markdownNames) = (markdown, markdownRenderer.names)
+            // From here on the preview holds no analysis's Markdown: the spill does.
+            site.setAsideAnalysisBodies { Self.setAsideBody(of: $0, in: markdown) }
+            state.loadCache.setAsideAnalysisBodies { Self.setAsideBody(of: $0, in: markdown) }
+        }
         diagnostics += markdown.diagnostics
         timings.finish("markdown")
         guard !diagnostics.hasErrors, let theme else { return failed() }
@@ -228,6 +235,10 @@ public struct SiteBuilder: Sendable {
         for (path, entry) in entries { state.loadCache.entries[path] = entry }
         state.changedFiles = nil
         state.markdownCache = markdown
+        state.loadCache.setAsideAnalysisBodies { Self.setAsideBody(of: $0, in: markdown) }
+        for index in edited.indices {
+            if let body = Self.setAsideBody(of: edited[index], in: markdown) { edited[index].body = body }
+        }
         let texts = Set(bodies.map { EntityKey.analysis($0.id) }.filter { markdown.html(for: $0) != previousMarkdown.html(for: $0) })
         // Taken out of the state, the baseline's site is the only reference to its storage: the edits go in place.
         var baseline = state.baseline.take()!
@@ -237,6 +248,13 @@ public struct SiteBuilder: Sendable {
         return renderChanges(&state, baseline: consume baseline, site: site, markdown: markdown, theme: theme,
                              changed: texts.union(dataChanged), textOnly: texts.subtracting(dataChanged),
                              inPlace: moved ? [] : dataChanged, diagnostics: lastDiagnostics, timings: timings)
+    }
+
+    /// `analysis`'s Markdown as `markdown` set it aside, when it is the same text: nil when it is not, or when it
+    /// was not set aside.
+    private static func setAsideBody(of analysis: Analysis, in markdown: RenderedContent) -> MarkdownText? {
+        guard let body = markdown.setAsideBody(of: analysis.id), body == analysis.body else { return nil }
+        return body
     }
 
     /// `analysis` with what an edit may change of it on the short way taken from `edited`: its text, and the data

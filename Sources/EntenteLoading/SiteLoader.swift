@@ -51,6 +51,20 @@ public struct SiteLoader: Sendable {
         package var listing: Listing?
 
         public init() {}
+
+        /// Replaces each decoded analysis's Markdown held in memory with `setAside(analysis)`, when that gives one
+        /// (the same text, kept out of memory).
+        package mutating func setAsideAnalysisBodies(_ setAside: (Analysis) -> MarkdownText?) {
+            var updates: [(path: String, analysis: Analysis)] = []
+            for (path, entry) in entries {
+                guard case .analysis(var analysis) = entry.decoded, analysis.body.setAside == nil,
+                      let body = setAside(analysis) else { continue }
+                analysis.body = body
+                updates.append((path, analysis))
+            }
+            // Applied after the walk, which would otherwise hold the dictionary and make the first change copy it.
+            for (path, analysis) in updates { entries[path]?.decoded = .analysis(analysis) }
+        }
     }
 
     /// The content files of a site, by section, and the problems with the names and folders found listing them.

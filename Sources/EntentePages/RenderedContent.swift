@@ -12,6 +12,10 @@ package struct RenderedContent: Sendable {
     package enum Part: Hashable, Sendable { case summary, body }
 
     private var html: [EntityKey: [Part: String]] = [:]
+    /// In a rebuild's content, where each analysis's Markdown and its HTML are kept out of memory (`TextSpill`).
+    private var spill: TextSpill?
+    /// The analyses' HTML in `spill`.
+    private var analysisHTML: [AnalysisID: TextSpill.Slice] = [:]
     /// In a one-off build, each analysis's HTML, handed out once (to its page) and freed there: on a
     /// 100,000-analysis site it is over a gigabyte, and the site-wide lists need memory of their own.
     private var analysisBodiesOnce: HandOutOnceStore<AnalysisID, String>?
@@ -80,16 +84,26 @@ package struct RenderedContent: Sendable {
         ([summary, body].compactMap { $0 } + provisions).map(PlainText.fromHTML).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    private static func rendered(_ analysis: Analysis, _ renderer: MarkdownRenderer) -> JobResult {
+    private static func rendered(_ analysis: Analysis, _ renderer: MarkdownRenderer, spill: TextSpill?) -> JobResult {
         let key = EntityKey.analysis(analysis.id)
-        return searchable(key, [.body: renderer.render(analysis.body, root: entityRoot, detectMentions: true, owner: key)], [])
+        var body = analysis.body
+        if let place = body.setAside {
+            guard let source = spill?.text(at: TextSpill.Slice(offset: place.offset, length: place.length)) else {
+                let lost = RenderedMarkdown(html: "", mentions: [], diagnostics: [.error(body.origin,
+                    "the preview could not read this text back from its temporary file",
+                    suggestion: "save the file again, or restart `entente serve`")])
+                return searchable(key, [.body: lost], [])
+            }
+            body = body.restoring(source)
+        }
+        return searchable(key, [.body: renderer.render(body, root: entityRoot, detectMentions: true, owner: key)], [])
     }
 
     /// This content after the bodies of `analyses` changed and nothing else did (the ids, the names, the settings):
     /// only they are rendered again.
     package func updating(_ analyses: [Analysis], in site: ResolvedSite, renderer: MarkdownRenderer) -> RenderedContent {
         var content = self
-        for analysis in analyses { content.record(Self.rendered(analysis, renderer), input: [analysis.body]) }
+        for analysis in analyses { content.record(Self.rendered(analysis, renderer, spill: spill), input: [analysis.body]) }
         content.collectDiagnostics(in: site)
         return content
     }
@@ -119,18 +133,22 @@ package struct RenderedContent: Sendable {
     /// With `analysisPages` as well, each batch of analyses is handed to it as a content of its own while the
     /// next batch's Markdown is rendered (parsing holds one lock, so the pages of the batch before take up what
     /// the parser leaves of the cores), and their HTML is not kept: those pages are done.
+    ///
+    /// With `spill` (a rebuild's content), the analyses' Markdown and HTML are kept there, not in memory: an analysis
+    /// whose text was set aside (`setAsideBody(of:)`) is read back when it must be rendered again.
     package static func render(site: ResolvedSite, renderer: MarkdownRenderer, previous: RenderedContent? = nil,
-                       analysisBodies: inout [MarkdownText]?, batchSize: Int = batchSize,
+                       analysisBodies: inout [MarkdownText]?, spill: TextSpill? = nil, batchSize: Int = batchSize,
                        analysisPages: (@Sendable (RenderedContent) async -> Void)? = nil) async -> RenderedContent {
         let universe = universe(of: site)
         let reusable = previous?.universe == universe ? previous : nil
         let all: [Job] = site.analyses.map(Job.analysis) + site.actors.map(Job.actor) + site.treaties.map(Job.treaty)
         var content = RenderedContent()
         content.universe = universe
+        if analysisBodies == nil { content.spill = spill }
         let root = entityRoot
         let render: @Sendable (Job) -> JobResult = { job in
             switch job {
-            case .analysis(let analysis): return rendered(analysis, renderer)
+            case .analysis(let analysis): return rendered(analysis, renderer, spill: spill)
             case .actor(let actor):
                 let key = EntityKey.actor(actor.id)
                 var parts: [Part: RenderedMarkdown] = [:]
@@ -216,6 +234,18 @@ package struct RenderedContent: Sendable {
     private mutating func record(_ result: JobResult, input: [MarkdownText?]?) {
         let (key, parts, provisions, text, terms) = result
         html[key] = parts.mapValues(\.html)
+        var input = input
+        if case .analysis(let id) = key, let spill {
+            analysisHTML[id] = nil
+            if let body = html[key]?[.body], let slice = spill.store(body) {
+                analysisHTML[id] = slice
+                html[key] = nil
+            }
+            if let text = input?.first ?? nil, text.setAside == nil, let slice = spill.store(text.source) {
+                input = [text.settingAside(at: .init(offset: slice.offset, length: slice.length,
+                                                     digest: MarkdownText.digest(of: text.source)))]
+            }
+        }
         // A rebuild's content (`input` kept) makes the plain text again from the HTML when a page asks for it:
         // on a 10,000-analysis site the texts are over 100 MB that the preview server would hold for nothing.
         if input == nil { plainTexts[key] = text }
@@ -231,6 +261,7 @@ package struct RenderedContent: Sendable {
 
     private mutating func copy(_ key: EntityKey, from other: RenderedContent) {
         html[key] = other.html[key]
+        if case .analysis(let id) = key { analysisHTML[id] = other.analysisHTML[id] }
         inputs[key] = other.inputs[key]
         plainTexts[key] = other.plainTexts[key]
         searchTerms[key] = other.searchTerms[key]
@@ -246,6 +277,9 @@ package struct RenderedContent: Sendable {
     package func changedEntities(since other: RenderedContent) -> Set<EntityKey> {
         var changed: Set<EntityKey> = []
         for key in Set(html.keys).union(other.html.keys) where html[key] != other.html[key] { changed.insert(key) }
+        // Both from one store, which keeps each text once: equal texts are at the same place.
+        for id in Set(analysisHTML.keys).union(other.analysisHTML.keys)
+        where analysisHTML[id] != other.analysisHTML[id] { changed.insert(.analysis(id)) }
         for id in Set(analysisMentions.keys).union(other.analysisMentions.keys)
         where analysisMentions[id] != other.analysisMentions[id] { changed.insert(.analysis(id)) }
         for id in Set(provisionHTML.keys).union(other.provisionHTML.keys)
@@ -259,7 +293,19 @@ package struct RenderedContent: Sendable {
         if case .analysis(let id) = key, let analysisBodiesOnce {
             return part == .body ? analysisBodiesOnce.take(id) : nil
         }
+        return keptHTML(for: key, part: part)
+    }
+
+    /// The HTML of an entity's text as this content keeps it (in memory or in its spill), never taking it.
+    private func keptHTML(for key: EntityKey, part: Part = .body) -> String? {
+        if case .analysis(let id) = key, part == .body, let slice = analysisHTML[id] { return spill?.text(at: slice) }
         return html[key]?[part]
+    }
+
+    /// An analysis's Markdown as this content keeps it for the next rebuild: set aside, when it is.
+    package func setAsideBody(of analysis: AnalysisID) -> MarkdownText? {
+        guard let text = inputs[.analysis(analysis)]?.first ?? nil, text.setAside != nil else { return nil }
+        return text
     }
 
     package func provisions(of treaty: TreatyID) -> [String] { provisionHTML[treaty] ?? [] }
@@ -284,6 +330,6 @@ package struct RenderedContent: Sendable {
         if let text = plainTexts[key] { return text }
         var provisions: [String] = []
         if case .treaty(let id) = key { provisions = provisionHTML[id] ?? [] }
-        return Self.plainText(summary: html[key]?[.summary], body: html[key]?[.body], provisions: provisions)
+        return Self.plainText(summary: keptHTML(for: key, part: .summary), body: keptHTML(for: key), provisions: provisions)
     }
 }

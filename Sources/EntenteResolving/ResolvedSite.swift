@@ -99,6 +99,16 @@ public struct ResolvedSite: Sendable {
         return bodies
     }
 
+    /// Replaces each analysis's Markdown held in memory with `setAside(analysis)`, when that gives one (the same text,
+    /// kept out of memory).
+    package mutating func setAsideAnalysisBodies(_ setAside: (Analysis) -> MarkdownText?) {
+        for index in analyses.indices where analyses[index].body.setAside == nil {
+            guard let body = setAside(analyses[index]) else { continue }
+            analyses[index].body = body
+            analysesByID[analyses[index].id]?.body = body
+        }
+    }
+
     /// Puts edited analyses in place of the site's own with the same ids, and sorts the site's analyses again
     /// when the edits moved them (a new date or title). The caller makes sure that nothing else the site
     /// derives from its analyses changes (`asOf`; who wrote them). Returns whether the order changed.

@@ -200,6 +200,55 @@ struct IncrementalBuildTests {
     }
 }
 
+/// A preview keeps its analyses' Markdown and HTML in a file between rebuilds, not in memory.
+@Suite("The preview's texts out of memory")
+struct SetAsideTextsTests {
+    /// Every analysis of the last build and of the load cache has its Markdown set aside.
+    private func expectSetAside(_ state: BuildState, _ when: String) throws {
+        let analyses = try #require(state.baseline).renderer.site.analyses
+        #expect(!analyses.isEmpty)
+        #expect(analyses.allSatisfy { $0.body.source.isEmpty && $0.body.setAside != nil }, "\(when): the site")
+        let cached = state.loadCache.entries.values.compactMap { entry -> Analysis? in
+            if case .analysis(let analysis) = entry.decoded { analysis } else { nil }
+        }
+        #expect(cached.count >= analyses.count)
+        #expect(cached.allSatisfy { $0.body.source.isEmpty && $0.body.setAside != nil }, "\(when): the load cache")
+    }
+
+    @Test("the site and the load cache hold no analysis's Markdown after the first build, a body edit and a rename")
+    func textsStaySetAside() async throws {
+        try await withTemporaryDirectory { directory in
+            let site = directory.path("corpus")
+            try GeneratedSite(actors: 12, treaties: 10, analyses: 30, seed: 5).write(into: site)
+            let builder = SiteBuilder(options: BuildOptions(siteDirectory: site, outputDirectory: site + "/Output",
+                                                            trackDependencies: true))
+            var state = BuildState()
+            #expect(await builder.rebuild(&state).succeeded)
+            try expectSetAside(state, "first build")
+
+            let analyses = site + "/Content/analyses/"
+            let file = analyses + (try FileManager.default.contentsOfDirectory(atPath: analyses).sorted()[2])
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            try (text + "\nA later thought.\n").write(toFile: file, atomically: false, encoding: .utf8)
+            state.changedFiles = [file]
+            let edit = await builder.rebuild(&state)
+            #expect(edit.succeeded)
+            #expect(edit.timings.steps.first?.name == "reload", "a body edit takes the short way")
+            try expectSetAside(state, "body edit")
+
+            // A new name for an actor renders every text again: each is read back from the file it was set aside in.
+            let actors = site + "/Content/actors/"
+            let actor = actors + (try FileManager.default.contentsOfDirectory(atPath: actors).sorted()[0])
+            let yaml = try String(contentsOfFile: actor, encoding: .utf8)
+            let renamed = yaml.replacingOccurrences(of: "name: ", with: "name: Greater ", options: [], range: yaml.range(of: "name: "))
+            try renamed.write(toFile: actor, atomically: false, encoding: .utf8)
+            state.changedFiles = [actor]
+            #expect(await builder.rebuild(&state).succeeded)
+            try expectSetAside(state, "rename")
+        }
+    }
+}
+
 /// A one-off build renders each batch's analysis pages while the next batch's Markdown is rendered; the preview
 /// renders every page after all the Markdown. Both must give the same site.
 @Suite("One-off build against the preview")

@@ -3,6 +3,7 @@ import Testing
 @testable import EntenteModel
 @testable import EntentePages
 @testable import EntenteResolving
+import EntenteSupport
 
 @Suite("RenderedContent")
 struct RenderedContentTests {
@@ -53,5 +54,72 @@ struct RenderedContentTests {
         }
         #expect(!kept.diagnostics.isEmpty)
         #expect(taken.diagnostics == kept.diagnostics)
+    }
+
+    @Test("A rebuild's content keeps the analyses' Markdown and HTML in its spill, hands out the same HTML, and renders a set-aside text again when the names change")
+    func spilledTextsRenderTheSame() async throws {
+        let site = try Self.site()
+        let renderer = MarkdownRenderer(site: site, links: SiteLinks(pretty: false))
+        var none: [MarkdownText]? = nil
+        let inMemory = await RenderedContent.render(site: site, renderer: renderer, analysisBodies: &none)
+        let spill = try #require(TextSpill())
+        let spilled = await RenderedContent.render(site: site, renderer: renderer, analysisBodies: &none, spill: spill)
+
+        var setAside = site
+        setAside.setAsideAnalysisBodies { spilled.setAsideBody(of: $0.id) }
+        #expect(setAside.analyses.allSatisfy { $0.body.source.isEmpty && $0.body.setAside != nil })
+        #expect(setAside.analysesByID.values.allSatisfy { $0.body.source.isEmpty && $0.body.setAside != nil })
+        // Set aside, a text is still equal to itself in memory, and to no other.
+        #expect(setAside.analyses.map(\.body) == site.analyses.map(\.body))
+        #expect(setAside.analyses[0].body != site.analyses[1].body)
+        for analysis in site.analyses {
+            let key = EntityKey.analysis(analysis.id)
+            #expect(spilled.html(for: key) == inMemory.html(for: key))
+            #expect(spilled.plainText(of: key) == inMemory.plainText(of: key))
+        }
+        #expect(spilled.changedEntities(since: inMemory).isEmpty == false)
+        #expect(spilled.changedEntities(since: spilled).isEmpty)
+
+        // The same texts again reuse every output; with another name for India they are read back and rendered again.
+        let again = await RenderedContent.render(site: setAside, renderer: renderer, previous: spilled, analysisBodies: &none, spill: spill)
+        #expect(again.changedEntities(since: spilled).isEmpty)
+        let (other, _) = SiteResolver.resolve(SiteContent(
+            config: SiteConfig(title: "Test"), actors: [makeActor("india", "Bharat"), makeActor("russia", "Russia")],
+            treaties: [], analyses: setAside.analyses))
+        let otherRenderer = MarkdownRenderer(site: other, links: SiteLinks(pretty: false))
+        let reread = await RenderedContent.render(site: other, renderer: otherRenderer, previous: again, analysisBodies: &none, spill: spill)
+        let fresh = await RenderedContent.render(site: try Self.renamedSite(), renderer: otherRenderer, analysisBodies: &none)
+        for analysis in site.analyses {
+            let key = EntityKey.analysis(analysis.id)
+            #expect(reread.html(for: key) == fresh.html(for: key))
+            #expect(reread.mentions(of: analysis.id) == fresh.mentions(of: analysis.id))
+        }
+        #expect(reread.diagnostics == fresh.diagnostics)
+    }
+
+    /// `site()` with India called Bharat.
+    static func renamedSite() throws -> ResolvedSite {
+        let site = try Self.site()
+        return SiteResolver.resolve(SiteContent(
+            config: SiteConfig(title: "Test"), actors: [makeActor("india", "Bharat"), makeActor("russia", "Russia")],
+            treaties: [], analyses: site.analyses)).0
+    }
+}
+
+@Suite("TextSpill")
+struct TextSpillTests {
+    @Test("keeps each text once, reads every one back, and gives equal texts the same place")
+    func storesOnce() throws {
+        let spill = try #require(TextSpill())
+        let texts = ["", "India and Russia", "Ελλάδα και Κύπρος 🇬🇷", String(repeating: "long line\n", count: 10_000),
+                     "India and Russiб"]
+        let slices = try texts.map { try #require(spill.store($0)) }
+        for (text, slice) in zip(texts, slices) { #expect(spill.text(at: slice) == text) }
+        #expect(Set(slices).count == texts.count)
+        #expect(spill.store("India and Russia") == slices[1])
+        #expect(spill.store(String(repeating: "long line\n", count: 10_000)) == slices[3])
+        // Stored once: a new text goes after the last one, not after copies of the old.
+        let next = try #require(spill.store("Pakistan"))
+        #expect(next.offset == slices.map { $0.offset + $0.length }.max())
     }
 }
