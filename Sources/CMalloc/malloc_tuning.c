@@ -1,18 +1,26 @@
+// Any C library header defines the library's identification macros; without one, `__GLIBC__` is never defined
+// here and both functions silently did nothing.
+#include <stdlib.h>
 #include "malloc_tuning.h"
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
-// Both do nothing where the C library is not glibc.
+// Both do nothing where the C library is not glibc, and say so by returning 0.
 
-void entente_release_free_memory(void) {
+int entente_release_free_memory(void) {
 #if defined(__GLIBC__)
     malloc_trim(0);
+    return 1;
+#else
+    return 0;
 #endif
 }
 
-void entente_use_one_malloc_arena(void) {
+int entente_use_one_malloc_arena(void) {
 #if defined(__GLIBC__)
-    mallopt(M_ARENA_MAX, 1);
+    return mallopt(M_ARENA_MAX, 1) == 1;
+#else
+    return 0;
 #endif
 }

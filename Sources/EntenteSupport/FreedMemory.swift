@@ -11,11 +11,15 @@ import CMalloc
 public enum FreedMemory {
     /// Lets every thread allocate from one arena. It must run before the first thread other than the main
     /// one allocates (an arena, once made, stays): the `entente` executable calls it first thing.
-    public static func useOneArena() {
-        entente_use_one_malloc_arena()
+    /// Whether it did (only glibc can).
+    @discardableResult
+    public static func useOneArena() -> Bool {
+        entente_use_one_malloc_arena() == 1
     }
 
-    package static func release() {
-        entente_release_free_memory()
+    /// Hands the free pages of the heap back to the system; whether it could (only glibc can).
+    @discardableResult
+    package static func release() -> Bool {
+        entente_release_free_memory() == 1
     }
 }
