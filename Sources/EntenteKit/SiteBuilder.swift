@@ -235,7 +235,7 @@ public struct SiteBuilder: Sendable {
         for (path, entry) in entries { state.loadCache.entries[path] = entry }
         state.changedFiles = nil
         state.markdownCache = markdown
-        state.loadCache.setAsideAnalysisBodies { Self.setAsideBody(of: $0, in: markdown) }
+        state.loadCache.setAsideAnalysisBodies(at: entries.map(\.path)) { Self.setAsideBody(of: $0, in: markdown) }
         for index in edited.indices {
             if let body = Self.setAsideBody(of: edited[index], in: markdown) { edited[index].body = body }
         }

@@ -53,14 +53,19 @@ public struct SiteLoader: Sendable {
         public init() {}
 
         /// Replaces each decoded analysis's Markdown held in memory with `setAside(analysis)`, when that gives one
-        /// (the same text, kept out of memory).
-        package mutating func setAsideAnalysisBodies(_ setAside: (Analysis) -> MarkdownText?) {
+        /// (the same text, kept out of memory): in the files at `paths`, or in every file.
+        package mutating func setAsideAnalysisBodies(at paths: [String]? = nil, _ setAside: (Analysis) -> MarkdownText?) {
             var updates: [(path: String, analysis: Analysis)] = []
-            for (path, entry) in entries {
+            func look(at path: String, _ entry: Entry) {
                 guard case .analysis(var analysis) = entry.decoded, analysis.body.setAside == nil,
-                      let body = setAside(analysis) else { continue }
+                      let body = setAside(analysis) else { return }
                 analysis.body = body
                 updates.append((path, analysis))
+            }
+            if let paths {
+                for path in paths { if let entry = entries[path] { look(at: path, entry) } }
+            } else {
+                for (path, entry) in entries { look(at: path, entry) }
             }
             // Applied after the walk, which would otherwise hold the dictionary and make the first change copy it.
             for (path, analysis) in updates { entries[path]?.decoded = .analysis(analysis) }

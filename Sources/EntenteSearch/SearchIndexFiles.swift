@@ -22,10 +22,29 @@ public struct SearchIndexFiles: Sendable {
         [("index.js", meta)] + shardContent.keys.sorted().map { ("terms/\($0).js", shardContent[$0]!) } + docsFiles
     }
 
+    /// A term's number and its score on one page.
+    private struct Scored: Equatable {
+        var term: Int32
+        var score: Int32
+    }
+
+    /// A page's number and a term's score on it.
+    struct Posting: Equatable {
+        var document: Int32
+        var score: Int32
+    }
+
     /// What an update needs: each page's scores, each term's pages, each term's encoding, each shard's file.
-    private var scores: [[String: Int]] = []
-    private var postings: [String: [(document: Int, score: Int)]] = [:]
-    private var encoded: [String: String] = [:]
+    /// Terms are numbered and pages' scores are sorted arrays of numbers: on a 10,000-analysis site there are over
+    /// a million scores, and a dictionary of strings per page held over 40 MB of the preview's memory.
+    private var termNumbers: [String: Int32] = [:]
+    private var termNames: [String] = []
+    /// By page number: its terms' scores, by term number.
+    private var scores: [[Scored]] = []
+    /// By term number: the pages it is on, by page number.
+    private var postings: [[Posting]] = []
+    /// By term number: its postings as the shard writes them; nil when no page has it.
+    private var encoded: [String?] = []
     private var groupSizes: [String: Int] = [:]
     private var termsByGroup: [String: Set<String>] = [:]
     private var split: Set<String> = []
@@ -37,24 +56,46 @@ public struct SearchIndexFiles: Sendable {
     /// With `updatable` false (a one-off build), what only `updating(_:)` needs is let go once the files are written.
     public init(documents: [SearchDocument], updatable: Bool = true) {
         docsCount = documents.count
-        scores = documents.map { $0.scores() }
+        scores.reserveCapacity(documents.count)
+        for document in documents { scores.append(scored(document)) }
+        postings = Array(repeating: [], count: termNames.count)
+        encoded = Array(repeating: nil, count: termNames.count)
+        // Pages in order: each term's list comes out sorted by page.
         for (number, pageScores) in scores.enumerated() {
-            for (term, score) in pageScores { postings[term, default: []].append((number, score)) }
+            for scored in pageScores { postings[Int(scored.term)].append(Posting(document: Int32(number), score: scored.score)) }
         }
-        for term in postings.keys { postings[term]!.sort { $0.document < $1.document } }
-        encodeTerms(Set(postings.keys))
+        encodeTerms(0..<Int32(termNames.count))
         split = Set(groupSizes.filter { $0.value > Self.splitAbove }.keys)
         writeShards(ofGroups: Set(termsByGroup.keys))
         rows = documents.map(Self.row)
         for number in stride(from: 0, to: documents.count, by: Self.chunkSize) { writeDocs(chunk: number / Self.chunkSize) }
         writeMeta(documents: documents.count)
         if !updatable {
+            termNumbers = [:]
+            termNames = []
             scores = []
-            postings = [:]
-            encoded = [:]
+            postings = []
+            encoded = []
             termsByGroup = [:]
             rows = []
         }
+    }
+
+    /// A page's scores by term number, numbering the terms not seen before.
+    private mutating func scored(_ document: SearchDocument) -> [Scored] {
+        var result: [Scored] = []
+        for (term, score) in document.scores() {
+            let number: Int32
+            if let known = termNumbers[term] {
+                number = known
+            } else {
+                number = Int32(termNames.count)
+                termNumbers[term] = number
+                termNames.append(term)
+            }
+            result.append(Scored(term: number, score: Int32(score)))
+        }
+        return result.sorted { $0.term < $1.term }
     }
 
     /// What the result list shows of a page: its kind, title, folder and date.
@@ -83,7 +124,7 @@ public struct SearchIndexFiles: Sendable {
     /// whose title, kind, folder or date changed. The preview server's rebuild after an edit.
     public func updating(_ changed: [Int: SearchDocument]) -> SearchIndexFiles {
         var index = self
-        var touched: Set<String> = []
+        var touched: Set<Int32> = []
         var chunks: Set<Int> = []
         for (number, document) in changed where number < index.rows.count {
             let row = Self.row(document)
@@ -93,27 +134,44 @@ public struct SearchIndexFiles: Sendable {
             }
         }
         for chunk in chunks { index.writeDocs(chunk: chunk) }
-        for (number, document) in changed where number < index.scores.count {
-            let old = index.scores[number], new = document.scores()
+        for (number, document) in changed.sorted(by: { $0.key < $1.key }) where number < index.scores.count {
+            let old = index.scores[number], new = index.scored(document)
             guard old != new else { continue }
             index.scores[number] = new
-            for (term, score) in old where new[term] != score {
-                touched.insert(term)
-                index.postings[term]?.removeAll { $0.document == number }
-            }
-            for (term, score) in new where old[term] != score {
-                touched.insert(term)
-                var list = index.postings[term] ?? []
-                let at = list.firstIndex { $0.document >= number } ?? list.count
-                list.insert((number, score), at: at)
-                index.postings[term] = list
+            let added = index.termNames.count - index.postings.count
+            index.postings += repeatElement([], count: added)
+            index.encoded += repeatElement(nil, count: added)
+            // Both sorted by term: one walk finds the terms dropped, added and scored anew.
+            let page = Int32(number)
+            var (i, j) = (0, 0)
+            while i < old.count || j < new.count {
+                if j == new.count || (i < old.count && old[i].term < new[j].term) {
+                    index.postings[Int(old[i].term)].removeAll { $0.document == page }
+                    touched.insert(old[i].term)
+                    i += 1
+                } else if i == old.count || new[j].term < old[i].term {
+                    let term = Int(new[j].term)
+                    let at = index.postings[term].firstIndex { $0.document >= page } ?? index.postings[term].count
+                    index.postings[term].insert(Posting(document: page, score: new[j].score), at: at)
+                    touched.insert(new[j].term)
+                    j += 1
+                } else {
+                    if old[i].score != new[j].score {
+                        let term = Int(new[j].term)
+                        if let at = index.postings[term].firstIndex(where: { $0.document == page }) {
+                            index.postings[term][at].score = new[j].score
+                        }
+                        touched.insert(new[j].term)
+                    }
+                    (i, j) = (i + 1, j + 1)
+                }
             }
         }
         guard !touched.isEmpty else { return index }
         let oldSplit = index.split
         index.encodeTerms(touched)
         index.split = Set(index.groupSizes.filter { $0.value > Self.splitAbove }.keys)
-        var groups = Set(touched.map { SearchWords.shardKey(of: $0, length: 2) })
+        var groups = Set(touched.map { SearchWords.shardKey(of: index.termNames[Int($0)], length: 2) })
         groups.formUnion(oldSplit.symmetricDifference(index.split))
         index.writeShards(ofGroups: groups)
         index.writeMeta(documents: index.scores.count)
@@ -121,19 +179,20 @@ public struct SearchIndexFiles: Sendable {
     }
 
     /// Encodes the postings of `terms` (dropping terms no page has any more), keeping each group's size.
-    private mutating func encodeTerms(_ terms: Set<String>) {
-        for term in terms {
+    private mutating func encodeTerms<Terms: Sequence<Int32>>(_ terms: Terms) {
+        for number in terms {
+            let term = termNames[Int(number)]
             let group = SearchWords.shardKey(of: term, length: 2)
-            if let old = encoded[term] { groupSizes[group, default: 0] -= old.utf8.count + term.utf8.count + 6 }
-            guard let list = postings[term], !list.isEmpty else {
-                encoded[term] = nil
-                postings[term] = nil
+            if let old = encoded[Int(number)] { groupSizes[group, default: 0] -= old.utf8.count + term.utf8.count + 6 }
+            let list = postings[Int(number)]
+            guard !list.isEmpty else {
+                encoded[Int(number)] = nil
                 termsByGroup[group]?.remove(term)
                 if termsByGroup[group]?.isEmpty == true { termsByGroup[group] = nil; groupSizes[group] = nil }
                 continue
             }
             let text = Self.encode(list)
-            encoded[term] = text
+            encoded[Int(number)] = text
             groupSizes[group, default: 0] += text.utf8.count + term.utf8.count + 6
             termsByGroup[group, default: []].insert(term)
         }
@@ -144,7 +203,9 @@ public struct SearchIndexFiles: Sendable {
         for key in Array(shardContent.keys) where groups.contains(String(key.unicodeScalars.prefix(2))) { shardContent[key] = nil }
         var shards: [String: [String: String]] = [:]
         for group in groups {
-            for term in termsByGroup[group] ?? [] { shards[Self.shard(of: term, split: split), default: [:]][term] = encoded[term] }
+            for term in termsByGroup[group] ?? [] {
+                shards[Self.shard(of: term, split: split), default: [:]][term] = termNumbers[term].flatMap { encoded[Int($0)] }
+            }
         }
         for (key, terms) in shards {
             shardContent[key] = ScriptData.searchCallback([#""terms""#, ScriptData.json(key), ScriptData.json(terms)])
@@ -181,14 +242,18 @@ public struct SearchIndexFiles: Sendable {
     /// A term's pages as `delta[:score]` in base 36, comma-separated: the gap from the previous page's number,
     /// and the score when it is not 1. Pages are in ascending order.
     static func encode(_ list: [(document: Int, score: Int)]) -> String {
+        encode(list.map { Posting(document: Int32($0.document), score: Int32($0.score)) })
+    }
+
+    static func encode(_ list: [Posting]) -> String {
         var text = ""
         text.reserveCapacity(list.count * 4)
         var previous = 0
         for (position, entry) in list.enumerated() {
             if position > 0 { text += "," }
-            text += String(entry.document - previous, radix: 36)
+            text += String(Int(entry.document) - previous, radix: 36)
             if entry.score != 1 { text += ":" + String(entry.score, radix: 36) }
-            previous = entry.document
+            previous = Int(entry.document)
         }
         return text
     }
