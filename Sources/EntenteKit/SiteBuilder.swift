@@ -190,10 +190,11 @@ public struct SiteBuilder: Sendable {
     /// treaties or tags, a new or deleted file, a mention gained or lost, a problem in the file, a date that would
     /// schedule it or move the site's "as of"), which the full steps handle.
     private func analysisEditRebuild(_ state: inout BuildState) async -> Rebuild? {
-        // The baseline is read through `state`, not bound: a second reference would make its update below a copy.
+        // The baseline and the Markdown are read through `state`, not bound: a second reference would make their
+        // updates below copies.
         guard options.trackDependencies, let changed = state.changedFiles, !changed.isEmpty, let lastDiagnostics = state.lastDiagnostics,
               let asOf = state.baseline?.renderer.site.asOf, let names = state.markdownNames,
-              let previousMarkdown = state.markdownCache else { return nil }
+              state.markdownCache != nil else { return nil }
         var timings = StepTimings()
         var entries: [(path: String, entry: SiteLoader.LoadCache.Entry)] = []
         var edited: [Analysis] = []
@@ -206,7 +207,7 @@ public struct SiteBuilder: Sendable {
                   case .analysis(let before) = cached.decoded, case .analysis(let after) = entry.decoded,
                   let analysis = state.baseline!.renderer.site.analysesByID[after.id], analysis.body == before.body,
                   Self.takingEdits(from: after, into: before) == after,
-                  previousMarkdown.diagnostics(of: .analysis(after.id)).isEmpty else { return nil }
+                  state.markdownCache!.diagnostics(of: .analysis(after.id)).isEmpty else { return nil }
             if after.date != before.date {
                 // Still due, and the latest dated fact of the site is another's: every "in force" holds as of it.
                 guard options.includeFuture || options.today.map({ $0.isCertainlyBefore(after.date) }) != true,
@@ -224,28 +225,37 @@ public struct SiteBuilder: Sendable {
         guard !edited.isEmpty else { return nil }
         timings.finish("reload")
         let bodies = edited.filter { $0.body != state.baseline!.renderer.site.analysesByID[$0.id]!.body }
-        let markdown = bodies.isEmpty ? previousMarkdown
-            : renderBodies(bodies, previous: previousMarkdown, names: names, site: state.baseline!.renderer.site)
-        // A mention gained or lost changes the lists the analysis is on: the full steps handle that.
-        for analysis in bodies {
-            guard markdown.mentions(of: analysis.id) == previousMarkdown.mentions(of: analysis.id),
-                  markdown.diagnostics(of: .analysis(analysis.id)).isEmpty else { return nil }
+        var rendered: [RenderedContent.RenderedAnalysis] = []
+        if !bodies.isEmpty {
+            // Scoped: a reference to the site kept past here would make the edits below a copy of it.
+            let site = state.baseline!.renderer.site
+            rendered = state.markdownCache!.render(bodies, renderer: MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks), names: names))
         }
+        // A mention gained or lost changes the lists the analysis is on: the full steps handle that.
+        for analysis in rendered {
+            guard analysis.mentions == state.markdownCache!.mentions(of: analysis.id), analysis.diagnostics.isEmpty else { return nil }
+        }
+        let texts = Set(rendered.filter { $0.html != state.markdownCache!.html(for: .analysis($0.id)) }.map { EntityKey.analysis($0.id) })
+        // From here on the short way is taken. The Markdown is taken out of the state and out of the last build's
+        // renderer (which renders nothing more), so that it is kept in place rather than copied. That renderer's
+        // relations then name no mentions; the short way changes none, and the new renderer names them.
+        var markdown = state.markdownCache.take()!
+        _ = state.baseline!.renderer.takeMarkdown()
+        markdown.keep(rendered, in: state.baseline!.renderer.site)
         timings.finish("markdown")
         for (path, entry) in entries { state.loadCache.entries[path] = entry }
         state.changedFiles = nil
-        state.markdownCache = markdown
         state.loadCache.setAsideAnalysisBodies(at: entries.map(\.path)) { Self.setAsideBody(of: $0, in: markdown) }
         for index in edited.indices {
             if let body = Self.setAsideBody(of: edited[index], in: markdown) { edited[index].body = body }
         }
-        let texts = Set(bodies.map { EntityKey.analysis($0.id) }.filter { markdown.html(for: $0) != previousMarkdown.html(for: $0) })
         // Taken out of the state, the baseline's site is the only reference to its storage: the edits go in place.
         var baseline = state.baseline.take()!
         let moved = baseline.renderer.site.replaceAnalyses(edited)
         timings.finish("replace")
-        let site = baseline.renderer.site, theme = baseline.renderer.theme
-        return renderChanges(&state, baseline: consume baseline, site: site, markdown: markdown, theme: theme,
+        let editedSite = baseline.renderer.site, theme = baseline.renderer.theme
+        state.markdownCache = markdown
+        return renderChanges(&state, baseline: consume baseline, site: editedSite, markdown: markdown, theme: theme,
                              changed: texts.union(dataChanged), textOnly: texts.subtracting(dataChanged),
                              inPlace: moved ? [] : dataChanged, diagnostics: lastDiagnostics, timings: timings)
     }
@@ -265,13 +275,6 @@ public struct SiteBuilder: Sendable {
         (analysis.body, analysis.title, analysis.summary, analysis.author, analysis.date, analysis.updated, analysis.corrections) =
             (edited.body, edited.title, edited.summary, edited.author, edited.date, edited.updated, edited.corrections)
         return analysis
-    }
-
-    /// `previous` with the Markdown of `analyses` rendered again; the renderer made here is gone when it returns.
-    private func renderBodies(_ analyses: [Analysis], previous: RenderedContent, names: MarkdownRenderer.Names,
-                              site: ResolvedSite) -> RenderedContent {
-        let renderer = MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks), names: names)
-        return previous.updating(analyses, in: site, renderer: renderer)
     }
 
     /// Loads and resolves the site, keeping the decoded files in `state` only when a rebuild will reuse them.

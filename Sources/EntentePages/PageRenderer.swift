@@ -16,7 +16,7 @@ public struct PageRenderer: Sendable {
     public let theme: Theme
     public let links: SiteLinks
     /// Rendered Markdown by owner: analysis bodies, actor summaries and profiles, treaty texts.
-    package let markdown: RenderedContent
+    package private(set) var markdown: RenderedContent
     package let pictures = SitePictures()
     package let listItems = ListItemCache()
     package let facetCache = ComputedOnce<[(facet: TreatyFacet, values: [TreatyFacet.Value])]>()
@@ -25,6 +25,14 @@ public struct PageRenderer: Sendable {
     package let searchCache: SearchIndexBox
     /// How many analyses the home page lists.
     package static let latestCount = 10
+
+    /// This renderer's Markdown, which it lets go of (keeping an empty content): so that the caller holds the only
+    /// reference and changes it in place. The renderer must not render pages after.
+    package mutating func takeMarkdown() -> RenderedContent {
+        let taken = markdown
+        markdown = RenderedContent()
+        return taken
+    }
 
     /// With `searchIndex`, the last build's, a rebuild updates that index for the entities that `changed` rather
     /// than making it afresh; `updatableSearch` false (a one-off build) lets go of what an update would need.

@@ -70,7 +70,7 @@ package struct RenderedContent: Sendable {
         return hasher.finalize()
     }
 
-    private typealias JobResult = (key: EntityKey, parts: [Part: RenderedMarkdown], provisions: [RenderedMarkdown],
+    fileprivate typealias JobResult = (key: EntityKey, parts: [Part: RenderedMarkdown], provisions: [RenderedMarkdown],
                                    text: String, terms: SearchTerms)
 
     /// An entity's texts as one plain text, and its terms: worked out beside its Markdown, on every core.
@@ -99,13 +99,33 @@ package struct RenderedContent: Sendable {
         return searchable(key, [.body: renderer.render(body, root: entityRoot, detectMentions: true, owner: key)], [])
     }
 
-    /// This content after the bodies of `analyses` changed and nothing else did (the ids, the names, the settings):
-    /// only they are rendered again.
-    package func updating(_ analyses: [Analysis], in site: ResolvedSite, renderer: MarkdownRenderer) -> RenderedContent {
-        var content = self
-        for analysis in analyses { content.record(Self.rendered(analysis, renderer, spill: spill), input: [analysis.body]) }
-        content.collectDiagnostics(in: site)
-        return content
+    /// An analysis's Markdown rendered again, before this content keeps it (`keep(_:in:)`): what it mentions and
+    /// its problems can be looked at first.
+    package struct RenderedAnalysis: Sendable {
+        package let id: AnalysisID
+        fileprivate let result: JobResult
+        fileprivate let input: MarkdownText
+        package var html: String { result.parts[.body]?.html ?? "" }
+        package var mentions: [EntityKey] { result.parts[.body]?.mentions ?? [] }
+        package var diagnostics: [Diagnostic] { result.parts[.body]?.diagnostics ?? [] }
+    }
+
+    /// The bodies of `analyses` rendered again, for a site whose ids, names and settings are this content's.
+    package func render(_ analyses: [Analysis], renderer: MarkdownRenderer) -> [RenderedAnalysis] {
+        analyses.map { RenderedAnalysis(id: $0.id, result: Self.rendered($0, renderer, spill: spill), input: $0.body) }
+    }
+
+    /// Keeps analyses rendered again by `render(_:renderer:)`, in place: a preview's content is held once, and a copy
+    /// of its dictionaries for one edit was a fifth of the edit's time.
+    package mutating func keep(_ analyses: [RenderedAnalysis], in site: ResolvedSite) {
+        var sameProblems = true
+        for analysis in analyses {
+            let key = EntityKey.analysis(analysis.id)
+            let before = entityDiagnostics[key] ?? []
+            record(analysis.result, input: [analysis.input])
+            if entityDiagnostics[key] ?? [] != before { sameProblems = false }
+        }
+        if !sameProblems { collectDiagnostics(in: site) }
     }
 
     /// The problems of an entity's texts.
