@@ -240,7 +240,7 @@ public struct SiteBuilder: Sendable {
         // renderer (which renders nothing more), so that it is kept in place rather than copied. That renderer's
         // relations then name no mentions; the short way changes none, and the new renderer names them.
         var markdown = state.markdownCache.take()!
-        _ = state.baseline!.renderer.takeMarkdown()
+        state.baseline!.renderer.letGoOfMarkdown()
         markdown.keep(rendered, in: state.baseline!.renderer.site)
         timings.finish("markdown")
         for (path, entry) in entries { state.loadCache.entries[path] = entry }

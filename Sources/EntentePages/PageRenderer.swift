@@ -26,12 +26,10 @@ public struct PageRenderer: Sendable {
     /// How many analyses the home page lists.
     package static let latestCount = 10
 
-    /// This renderer's Markdown, which it lets go of (keeping an empty content): so that the caller holds the only
+    /// Lets go of this renderer's Markdown (keeping an empty content), so that another holder of it has the only
     /// reference and changes it in place. The renderer must not render pages after.
-    package mutating func takeMarkdown() -> RenderedContent {
-        let taken = markdown
+    package mutating func letGoOfMarkdown() {
         markdown = RenderedContent()
-        return taken
     }
 
     /// With `searchIndex`, the last build's, a rebuild updates that index for the entities that `changed` rather

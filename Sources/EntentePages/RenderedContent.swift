@@ -261,9 +261,11 @@ package struct RenderedContent: Sendable {
                 analysisHTML[id] = slice
                 html[key] = nil
             }
-            if let text = input?.first ?? nil, text.setAside == nil, let slice = spill.store(text.source) {
-                input = [text.settingAside(at: .init(offset: slice.offset, length: slice.length,
-                                                     digest: MarkdownText.digest(of: text.source)))]
+            if let text = input?.first ?? nil, text.setAside == nil {
+                let digest = MarkdownText.digest(of: text.source)
+                if let slice = spill.store(text.source, hashValue: digest) {
+                    input = [text.settingAside(at: .init(offset: slice.offset, length: slice.length, digest: digest))]
+                }
             }
         }
         // A rebuild's content (`input` kept) makes the plain text again from the HTML when a page asks for it:

@@ -55,8 +55,7 @@ public struct ResolvedSite: Sendable {
         self.declared = declared
         self.actors = actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         self.treaties = treaties.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-        // The positions are sorted, not the analyses: moving whole analyses about took a tenth of a second.
-        self.analyses = analyses.indices.sorted { Self.newestFirst(analyses[$0], analyses[$1]) }.map { analyses[$0] }
+        self.analyses = Self.sortedNewestFirst(analyses)
         actorsByID = Dictionary(uniqueKeysWithValues: actors.map { ($0.id, $0) })
         treatiesByID = Dictionary(uniqueKeysWithValues: treaties.map { ($0.id, $0) })
         analysesByID = Dictionary(uniqueKeysWithValues: analyses.map { ($0.id, $0) })
@@ -126,12 +125,18 @@ public struct ResolvedSite: Sendable {
                 || (index + 1 < analyses.count && Self.newestFirst(analyses[index + 1], analyses[index]))
         }
         guard outOfOrder else { return false }
-        analyses.sort(by: Self.newestFirst)
+        analyses = Self.sortedNewestFirst(analyses)
         analysesOfAuthor = Self.analysesOfAuthor(analyses)
         return true
     }
 
     /// The order of `analyses`: newest first, then by title.
+    /// `analyses` in the site's order. The positions are sorted, not the analyses: moving whole analyses about took a
+    /// tenth of a second.
+    private static func sortedNewestFirst(_ analyses: [Analysis]) -> [Analysis] {
+        analyses.indices.sorted { newestFirst(analyses[$0], analyses[$1]) }.map { analyses[$0] }
+    }
+
     private static func newestFirst(_ a: Analysis, _ b: Analysis) -> Bool {
         (b.date, a.title, a.id) < (a.date, b.title, b.id)
     }

@@ -45,8 +45,9 @@ package final class TextSpill: Sendable {
     }
 
     /// Stores `text` (unless an equal text is stored already) and tells where it is; nil when the file cannot take it.
-    package func store(_ text: String) -> Slice? {
-        let hash = text.hashValue
+    /// `hashValue` is the text's, when the caller has it already.
+    package func store(_ text: String, hashValue: Int? = nil) -> Slice? {
+        let hash = hashValue ?? text.hashValue
         let bytes = Data(text.utf8)
         return state.withLock { state -> Slice? in
             for slice in state.byHash[hash] ?? [] where slice.length == bytes.count {
