@@ -14,10 +14,9 @@ final class ServeProcess: @unchecked Sendable {
         let pipe = Pipe(), errors = Pipe()
         process.standardOutput = pipe
         process.standardError = errors
-        let output = self.output
-        pipe.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
-        errors.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
         try process.run()
+        Self.drain(pipe.fileHandleForReading, into: output)
+        Self.drain(errors.fileHandleForReading, into: output)
         let deadline = Date().addingTimeInterval(30)
         var found: UInt16?
         while found == nil, Date() < deadline, process.isRunning {
@@ -32,6 +31,23 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     enum ServeError: Error { case didNotStart(String) }
+
+    /// Reads `handle` to its end on a thread of its own. Not `readabilityHandler`: the dispatch source behind it
+    /// keeps firing at the end of the file and is never cancelled, and CI's test process once crashed in
+    /// libdispatch's event loop (`_dispatch_event_loop_drain`) on such a source after its handle was gone.
+    private static func drain(_ handle: FileHandle, into output: LockedText) {
+        // A plain `read`, which returns what the pipe holds: FileHandle's `read(upToCount:)` waits for the whole count.
+        Thread {
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                output.append(Data(buffer[..<count]))
+            }
+            try? handle.close()
+        }.start()
+    }
 
     var log: String { output.text }
 
