@@ -149,8 +149,12 @@ public struct SiteBuilder: Sendable {
             case .treaty: changedDependencies.insert(.allTreaties)
             }
             // What the entity was and what it is now: an analysis that stops naming an actor leaves its pages too.
-            changedDependencies.formUnion(baseline.renderer.relations(touchedBy: key))
-            changedDependencies.formUnion(renderer.relations(touchedBy: key))
+            var relations = baseline.renderer.relations(touchedBy: key) + renderer.relations(touchedBy: key)
+            if case .treaty(let id) = key, !PageRenderer.agreementsChanged(by: id, from: baseline.renderer.site, to: site) {
+                // Every actor has the agreements it had: the pages that show this one depend on it (`entity`).
+                relations.removeAll { if case .treatiesOf = $0 { true } else { false } }
+            }
+            changedDependencies.formUnion(relations)
         }
         // The pages to render are those that depend on something that changed, found through the index of
         // dependents; the dependencies of the others are as they were, since nothing they are made of changed.

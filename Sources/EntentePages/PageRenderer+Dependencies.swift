@@ -19,7 +19,9 @@ extension PageRenderer {
         case anyAnalysis
         /// The Markdown text of any entity (for the data files, which carry it as written).
         case anyText
-        /// The treaties an actor is a party to or acts in: their data, and which treaties they are.
+        /// Which treaties an actor is a party to, and so who its counterparts are and which agreements it shares
+        /// with each; not those treaties' data: a page that shows an agreement depends on it as an `entity`, so that
+        /// an edit that keeps a treaty's parties renders only the pages that show it.
         case treatiesOf(ActorID)
         /// The analyses about or mentioning an entity: which analyses they are, and in which order.
         case analysesAbout(EntityKey)
@@ -31,9 +33,9 @@ extension PageRenderer {
 
     /// The relations a change to `key`'s data touches, as the site stood before or stands after the change (the
     /// caller asks both; an analysis whose change keeps it in the same lists at the same places touches none): a
-    /// page that lists the treaties of an actor, say, depends on `treatiesOf(actor)` rather than on each of those
-    /// treaties, so that its dependencies stay the same until one of them changes, and a rebuild need only ask again
-    /// the dependencies of the pages it renders.
+    /// page that lists the analyses about an actor, say, depends on `analysesAbout(actor)`, so that its
+    /// dependencies stay the same until that list changes, and a rebuild need only ask again the dependencies of the
+    /// pages it renders. A treaty's `treatiesOf` relations change only with its parties or its place among them (`agreementsChanged`).
     public func relations(touchedBy key: EntityKey) -> [Dependency] {
         switch key {
         case .analysis(let id):
@@ -50,6 +52,14 @@ extension PageRenderer {
             guard let parent = site.actorsByID[id]?.partOf else { return [] }
             return [.namedBy(.actor(parent.id))]
         }
+    }
+
+    /// Whether a change to `treaty` between `old` and `new` changes which agreements an actor has, or their order
+    /// (a new name moves it in its parties' lists): only then does it touch its parties' `treatiesOf`.
+    public static func agreementsChanged(by treaty: TreatyID, from old: ResolvedSite, to new: ResolvedSite) -> Bool {
+        let before = old.treatiesByID[treaty].map { old.distinctParties(of: $0) }
+        let after = new.treatiesByID[treaty].map { new.distinctParties(of: $0) }
+        return before != after || (after ?? []).contains { old.treatiesOfActor[$0] != new.treatiesOfActor[$0] }
     }
 
     /// The dependencies of `page`, as the site stands now. Settings and templates are not listed:
@@ -93,7 +103,15 @@ extension PageRenderer {
         case .watchFeed: return [.allActors, .allTreaties]
         case .snapshot: return [.allActors, .allTreaties]
         case .analysisList(let owner, let number): return showing(Self.onPage(number, of: analyses(of: owner)), listDependencies(owner))
-        case .pair(let a, let b): return showing(analyses(of: .pair(a, b)).prefix(Self.listLimit), listDependencies(.pair(a, b)))
+        case .pair(let a, let b):
+            // The agreements the two share, with their events and the actors who took them.
+            var keys: [EntityKey] = []
+            for id in sharedTreaties(a, b) {
+                keys.append(.treaty(id))
+                keys += (site.treatiesByID[id]?.events ?? []).compactMap { $0.actor.map { .actor($0.id) } }
+            }
+            return showing(analyses(of: .pair(a, b)).prefix(Self.listLimit),
+                           listDependencies(.pair(a, b)).union(keys.map(Dependency.entity)))
         // Which analyses an author wrote is not a relation of its own: any analysis may gain an author.
         case .author(let id), .authorFeed(let id): return showing(site.analysesOfAuthor[id] ?? [], [.allAnalyses])
         case .citation(let key, _):
@@ -117,8 +135,11 @@ extension PageRenderer {
             var uses = Set(keys.map(Dependency.entity))
             uses.formUnion([.text(.actor(id)), .namedBy(.actor(id)), .treatiesOf(id), .analysesAbout(.actor(id))])
             uses = showing(analyses(of: .entity(.actor(id))).prefix(Self.listLimit), uses)
-            // The ego network also draws the agreements among the counterparts themselves.
+            // Its agreements are listed. The ego network also draws agreements among the counterparts themselves:
+            // which ones follows from which agreements they have, and it shows the data of those it draws.
             for counterpart in index.counterparts[id] ?? [] { uses.insert(.treatiesOf(counterpart.actor)) }
+            let drawn = EgoNetworkPicture.drawnAgreements(of: id, site: site, index: index)
+            uses.formUnion(((site.treatiesOfActor[id] ?? []) + drawn.indirect.map(\.treaty)).map { .entity(.treaty($0)) })
             return uses
         case .treaty(let id):
             guard let treaty = site.treatiesByID[id] else { return [] }
@@ -130,8 +151,11 @@ extension PageRenderer {
             var uses = Set(keys.map(Dependency.entity))
             uses.formUnion([.text(.treaty(id)), .namedBy(.treaty(id)), .analysesAbout(.treaty(id))])
             uses = showing(analyses(of: .entity(.treaty(id))).prefix(Self.listLimit), uses)
-            // The treaties sharing a party with this one are listed.
+            // The treaties sharing a party with this one: which they are follows from the parties' agreements, and
+            // the first few are listed.
             for party in treaty.parties { uses.insert(.treatiesOf(party.actor.id)) }
+            let sharing = index.treatiesSharingParties(with: treaty, in: site).prefix(Self.sharingLimit)
+            uses.formUnion(sharing.map { .entity(.treaty($0.treaty)) })
             return uses
         }
     }

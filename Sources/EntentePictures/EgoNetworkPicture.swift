@@ -48,41 +48,14 @@ public enum EgoNetworkPicture {
         for (i, node) in nodes.enumerated() { nodeOf[node.actor.id] = i }
 
         // Agreements with at least two shown parties.
-        let direct = Set(site.treatiesOfActor[id] ?? [])
-        var marks: [NetworkDrawing.Mark] = []
-        var hiddenDirect = 0
-        // Parties come from the index, and a treaty is copied out of the site only once it is known to be drawn:
-        // the most connected actors have thousands of agreements among their counterparts.
-        for treatyID in direct.sorted() {
-            let parties = index.parties[treatyID] ?? []
-            let visible = parties.compactMap { nodeOf[$0] }
-            guard visible.count >= 2 else {
-                hiddenDirect += 1
-                continue
-            }
-            marks.append(NetworkDrawing.Mark(treaty: site.treatiesByID[treatyID]!, parties: visible, totalParties: parties.count))
+        let drawn = drawnAgreements(of: id, site: site, index: index)
+        func mark(_ agreement: DrawnAgreement, indirect: Bool) -> NetworkDrawing.Mark {
+            NetworkDrawing.Mark(treaty: site.treatiesByID[agreement.treaty]!, parties: agreement.visible.compactMap { nodeOf[$0] },
+                                totalParties: agreement.totalParties, indirect: indirect)
         }
-        var indirectIDs: Set<TreatyID> = []
-        for entry in shown {
-            for treatyID in site.treatiesOfActor[entry.actor] ?? [] where !direct.contains(treatyID) {
-                indirectIDs.insert(treatyID)
-            }
-        }
-        var indirect: [NetworkDrawing.Mark] = []
-        var indirectDrawn: [(treaty: TreatyID, visible: [Int], total: Int)] = []
-        for treatyID in indirectIDs.sorted() {
-            let parties = index.parties[treatyID] ?? []
-            let visible = parties.compactMap { nodeOf[$0] }
-            guard visible.count >= 2 else { continue }
-            indirectDrawn.append((treatyID, visible, parties.count))
-        }
-        let indirectLeftOut = max(0, indirectDrawn.count - maximumIndirect)
-        // Those that join the most of the counterparts shown are kept, then drawn in id order as before.
-        let kept = Set(indirectDrawn.sorted { ($1.visible.count, $0.treaty) < ($0.visible.count, $1.treaty) }
-            .prefix(maximumIndirect).map(\.treaty))
-        indirect = indirectDrawn.filter { kept.contains($0.treaty) }.map {
-            NetworkDrawing.Mark(treaty: site.treatiesByID[$0.treaty]!, parties: $0.visible, totalParties: $0.total, indirect: true)
-        }
+        let marks = drawn.direct.map { mark($0, indirect: false) }
+        let indirect = drawn.indirect.map { mark($0, indirect: true) }
+        let (hiddenDirect, indirectLeftOut) = (drawn.hiddenDirect, drawn.indirectLeftOut)
 
         var allMarks = indirect + marks
         for i in allMarks.indices where !allMarks[i].isEdge {
@@ -171,5 +144,41 @@ public enum EgoNetworkPicture {
         _ = legend.draw(into: &svg, left: 12, top: ringBottom, right: width - 12)
         svg.close()
         return svg.text
+    }
+
+    /// One agreement the picture draws: its parties on the ring (the actor's included), in the treaty's order.
+    public struct DrawnAgreement: Sendable {
+        public let treaty: TreatyID
+        public let visible: [ActorID]
+        public let totalParties: Int
+    }
+
+    /// The agreements the picture of `id` draws, and how many it leaves out: the actor's own with at least two parties
+    /// shown, and of those among its counterparts alone the `maximumIndirect` that join the most of them. Only which
+    /// agreements each actor has decides it, never their data, so a page depends on the data of these alone.
+    public static func drawnAgreements(of id: ActorID, site: ResolvedSite, index: SiteIndex)
+        -> (direct: [DrawnAgreement], indirect: [DrawnAgreement], hiddenDirect: Int, indirectLeftOut: Int) {
+        let shown = (index.counterparts[id] ?? []).prefix(maximumCounterparts)
+        let onRing = Set([id] + shown.map(\.actor))
+        func drawn(_ treatyID: TreatyID) -> DrawnAgreement? {
+            // Parties come from the index: the most connected actors have thousands of agreements among their
+            // counterparts, and a treaty is copied out of the site only once it is known to be drawn.
+            let parties = index.parties[treatyID] ?? []
+            let visible = parties.filter(onRing.contains)
+            return visible.count >= 2 ? DrawnAgreement(treaty: treatyID, visible: visible, totalParties: parties.count) : nil
+        }
+        let own = site.treatiesOfActor[id] ?? []
+        let direct = Set(own)
+        let directDrawn = direct.sorted().compactMap(drawn)
+        var indirectIDs: Set<TreatyID> = []
+        for entry in shown {
+            for treatyID in site.treatiesOfActor[entry.actor] ?? [] where !direct.contains(treatyID) { indirectIDs.insert(treatyID) }
+        }
+        let indirectDrawn = indirectIDs.sorted().compactMap(drawn)
+        // Those that join the most of the counterparts shown are kept, then drawn in id order.
+        let kept = Set(indirectDrawn.sorted { ($1.visible.count, $0.treaty) < ($0.visible.count, $1.treaty) }
+            .prefix(maximumIndirect).map(\.treaty))
+        return (directDrawn, indirectDrawn.filter { kept.contains($0.treaty) }, direct.count - directDrawn.count,
+                max(0, indirectDrawn.count - maximumIndirect))
     }
 }

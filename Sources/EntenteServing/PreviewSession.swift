@@ -23,7 +23,9 @@ public struct PreviewSession: Sendable {
     /// One rebuild, for the terminal line: what changed, what was rendered, how long it took.
     public struct Summary: Sendable {
         public var succeeded: Bool
-        public var pagesRendered: Int
+        /// The paths of the pages rendered, in the order of their paths.
+        public var renderedPages: [String]
+        public var pagesRendered: Int { renderedPages.count }
         public var pagesRemoved: Int
         public var changed: [String]
         public var duration: Duration
@@ -67,7 +69,7 @@ public struct PreviewSession: Sendable {
         var timings = rebuild.timings
         guard let renderer = rebuild.renderer, rebuild.succeeded else {
             await site.fail(with: rebuild.diagnostics)
-            return Summary(succeeded: false, pagesRendered: 0, pagesRemoved: 0, changed: changedFiles,
+            return Summary(succeeded: false, renderedPages: [], pagesRemoved: 0, changed: changedFiles,
                            duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics, timings: timings)
         }
         // Each page is written as it is rendered, on every core, so that no rebuild holds the site in memory.
@@ -109,12 +111,12 @@ public struct PreviewSession: Sendable {
         guard problems.isEmpty else {
             // The preview's own folder could not take a file (a full disk): say so as a failed build does.
             await site.fail(with: problems)
-            return Summary(succeeded: false, pagesRendered: 0, pagesRemoved: 0, changed: changedFiles,
+            return Summary(succeeded: false, renderedPages: [], pagesRemoved: 0, changed: changedFiles,
                            duration: ContinuousClock.now - start, diagnostics: problems, timings: timings)
         }
         await site.update(stored: stored, removed: removed)
         timings.finish("render")
-        return Summary(succeeded: true, pagesRendered: rebuild.pagesToRender.count, pagesRemoved: rebuild.removedPages.count,
+        return Summary(succeeded: true, renderedPages: rebuild.pagesToRender.map(\.path), pagesRemoved: rebuild.removedPages.count,
                        changed: changedFiles, duration: ContinuousClock.now - start, diagnostics: rebuild.diagnostics,
                        timings: timings)
     }

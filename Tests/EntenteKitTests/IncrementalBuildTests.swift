@@ -103,6 +103,27 @@ struct IncrementalBuildTests {
                     }
                     return [file]
                 }),
+                // Its parties kept: the pages that show it and the lists it is in, not every page of its parties'
+                // counterparts and pairs.
+                ("a treaty changes its kind, its parties kept", {
+                    let file = site + "/Content/treaties/treaty-20.yaml"
+                    try edit(file) { $0.replacingOccurrences(of: "kind: defence-pact\n", with: "kind: logistics\n") }
+                    return [file]
+                }),
+                ("a treaty's first event moves a year earlier", {
+                    let file = try treaties.map { site + "/Content/treaties/" + $0 }
+                        .first { try String(contentsOfFile: $0, encoding: .utf8).contains("  - date: \"") }!
+                    try edit(file) { text in
+                        let match = text.firstMatch(of: #/\n  - date: "(\d{4})/#)!
+                        return text.replacingCharacters(in: match.range, with: "\n  - date: \"\(Int(match.output.1)! - 1)")
+                    }
+                    return [file]
+                }),
+                ("a treaty is renamed", {
+                    let file = site + "/Content/treaties/treaty-23.yaml"
+                    try edit(file) { $0.replacingOccurrences(of: "name: Treaty 23 & co\n", with: "name: Renamed Treaty 23 & co\n") }
+                    return [file]
+                }),
                 ("an actor becomes part of another", {
                     let file = site + "/Content/actors/actor-9.yaml"
                     try edit(file) { $0 + "part_of: actor-3\n" }
@@ -176,6 +197,15 @@ struct IncrementalBuildTests {
                     // Its page, its text file, its citations, and the lists and feeds that show it.
                     #expect(summary.pagesRendered < 40, "\(name): rendered \(summary.pagesRendered) pages")
                     #expect(summary.pagesRendered > 5)
+                }
+                if name == "a treaty changes its kind, its parties kept" {
+                    // Every actor keeps its agreements: a pair page shows the kind only when both are its parties.
+                    let text = try String(contentsOfFile: site + "/Content/treaties/treaty-20.yaml", encoding: .utf8)
+                    let parties = Set(text.matches(of: #/\n  - actor: (actor-\d+)/#).map { String($0.output.1) })
+                    let pairs = summary.renderedPages.compactMap { $0.firstMatch(of: /^actors\/([^\/]+)\/with\/([^\/]+)\//) }
+                    #expect(!pairs.isEmpty)
+                    #expect(pairs.allSatisfy { parties.contains(String($0.output.1)) && parties.contains(String($0.output.2)) },
+                            "pair pages rendered: \(pairs.map(\.output.0))")
                 }
                 if name == "an analysis body gains a mention" {
                     #expect(summary.pagesRendered < total / 4, "rendered \(summary.pagesRendered) of \(total) pages")
