@@ -116,28 +116,38 @@ public struct SiteBuilder: Sendable {
                            assetsChanged: true, timings: timings)
         }
 
-        let (changed, textOnly, inPlace) = changedEntities(from: baseline.renderer.site, baseline.renderer.markdown, to: site, markdown)
-        return renderChanges(&state, baseline: consume baseline, site: site, markdown: markdown, theme: theme, changed: changed,
-                             textOnly: textOnly, inPlace: inPlace, diagnostics: diagnostics, timings: timings)
+        let (dataChanged, textChanged, inPlace) = changedEntities(from: baseline.renderer.site, baseline.renderer.markdown, to: site, markdown)
+        return renderChanges(&state, baseline: consume baseline, site: site, markdown: markdown, theme: theme, dataChanged: dataChanged,
+                             textChanged: textChanged, inPlace: inPlace, diagnostics: diagnostics, timings: timings)
     }
 
-    /// The pages to render after `changed` entities changed since `baseline`, `textOnly` of them in their Markdown
-    /// text alone, and `inPlace` in data that leaves them in the same lists at the same places (analyses only);
-    /// `state` keeps the new baseline.
+    /// The pages to render after the entities of `dataChanged` changed in their data and those of `textChanged` in
+    /// their Markdown since `baseline`, `inPlace` of them in data that leaves them in the same lists at the same
+    /// places (analyses only); `state` keeps the new baseline.
     private func renderChanges(_ state: inout BuildState, baseline: consuming BuildState.Baseline, site: ResolvedSite,
-                               markdown: RenderedContent, theme: Theme, changed: Set<EntityKey>, textOnly: Set<EntityKey>,
+                               markdown: RenderedContent, theme: Theme, dataChanged: Set<EntityKey>, textChanged: Set<EntityKey>,
                                inPlace: Set<EntityKey>, diagnostics: [Diagnostic], timings: StepTimings) -> Rebuild {
         var timings = timings
-        let dataChanged = changed.subtracting(textOnly)
+        let changed = dataChanged.union(textChanged)
         let relisted = dataChanged.subtracting(inPlace)
-        // When nothing moved from list to list, what links to what is as it was: the index is kept.
-        let index = relisted.isEmpty ? baseline.renderer.index : SiteIndex(site: site, mentions: markdown.allMentions)
+        // Which treaty edits change which agreements an actor has, or the events.
+        let oldSite = baseline.renderer.site
+        let treatiesChanged = dataChanged.compactMap { key -> TreatyID? in if case .treaty(let id) = key { id } else { nil } }
+        let agreementsChanged = Set(treatiesChanged.filter { PageRenderer.agreementsChanged(by: $0, from: oldSite, to: site) })
+        let eventsChanged = treatiesChanged.contains { PageRenderer.eventsChanged(of: $0, from: oldSite, to: site) }
+        // When nothing moved from list to list, what links to what is as it was: the index is kept. So it is after
+        // edits to treaties alone that keep their parties and events, when every analysis mentions what it did.
+        let indexKept = relisted.isEmpty
+            || (relisted.count == treatiesChanged.count && agreementsChanged.isEmpty && !eventsChanged
+                && markdown.universe == baseline.renderer.markdown.universe
+                && !changed.contains { if case .analysis = $0 { true } else { false } })
+        let index = indexKept ? baseline.renderer.index : SiteIndex(site: site, mentions: markdown.allMentions)
         // The search index is updated for the pages that changed, not made afresh (unless pages were added,
         // removed or moved in its order).
         let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
                                     searchIndex: baseline.renderer.searchCache.current, changed: changed)
         var changedDependencies = Set(changed.map(PageRenderer.Dependency.text))
-        if changed.contains(where: { if case .analysis = $0 { false } else { true } }) { changedDependencies.insert(.anyText) }
+        if textChanged.contains(where: { if case .analysis = $0 { false } else { true } }) { changedDependencies.insert(.anyText) }
         for key in dataChanged {
             changedDependencies.insert(.entity(key))
             if case .analysis = key { changedDependencies.insert(.anyAnalysis) }
@@ -150,12 +160,14 @@ public struct SiteBuilder: Sendable {
             }
             // What the entity was and what it is now: an analysis that stops naming an actor leaves its pages too.
             var relations = baseline.renderer.relations(touchedBy: key) + renderer.relations(touchedBy: key)
-            if case .treaty(let id) = key, !PageRenderer.agreementsChanged(by: id, from: baseline.renderer.site, to: site) {
+            if case .treaty(let id) = key, !agreementsChanged.contains(id) {
                 // Every actor has the agreements it had: the pages that show this one depend on it (`entity`).
                 relations.removeAll { if case .treatiesOf = $0 { true } else { false } }
             }
             changedDependencies.formUnion(relations)
         }
+        if !agreementsChanged.isEmpty { changedDependencies.insert(.everyActorsAgreements) }
+        if eventsChanged { changedDependencies.insert(.everyTreatyEvent) }
         // The pages to render are those that depend on something that changed, found through the index of
         // dependents; the dependencies of the others are as they were, since nothing they are made of changed.
         var toRender: Set<PageRenderer.Page> = []
@@ -260,7 +272,7 @@ public struct SiteBuilder: Sendable {
         let editedSite = baseline.renderer.site, theme = baseline.renderer.theme
         state.markdownCache = markdown
         return renderChanges(&state, baseline: consume baseline, site: editedSite, markdown: markdown, theme: theme,
-                             changed: texts.union(dataChanged), textOnly: texts.subtracting(dataChanged),
+                             dataChanged: dataChanged, textChanged: texts,
                              inPlace: moved ? [] : dataChanged, diagnostics: lastDiagnostics, timings: timings)
     }
 
@@ -305,11 +317,10 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    /// Entities added, removed or changed in their data or their rendered Markdown; among them those whose change
-    /// is in their Markdown text alone (which only their own page shows), and the analyses whose data changed but
-    /// that are in the same lists at the same places.
+    /// Entities added, removed or changed in their data; those whose rendered Markdown changed; and the analyses
+    /// whose data changed but that are in the same lists at the same places.
     private func changedEntities(from oldSite: ResolvedSite, _ oldMarkdown: RenderedContent, to newSite: ResolvedSite,
-                                 _ newMarkdown: RenderedContent) -> (changed: Set<EntityKey>, textOnly: Set<EntityKey>, inPlace: Set<EntityKey>) {
+                                 _ newMarkdown: RenderedContent) -> (data: Set<EntityKey>, text: Set<EntityKey>, inPlace: Set<EntityKey>) {
         let old = (site: oldSite, markdown: oldMarkdown), new = (site: newSite, markdown: newMarkdown)
         let textChanged = new.markdown.changedEntities(since: old.markdown)
         var dataChanged: Set<EntityKey> = []
@@ -335,8 +346,7 @@ public struct SiteBuilder: Sendable {
             dataChanged.insert(.analysis(id))
             if sameOrder, sameMentions, Self.listedAlike(before, after) { inPlace.insert(.analysis(id)) }
         }
-        let changed = dataChanged.union(textChanged)
-        return (changed, changed.subtracting(dataChanged), inPlace)
+        return (dataChanged, textChanged, inPlace)
     }
 
     /// Whether two versions of an analysis are in the same lists (with the site's order and their mentions unchanged):

@@ -19,6 +19,10 @@ extension PageRenderer {
         case anyAnalysis
         /// The Markdown text of any entity (for the data files, which carry it as written).
         case anyText
+        /// Which agreements each actor has, in their order (for the actors' data files, which list them by id).
+        case everyActorsAgreements
+        /// Every treaty's events and the sources they cite (for the events' data files).
+        case everyTreatyEvent
         /// Which treaties an actor is a party to, and so who its counterparts are and which agreements it shares
         /// with each; not those treaties' data: a page that shows an agreement depends on it as an `entity`, so that
         /// an edit that keeps a treaty's parties renders only the pages that show it.
@@ -62,6 +66,12 @@ extension PageRenderer {
         return before != after || (after ?? []).contains { old.treatiesOfActor[$0] != new.treatiesOfActor[$0] }
     }
 
+    /// Whether a change to `treaty` between `old` and `new` changes its events or the sources they cite.
+    public static func eventsChanged(of treaty: TreatyID, from old: ResolvedSite, to new: ResolvedSite) -> Bool {
+        let (before, after) = (old.treatiesByID[treaty], new.treatiesByID[treaty])
+        return before?.events != after?.events || before?.sources != after?.sources
+    }
+
     /// The dependencies of `page`, as the site stands now. Settings and templates are not listed:
     /// a change to either renders every page.
     public func dependencies(of page: Page) -> Set<Dependency> {
@@ -79,8 +89,11 @@ extension PageRenderer {
         case .searchIndex, .searchFile: return []
         // An analysis's text file starts with its summary.
         case .searchText(let key): return [.entity(key), .text(key)]
-        case .data(.actorsJSON), .data(.treatiesJSON): return [.allActors, .allTreaties, .anyText]
-        case .data: return [.allActors, .allTreaties]
+        case .data(.actorsJSON): return [.allActors, .everyActorsAgreements, .anyText]
+        case .data(.actorsCSV): return [.allActors, .everyActorsAgreements]
+        case .data(.treatiesJSON): return [.allTreaties, .anyText]
+        case .data(.treatiesCSV): return [.allTreaties]
+        case .data(.eventsJSON), .data(.eventsCSV): return [.everyTreatyEvent]
         // Sorted by each analysis's last change.
         case .feed(nil): return [.allAnalyses, .anyAnalysis]
         case .feed(let key?):

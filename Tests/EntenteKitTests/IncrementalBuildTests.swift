@@ -206,6 +206,9 @@ struct IncrementalBuildTests {
                     #expect(!pairs.isEmpty)
                     #expect(pairs.allSatisfy { parties.contains(String($0.output.1)) && parties.contains(String($0.output.2)) },
                             "pair pages rendered: \(pairs.map(\.output.0))")
+                    // The treaties' data files show its kind; the actors' and the events' do not.
+                    #expect(summary.renderedPages.contains("data/treaties.csv"))
+                    #expect(!summary.renderedPages.contains { $0.hasPrefix("data/actors.") || $0.hasPrefix("data/events.") })
                 }
                 if name == "an analysis body gains a mention" {
                     #expect(summary.pagesRendered < total / 4, "rendered \(summary.pagesRendered) of \(total) pages")
