@@ -164,9 +164,10 @@ public struct SiteLoader: Sendable {
     }
 
     /// The listing of `cache`, when the watcher's `changed` paths (as this loader names them) cannot have changed
-    /// it: each is a file it lists (every one has an entry) that is still a file, hidden (never listed), `site.yaml`
-    /// or outside `Content/`. Listing 12,000 files again after every save took a quarter of a second. Nil when the
-    /// folders must be listed again.
+    /// it: each is a file it lists (every one has an entry) that is still a file, hidden (never listed), `site.yaml`,
+    /// outside `Content/`, or a path that neither is nor was listed nor holds anything listed (a temporary or probe
+    /// file that an editor, or `sed -i`, made and renamed or removed). Listing 12,000 files again after every save took
+    /// a quarter of a second. Nil when the folders must be listed again.
     private func stillListed(in cache: LoadCache, after changed: Set<String>) -> Listing? {
         guard let listing = cache.listing else { return nil }
         let content = displayPath("Content") + "/"
@@ -174,9 +175,13 @@ public struct SiteLoader: Sendable {
             if path + "/" == content { return nil }
             guard path.hasPrefix(content), path != displayPath("Content/site.yaml"),
                   !path.dropFirst(content.count).split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            let listed = cache.entries.index(forKey: path) != nil
             var isDirectory: ObjCBool = false
-            guard cache.entries.index(forKey: path) != nil, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-                  !isDirectory.boolValue else { return nil }
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if listed, exists, !isDirectory.boolValue { continue }
+            // A folder moved away is reported alone, not with its files: it is gone but held listed files.
+            if !listed, !exists, !cache.entries.keys.contains(where: { $0.hasPrefix(path + "/") }) { continue }
+            return nil
         }
         return listing
     }

@@ -155,6 +155,21 @@ struct IncrementalBuildTests {
                     try "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n".write(toFile: folder + "/map.svg", atomically: false, encoding: .utf8)
                     return [folder, folder + "/index.md", folder + "/map.svg"]
                 }),
+                // As `sed -i` saves: a temporary file that is not hidden, renamed over the real one.
+                ("a treaty is saved through a visible temporary file", {
+                    let file = site + "/Content/treaties/treaty-21.yaml", temporary = site + "/Content/treaties/sedX1b2c3"
+                    let text = try String(contentsOfFile: file, encoding: .utf8)
+                    try text.replacingOccurrences(of: "kind: strategic-partnership\n", with: "kind: consultation\n")
+                        .write(toFile: temporary, atomically: false, encoding: .utf8)
+                    try #require(rename(temporary, file) == 0)
+                    return [temporary, file]
+                }),
+                // Reported alone, as a watcher reports a moved folder: its files are gone with it.
+                ("a folder with an analysis is moved out of the site", {
+                    let folder = site + "/Content/analyses/bundled-analysis"
+                    try FileManager.default.moveItem(atPath: folder, toPath: directory.path("moved-away"))
+                    return [folder]
+                }),
                 ("a treaty is added", {
                     try "name: New Pact\nparties: [actor-0, actor-1]\nevents: [{date: \"2026-01\", type: signed}]\n"
                         .write(toFile: site + "/Content/treaties/new-pact.yaml", atomically: false, encoding: .utf8)
