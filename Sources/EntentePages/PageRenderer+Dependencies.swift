@@ -39,7 +39,8 @@ extension PageRenderer {
     /// caller asks both; an analysis whose change keeps it in the same lists at the same places touches none): a
     /// page that lists the analyses about an actor, say, depends on `analysesAbout(actor)`, so that its
     /// dependencies stay the same until that list changes, and a rebuild need only ask again the dependencies of the
-    /// pages it renders. A treaty's `treatiesOf` relations change only with its parties or its place among them (`agreementsChanged`).
+    /// pages it renders. A treaty's `treatiesOf` relations change only with its parties or its place among them
+    /// (`agreementsChanged`).
     public func relations(touchedBy key: EntityKey) -> [Dependency] {
         switch key {
         case .analysis(let id):
