@@ -96,12 +96,14 @@ public struct PageRenderer: Sendable {
         }
 
         /// Whether the page is one of the site's own rather than an actor's, treaty's, analysis's or tag's:
-        /// these list the whole site, and on a large site they are the largest.
+        /// these list the whole site, and on a large site they are the largest. A page of a list of treaties is not:
+        /// it shows every facet's counts but one page of agreements (about 50 KB), and after a treaty edit the
+        /// hundreds of them were a serial stream that kept the other core idle.
         public var isSiteWide: Bool {
             switch self {
-            case .analysis, .actor, .treaty, .tag, .record, .author, .authorFeed, .citation, .pair: false
+            case .analysis, .actor, .treaty, .tag, .record, .author, .authorFeed, .citation, .pair, .treatyList: false
             case .analysisList(let owner, _): owner == .site
-            case .treatyList, .facetData, .searchFile, .actorList: true
+            case .facetData, .searchFile, .actorList: true
             case .searchText: false
             case .feed(let key): key == nil
             case .home, .analyses, .actors, .treaties, .timeline, .tags, .notFound, .network, .search, .searchIndex,
