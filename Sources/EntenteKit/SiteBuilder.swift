@@ -158,13 +158,7 @@ public struct SiteBuilder: Sendable {
             case .actor: changedDependencies.insert(.allActors)
             case .treaty: changedDependencies.insert(.allTreaties)
             }
-            // What the entity was and what it is now: an analysis that stops naming an actor leaves its pages too.
-            var relations = baseline.renderer.relations(touchedBy: key) + renderer.relations(touchedBy: key)
-            if case .treaty(let id) = key, !agreementsChanged.contains(id) {
-                // Every actor has the agreements it had: the pages that show this one depend on it (`entity`).
-                relations.removeAll { if case .treatiesOf = $0 { true } else { false } }
-            }
-            changedDependencies.formUnion(relations)
+            changedDependencies.formUnion(PageRenderer.relations(touchedBy: key, from: baseline.renderer, to: renderer))
         }
         if !agreementsChanged.isEmpty { changedDependencies.insert(.everyActorsAgreements) }
         if eventsChanged { changedDependencies.insert(.everyTreatyEvent) }

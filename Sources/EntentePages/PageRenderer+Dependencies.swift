@@ -35,13 +35,22 @@ extension PageRenderer {
         case namedBy(EntityKey)
     }
 
-    /// The relations a change to `key`'s data touches, as the site stood before or stands after the change (the
-    /// caller asks both; an analysis whose change keeps it in the same lists at the same places touches none): a
-    /// page that lists the analyses about an actor, say, depends on `analysesAbout(actor)`, so that its
-    /// dependencies stay the same until that list changes, and a rebuild need only ask again the dependencies of the
-    /// pages it renders. A treaty's `treatiesOf` relations change only with its parties or its place among them
-    /// (`agreementsChanged`).
-    public func relations(touchedBy key: EntityKey) -> [Dependency] {
+    /// The relations a change to `key`'s data touches: what it was in `old` and what it is in `new` (an analysis
+    /// that stops naming an actor leaves its pages too; one whose change keeps it in the same lists at the same
+    /// places touches none). A page that lists the analyses about an actor, say, depends on `analysesAbout(actor)`,
+    /// so that its dependencies stay the same until that list changes, and a rebuild need only ask again the
+    /// dependencies of the pages it renders. A treaty touches its parties' `treatiesOf` only when it changes which
+    /// agreements they have (`agreementsChanged`): the pages that show its data depend on it as an `entity`.
+    public static func relations(touchedBy key: EntityKey, from old: PageRenderer, to new: PageRenderer) -> [Dependency] {
+        var relations = old.relations(touchedBy: key) + new.relations(touchedBy: key)
+        if case .treaty(let id) = key, !agreementsChanged(by: id, from: old.site, to: new.site) {
+            relations.removeAll { if case .treatiesOf = $0 { true } else { false } }
+        }
+        return relations
+    }
+
+    /// The relations of `key` as this renderer's site stands.
+    private func relations(touchedBy key: EntityKey) -> [Dependency] {
         switch key {
         case .analysis(let id):
             guard let analysis = site.analysesByID[id] else { return [] }
@@ -50,7 +59,8 @@ extension PageRenderer {
             return about.map(Dependency.analysesAbout) + analysis.tags.map { .tagged(AnalysisID.slug(from: $0)) }
         case .treaty(let id):
             guard let treaty = site.treatiesByID[id] else { return [] }
-            var relations = (treaty.parties.map(\.actor.id) + treaty.events.compactMap { $0.actor?.id }).map(Dependency.treatiesOf)
+            // Its parties: which agreements an actor has follows its parties alone (`ResolvedSite.treatiesOfActor`).
+            var relations = treaty.parties.map { Dependency.treatiesOf($0.actor.id) }
             if let old = treaty.supersedes { relations.append(.namedBy(.treaty(old.id))) }
             return relations
         case .actor(let id):
