@@ -1,6 +1,11 @@
 import EntenteModel
 import EntenteSupport
 import EntenteResolving
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// Finds names in text with one pass of an Aho–Corasick automaton over the UTF-8 bytes.
 ///
 /// Matches are case-sensitive, whole words only, and leftmost-longest: in "Guinea-Bissau" the
@@ -72,6 +77,59 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
     }
 
     public var isEmpty: Bool { targets.isEmpty }
+
+    /// The target each name finds, as an automaton made from `patterns` finds it: the first one given keeps a
+    /// shared name.
+    public static func targets(of patterns: [(name: String, target: Target)]) -> [String: Target] {
+        var targets: [String: Target] = [:]
+        for (name, target) in patterns where !name.isEmpty && targets[name] == nil { targets[name] = target }
+        return targets
+    }
+
+    /// Whether `text` may hold a mention under one of `names`, found as whole words: false only when it cannot.
+    ///
+    /// Names are looked for in the text as written, by their longest run of letters and digits, which Markdown
+    /// cannot write otherwise but as a character reference (so a text with an `&` may).
+    public static func mayMention(_ names: [String], in text: String) -> Bool {
+        let keys = names.map(longestWord).filter { !$0.isEmpty }
+        guard !keys.isEmpty else { return false }
+        var text = text
+        return text.withUTF8 { haystack in
+            if haystack.contains(UInt8(ascii: "&")) { return true }
+            return keys.contains { key in key.withUnsafeBufferPointer { Self.contains($0, in: haystack) } }
+        }
+    }
+
+    /// The longest run of letters and digits (bytes of ASCII letters and digits, or of any non-ASCII character).
+    private static func longestWord(_ name: String) -> [UInt8] {
+        var best: ArraySlice<UInt8> = []
+        let bytes = Array(name.utf8)
+        var start = 0
+        for end in 0...bytes.count {
+            let wordByte = end < bytes.count && (bytes[end] >= 0x80 || (bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9"))
+                || ((bytes[end] | 0x20) >= UInt8(ascii: "a") && (bytes[end] | 0x20) <= UInt8(ascii: "z")))
+            if !wordByte {
+                if end - start > best.count { best = bytes[start..<end] }
+                start = end + 1
+            }
+        }
+        return Array(best)
+    }
+
+    private static func contains(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let needleStart = needle.baseAddress, let haystackStart = haystack.baseAddress else { return needle.isEmpty }
+        guard needle.count <= haystack.count else { return false }
+        // memchr to each place the first byte is, then a comparison (memmem is not in every C library's module).
+        var offset = 0
+        let last = haystack.count - needle.count
+        while offset <= last {
+            guard let found = memchr(haystackStart + offset, Int32(needleStart.pointee), last - offset + 1) else { return false }
+            let position = haystackStart.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(haystackStart + position, needleStart, needle.count) == 0 { return true }
+            offset = position + 1
+        }
+        return false
+    }
 
     private static func insert(_ bytes: [UInt8], target: Int32, into states: inout [BuildState]) {
         var state = 0

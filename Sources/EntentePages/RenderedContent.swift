@@ -36,6 +36,13 @@ package struct RenderedContent: Sendable {
     /// What the output of every text depends on besides the text itself: the ids that exist, the names
     /// mentions are found by, and the settings that change HTML. When it changes, everything is rendered again.
     package private(set) var universe: Int = 0
+    /// The part of `universe` that is not names: when only names changed, a text is rendered again only if it may
+    /// mention one of the names that find something else now (`MentionMatcher.mayMention`).
+    private var settings: Int = 0
+    /// The target each name finds in analyses' texts (none when mentions are not linked).
+    private var mentionTargets: [String: EntityKey] = [:]
+    /// How many entities' texts this content rendered rather than took from the content before.
+    package private(set) var entitiesRendered = 0
 
     /// Every entity page sits two folders deep (`actors/india/`), so its Markdown links start from `../../`.
     package static let entityRoot = "../../"
@@ -57,17 +64,31 @@ package struct RenderedContent: Sendable {
 
     package static func universe(of site: ResolvedSite) -> Int {
         var hasher = Hasher()
-        hasher.combine(site.declared)
-        hasher.combine(site.excludedDrafts)
-        hasher.combine(Set(site.scheduled.keys))
+        hasher.combine(settings(of: site))
         for pattern in site.mentionPatterns {
             hasher.combine(pattern.name)
             hasher.combine(pattern.target)
         }
+        return hasher.finalize()
+    }
+
+    /// What every text's output depends on but names: the ids that exist and the settings that change HTML.
+    private static func settings(of site: ResolvedSite) -> Int {
+        var hasher = Hasher()
+        hasher.combine(site.declared)
+        hasher.combine(site.excludedDrafts)
+        hasher.combine(Set(site.scheduled.keys))
         hasher.combine(site.config.autolinkMentions)
         hasher.combine(site.config.unsafeHTML)
         hasher.combine(site.config.prettyLinks)
         return hasher.finalize()
+    }
+
+    /// The names that find another target in `new` than in `old`, or none in one of them.
+    private static func changedNames(from old: [String: EntityKey], to new: [String: EntityKey]) -> [String] {
+        var changed = old.keys.filter { new[$0] != old[$0] }
+        changed += new.keys.filter { old[$0] == nil }
+        return changed
     }
 
     fileprivate typealias JobResult = (key: EntityKey, parts: [Part: RenderedMarkdown], provisions: [RenderedMarkdown],
@@ -160,10 +181,12 @@ package struct RenderedContent: Sendable {
                        analysisBodies: inout [MarkdownText]?, spill: TextSpill? = nil, batchSize: Int = batchSize,
                        analysisPages: (@Sendable (RenderedContent) async -> Void)? = nil) async -> RenderedContent {
         let universe = universe(of: site)
-        let reusable = previous?.universe == universe ? previous : nil
+        let settings = settings(of: site)
+        let reusable = previous?.settings == settings ? previous : nil
         let all: [Job] = site.analyses.map(Job.analysis) + site.actors.map(Job.actor) + site.treaties.map(Job.treaty)
         var content = RenderedContent()
-        content.universe = universe
+        (content.universe, content.settings) = (universe, settings)
+        content.mentionTargets = site.config.autolinkMentions ? MentionMatcher.targets(of: site.mentionPatterns) : [:]
         if analysisBodies == nil { content.spill = spill }
         let root = entityRoot
         let render: @Sendable (Job) -> JobResult = { job in
@@ -226,9 +249,12 @@ package struct RenderedContent: Sendable {
             content.analysisBodiesOnce = HandOutOnceStore(bodies)
         } else {
             var jobs: [Job] = []
+            // Only analyses' texts are looked through for mentions; the others follow ids and settings alone.
+            let renamed = reusable.map { Self.changedNames(from: $0.mentionTargets, to: content.mentionTargets) } ?? []
             for job in all {
                 let (key, inputs) = Self.inputs(of: job)
-                if let reusable, reusable.inputs[key] == inputs {
+                if let reusable, reusable.inputs[key] == inputs,
+                   renamed.isEmpty || !reusable.mayMention(renamed, job: job) {
                     content.copy(key, from: reusable)
                 } else {
                     jobs.append(job)
@@ -236,6 +262,7 @@ package struct RenderedContent: Sendable {
             }
             let results = await ParallelMap.map(jobs, render)
             for (job, result) in zip(jobs, results) { content.record(result, input: Self.inputs(of: job).1) }
+            content.entitiesRendered = jobs.count
         }
         for author in site.authors {
             guard let bio = author.bio else { continue }
@@ -245,6 +272,18 @@ package struct RenderedContent: Sendable {
         }
         content.collectDiagnostics(in: site)
         return content
+    }
+
+    /// Whether the text of `job` may mention one of `names` (an analysis's; the others' mentions are not looked for).
+    private func mayMention(_ names: [String], job: Job) -> Bool {
+        guard case .analysis(let analysis) = job else { return false }
+        var source = analysis.body.source
+        if let place = analysis.body.setAside {
+            // Unreadable, it is rendered again, and that reports it.
+            guard let text = spill?.text(at: TextSpill.Slice(offset: place.offset, length: place.length)) else { return true }
+            source = text
+        }
+        return MentionMatcher<EntityKey>.mayMention(names, in: source)
     }
 
     /// An author's bio as HTML.

@@ -124,6 +124,12 @@ struct IncrementalBuildTests {
                     try edit(file) { $0.replacingOccurrences(of: "name: Treaty 23 & co\n", with: "name: Renamed Treaty 23 & co\n") }
                     return [file]
                 }),
+                // The first edit put "Zanzibar" in an analysis: it now mentions the treaty, and only its text is read again.
+                ("a treaty takes a name an analysis already holds", {
+                    let file = site + "/Content/treaties/treaty-23.yaml"
+                    try edit(file) { $0.replacingOccurrences(of: "name: Renamed Treaty 23 & co\n", with: "name: Zanzibar\n") }
+                    return [file]
+                }),
                 ("an actor becomes part of another", {
                     let file = site + "/Content/actors/actor-9.yaml"
                     try edit(file) { $0 + "part_of: actor-3\n" }
@@ -224,6 +230,9 @@ struct IncrementalBuildTests {
                     // The treaties' data files show its kind; the actors' and the events' do not.
                     #expect(summary.renderedPages.contains("data/treaties.csv"))
                     #expect(!summary.renderedPages.contains { $0.hasPrefix("data/actors.") || $0.hasPrefix("data/events.") })
+                }
+                if name == "a treaty takes a name an analysis already holds" {
+                    #expect(summary.renderedPages.contains("analyses/\(analyses[3].dropLast(3))/index.html"))
                 }
                 if name == "an analysis body gains a mention" {
                     #expect(summary.pagesRendered < total / 4, "rendered \(summary.pagesRendered) of \(total) pages")

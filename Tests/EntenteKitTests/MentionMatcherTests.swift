@@ -23,6 +23,21 @@ struct MentionMatcherTests {
         (name: "Niger", target: "niger"), (name: "Nigeria", target: "nigeria"),
     ])
 
+    @Test("A text may mention a name only if it holds the name's longest word as written, or a character reference")
+    func mayMention() {
+        #expect(MentionMatcher<String>.mayMention(["Guinea-Bissau"], in: "off the coast of Guinea"))
+        #expect(!MentionMatcher<String>.mayMention(["Guinea-Bissau"], in: "off the coast of Mali"))
+        #expect(!MentionMatcher<String>.mayMention(["Guinea-Bissau"], in: "guinea in lower case"))
+        #expect(MentionMatcher<String>.mayMention(["Treaty of Rome", "Mali"], in: "Mali"))
+        // Its longest word: "Ivoire", not "Côte" (five bytes).
+        #expect(MentionMatcher<String>.mayMention(["Côte d'Ivoire"], in: "la Côte d’Ivoire"))
+        #expect(!MentionMatcher<String>.mayMention(["Côte d'Ivoire"], in: "la Côte"))
+        #expect(MentionMatcher<String>.mayMention(["Mali"], in: "&#77;ali"))
+        #expect(!MentionMatcher<String>.mayMention([], in: "anything & all"))
+        // The targets the automaton finds: the first of a shared name keeps it.
+        #expect(MentionMatcher<String>.targets(of: [("Congo", "a"), ("Congo", "b"), ("", "c")]) == ["Congo": "a"])
+    }
+
     @Test func longestMatchWins() {
         #expect(found(africa, in: "Guinea-Bissau and Guinea") == ["Guinea-Bissau=guinea-bissau", "Guinea=guinea"])
         #expect(found(africa, in: "Papua New Guinea") == ["Papua New Guinea=png"])

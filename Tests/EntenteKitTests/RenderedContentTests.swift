@@ -97,6 +97,45 @@ struct RenderedContentTests {
         #expect(reread.diagnostics == fresh.diagnostics)
     }
 
+    @Test("After a rename, only the analyses whose text may name the old or the new name are rendered again, and all come out as a fresh render does")
+    func renameRendersOnlyTextsThatMayNameIt() async throws {
+        func site(india: String) -> ResolvedSite {
+            SiteResolver.resolve(SiteContent(
+                config: SiteConfig(title: "Test"), actors: [makeActor("india", india), makeActor("russia", "Russia")],
+                treaties: [], analyses: [
+                    makeAnalysis("old-name", "Old", body: "India and Russia talk."),
+                    makeAnalysis("new-name", "New", body: "Bharat talks to Russia."),
+                    makeAnalysis("neither", "Neither", body: "Russia talks alone."),
+                    // `&#73;` is an I: a name may be written with character references.
+                    makeAnalysis("reference", "Reference", body: "&#73;ndia, written oddly."),
+                    makeAnalysis("lowercase", "Lowercase", body: "india in lower case is no mention."),
+                ])).0
+        }
+        var none: [MarkdownText]? = nil
+        let spill = try #require(TextSpill())
+        let before = site(india: "India"), after = site(india: "Bharat")
+        let first = await RenderedContent.render(site: before, renderer: MarkdownRenderer(site: before, links: SiteLinks(pretty: false)),
+                                                 analysisBodies: &none, spill: spill)
+        var setAside = after
+        setAside.setAsideAnalysisBodies { first.setAsideBody(of: $0.id) }
+        let renderer = MarkdownRenderer(site: after, links: SiteLinks(pretty: false))
+        let rebuilt = await RenderedContent.render(site: setAside, renderer: renderer, previous: first, analysisBodies: &none, spill: spill)
+        let fresh = await RenderedContent.render(site: after, renderer: renderer, analysisBodies: &none)
+        // "old-name", "new-name" and "reference" (an `&`); not "neither", nor "lowercase" (names are case-sensitive).
+        #expect(rebuilt.entitiesRendered == 3)
+        for analysis in after.analyses {
+            #expect(rebuilt.html(for: .analysis(analysis.id)) == fresh.html(for: .analysis(analysis.id)))
+            #expect(rebuilt.mentions(of: analysis.id) == fresh.mentions(of: analysis.id))
+        }
+        #expect(rebuilt.mentions(of: AnalysisID("new-name")!) == [.actor(ActorID("india")!), .actor(ActorID("russia")!)])
+        #expect(rebuilt.mentions(of: AnalysisID("old-name")!) == [.actor(ActorID("russia")!)])
+        // The reference was a mention of India, and is none of Bharat.
+        #expect(rebuilt.changedEntities(since: first) == Set(["old-name", "new-name", "reference"].map { .analysis(AnalysisID($0)!) }))
+        // The same names again: nothing is rendered.
+        let again = await RenderedContent.render(site: setAside, renderer: renderer, previous: rebuilt, analysisBodies: &none, spill: spill)
+        #expect(again.entitiesRendered == 0)
+    }
+
     /// `site()` with India called Bharat.
     static func renamedSite() throws -> ResolvedSite {
         let site = try Self.site()
