@@ -30,10 +30,12 @@ public struct SiteBuilder: Sendable {
         await rebuild(&state, analysisPages: nil)
     }
 
-    /// `rebuildInSteps`, or after edits that leave analyses in the same lists the shorter way of `analysisEditRebuild`.
+    /// `rebuildInSteps`, or after edits that leave analyses in the same lists the shorter way of `analysisEditRebuild`,
+    /// or after edits to treaties' data that of `treatyEditRebuild`.
     func rebuild(_ state: inout BuildState,
                  analysisPages: (@Sendable (PageRenderer, [PageRenderer.Page]) async -> Void)?) async -> Rebuild {
         if analysisPages == nil, let rebuild = await analysisEditRebuild(&state) { return rebuild }
+        if analysisPages == nil, let rebuild = treatyEditRebuild(&state) { return rebuild }
         let rebuild = await rebuildInSteps(&state, analysisPages: analysisPages)
         state.lastDiagnostics = rebuild.succeeded && options.trackDependencies ? rebuild.diagnostics : nil
         return rebuild
@@ -168,10 +170,22 @@ public struct SiteBuilder: Sendable {
         for dependency in changedDependencies { toRender.formUnion(baseline.pages(dependingOn: dependency)) }
         var removed: [PageRenderer.Page] = []
         let oldSearch = baseline.renderer.searchCache.current, newSearch = renderer.searchFiles
-        if relisted.isEmpty {
+        // Treaties edited in their data alone, with the index kept: the pages are those of the last build but for
+        // the lists of treaties by facet, which follow their kinds, statuses, regions and dates.
+        let treatyListsAlone = indexKept && relisted.allSatisfy { key in
+            guard case .treaty(let id) = key else { return false }
+            return oldSite.treatiesByID.index(forKey: id) != nil && site.treatiesByID.index(forKey: id) != nil
+        }
+        if relisted.isEmpty || treatyListsAlone {
             // The same pages but for the search index's files, which follow its words (new ones are found below).
             let current = Set(newSearch.paths)
             removed = (oldSearch?.paths ?? []).filter { !current.contains($0) }.map(PageRenderer.Page.searchFile)
+            if !relisted.isEmpty {
+                let before = baseline.renderer.treatyListPages, after = renderer.treatyListPages
+                let (beforeSet, afterSet) = (Set(before), Set(after))
+                toRender.formUnion(after.filter { !beforeSet.contains($0) })
+                removed += before.filter { !afterSet.contains($0) }
+            }
         } else {
             let pages = renderer.pages
             let current = Set(pages)
@@ -268,6 +282,55 @@ public struct SiteBuilder: Sendable {
         return renderChanges(&state, baseline: consume baseline, site: editedSite, markdown: markdown, theme: theme,
                              dataChanged: dataChanged, textChanged: texts,
                              inPlace: moved ? [] : dataChanged, diagnostics: lastDiagnostics, timings: timings)
+    }
+
+    /// After edits to treaties' data alone, seen by a watcher: the last build's site with the edited treaties put
+    /// in and checked as the resolver checks them, and nothing else loaded, resolved or rendered as Markdown. Nil,
+    /// with `state` untouched, when the edits are anything else (a treaty's name, short name, aliases or texts, which
+    /// mentions and Markdown follow; a problem in the file before or after; a date that moves the site's "as of"; any
+    /// other file), which the full steps handle.
+    private func treatyEditRebuild(_ state: inout BuildState) -> Rebuild? {
+        guard options.trackDependencies, let changed = state.changedFiles, !changed.isEmpty, let lastDiagnostics = state.lastDiagnostics,
+              let names = state.markdownNames, state.markdownCache != nil, var site = state.baseline?.renderer.site else { return nil }
+        var timings = StepTimings()
+        var entries: [(path: String, entry: SiteLoader.LoadCache.Entry)] = []
+        var dataChanged: Set<EntityKey> = []
+        var retexted: [Treaty] = []
+        for path in changed.sorted() {
+            if let key = loader.displayPath(ofAbsolute: path), loader.changesNoContent(key, in: state.loadCache) { continue }
+            guard let (key, entry) = loader.reloadTreaty(atAbsolute: path, cache: state.loadCache),
+                  state.loadCache.entries[key]?.diagnostics.isEmpty == true, entry.diagnostics.isEmpty,
+                  case .treaty(let after) = entry.decoded, let before = site.treatiesByID[after.id],
+                  (after.name, after.short, after.aliases) == (before.name, before.short, before.aliases),
+                  SiteResolver.problems(of: before, in: site).isEmpty, SiteResolver.problems(of: after, in: site).isEmpty,
+                  site.replaceTreaty(after) else { return nil }
+            entries.append((key, entry))
+            var sameText = after
+            (sameText.summary, sameText.body, sameText.provisions) = (before.summary, before.body, before.provisions)
+            if sameText != before { dataChanged.insert(.treaty(after.id)) }
+            // A new text, or the same one on other lines (its problems would be reported there).
+            if sameText != after { retexted.append(after) }
+        }
+        guard !entries.isEmpty else { return nil }
+        timings.finish("reload")
+        var textChanged: Set<EntityKey> = []
+        if !retexted.isEmpty {
+            // A copy of the dictionaries it changes (the last build's renderer holds them too): a treaty's texts are
+            // edited seldom, and the full steps need the last build's content if they come to run after all.
+            var markdown = state.markdownCache!
+            let renderer = MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks), names: names)
+            guard let changedTexts = markdown.keepTexts(of: retexted, renderer: renderer) else { return nil }
+            (textChanged, state.markdownCache) = (changedTexts, markdown)
+            timings.finish("markdown")
+        }
+        for (path, entry) in entries { state.loadCache.entries[path] = entry }
+        state.changedFiles = nil
+        // The last build's renderer keeps the site as it was, to compare with.
+        let baseline = state.baseline.take()!
+        let theme = baseline.renderer.theme
+        return renderChanges(&state, baseline: consume baseline, site: site, markdown: state.markdownCache!, theme: theme,
+                             dataChanged: dataChanged, textChanged: textChanged, inPlace: [], diagnostics: lastDiagnostics,
+                             timings: timings)
     }
 
     /// `analysis`'s Markdown as `markdown` set it aside, when it is the same text: nil when it is not, or when it

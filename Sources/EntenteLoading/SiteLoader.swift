@@ -180,10 +180,23 @@ public struct SiteLoader: Sendable {
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if listed, exists, !isDirectory.boolValue { continue }
             // A folder moved away is reported alone, not with its files: it is gone but held listed files.
-            if !listed, !exists, !cache.entries.keys.contains(where: { $0.hasPrefix(path + "/") }) { continue }
+            if !listed, !exists, cameAndWent(path, in: cache) { continue }
             return nil
         }
         return listing
+    }
+
+    /// Whether the watcher's `path` (as this loader names it) can have changed no content: a hidden file (never
+    /// listed), or one that is not there, was not listed and holds nothing listed (a temporary or probe file that
+    /// an editor, or `sed -i`, made and renamed or removed).
+    package func changesNoContent(_ path: String, in cache: LoadCache) -> Bool {
+        if path.split(separator: "/").last?.hasPrefix(".") == true { return true }
+        return !FileManager.default.fileExists(atPath: path) && cameAndWent(path, in: cache)
+    }
+
+    /// Whether `path`, not there now, was never listed and holds no listed file.
+    private func cameAndWent(_ path: String, in cache: LoadCache) -> Bool {
+        cache.entries.index(forKey: path) == nil && !cache.entries.keys.contains { $0.hasPrefix(path + "/") }
     }
 
     /// The path of a file given by its absolute path, as this loader names it (nil when it is not in the site).
@@ -202,6 +215,17 @@ public struct SiteLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         let file = ContentFile(path: key, stem: analysis.id.rawValue, format: .markdown)
         let decoded = decode(file, section: .analyses, &diagnostics)
+        return (key, LoadCache.Entry(stamp: stamp, decoded: decoded, diagnostics: diagnostics))
+    }
+
+    /// A treaty the last load read, read again after an edit, as the loader would read it: nil when the file is not
+    /// a treaty of `cache`.
+    package func reloadTreaty(atAbsolute path: String, cache: LoadCache) -> (path: String, entry: LoadCache.Entry)? {
+        guard let key = displayPath(ofAbsolute: path), let cached = cache.entries[key],
+              case .treaty(let treaty) = cached.decoded, let stamp = FileStamp.of(key),
+              let format = ContentDecoder.Format(pathExtension: (key as NSString).pathExtension.lowercased()) else { return nil }
+        var diagnostics: [Diagnostic] = []
+        let decoded = decode(ContentFile(path: key, stem: treaty.id.rawValue, format: format), section: .treaties, &diagnostics)
         return (key, LoadCache.Entry(stamp: stamp, decoded: decoded, diagnostics: diagnostics))
     }
 

@@ -120,6 +120,32 @@ package struct RenderedContent: Sendable {
         return searchable(key, [.body: renderer.render(body, root: entityRoot, detectMentions: true, owner: key)], [])
     }
 
+    private static func rendered(_ treaty: Treaty, _ renderer: MarkdownRenderer) -> JobResult {
+        let key = EntityKey.treaty(treaty.id)
+        var parts: [Part: RenderedMarkdown] = [:]
+        parts[.summary] = treaty.summary.map { renderer.render($0, root: entityRoot, owner: key) }
+        parts[.body] = treaty.body.map { renderer.render($0, root: entityRoot, owner: key) }
+        return searchable(key, parts, treaty.provisions.map { renderer.render($0, root: entityRoot, owner: key) })
+    }
+
+    /// Renders the texts of edited `treaties` again and keeps them in place, for a site whose ids, names and
+    /// settings are this content's; returns the treaties whose output changed. Nil, with nothing kept, when a text
+    /// of theirs had or has a problem: the full steps report every problem of the site in order.
+    package mutating func keepTexts(of treaties: [Treaty], renderer: MarkdownRenderer) -> Set<EntityKey>? {
+        let results = treaties.map { Self.rendered($0, renderer) }
+        guard results.allSatisfy({ result in
+            entityDiagnostics[result.key] ?? [] == [] && result.parts.values.allSatisfy(\.diagnostics.isEmpty)
+                && result.provisions.allSatisfy(\.diagnostics.isEmpty)
+        }) else { return nil }
+        var changed: Set<EntityKey> = []
+        for (treaty, result) in zip(treaties, results) {
+            let before = (html[result.key], provisionHTML[treaty.id])
+            record(result, input: Self.inputs(of: .treaty(treaty)).1)
+            if before != (html[result.key], provisionHTML[treaty.id]) { changed.insert(result.key) }
+        }
+        return changed
+    }
+
     /// An analysis's Markdown rendered again, before this content keeps it (`keep(_:in:)`): what it mentions and
     /// its problems can be looked at first.
     package struct RenderedAnalysis: Sendable {
@@ -198,12 +224,7 @@ package struct RenderedContent: Sendable {
                 parts[.summary] = actor.summary.map { renderer.render($0, root: root, owner: key) }
                 parts[.body] = actor.profile.map { renderer.render($0, root: root, owner: key) }
                 return searchable(key, parts, [])
-            case .treaty(let treaty):
-                let key = EntityKey.treaty(treaty.id)
-                var parts: [Part: RenderedMarkdown] = [:]
-                parts[.summary] = treaty.summary.map { renderer.render($0, root: root, owner: key) }
-                parts[.body] = treaty.body.map { renderer.render($0, root: root, owner: key) }
-                return searchable(key, parts, treaty.provisions.map { renderer.render($0, root: root, owner: key) })
+            case .treaty(let treaty): return rendered(treaty, renderer)
             }
         }
         if analysisBodies != nil {

@@ -5,12 +5,12 @@ public struct ResolvedSite: Sendable {
     /// Sorted by name.
     public let actors: [Actor]
     /// Sorted by name.
-    public let treaties: [Treaty]
+    public private(set) var treaties: [Treaty]
     /// Newest first, then by title.
     public private(set) var analyses: [Analysis]
 
     public let actorsByID: [ActorID: Actor]
-    public let treatiesByID: [TreatyID: Treaty]
+    public private(set) var treatiesByID: [TreatyID: Treaty]
     public private(set) var analysesByID: [AnalysisID: Analysis]
     /// Sorted by name.
     public let authors: [Author]
@@ -27,15 +27,15 @@ public struct ResolvedSite: Sendable {
     public let snapshotDays: [PartialDate]
 
     /// The treaties each actor is a party to, sorted by name.
-    public let treatiesOfActor: [ActorID: [TreatyID]]
+    public private(set) var treatiesOfActor: [ActorID: [TreatyID]]
     /// Each treaty's date and status as every list shows them (`Treaty.knownDate`, `Treaty.status`), derived once:
     /// a site's pages show them tens of thousands of times, and each derivation walks the treaty's events.
-    public let knownDates: [TreatyID: PartialDate]
-    public let statuses: [TreatyID: TreatyStatus]
+    public private(set) var knownDates: [TreatyID: PartialDate]
+    public private(set) var statuses: [TreatyID: TreatyStatus]
     /// Each treaty's status at the end of each snapshot day (`Treaty.standing(at:)`), derived once for the same reason.
-    public let snapshotStatuses: [PartialDate: [TreatyID: TreatyStatus]]
+    public private(set) var snapshotStatuses: [PartialDate: [TreatyID: TreatyStatus]]
     /// The treaties that list a treaty in `supersedes`.
-    public let successors: [TreatyID: [TreatyID]]
+    public private(set) var successors: [TreatyID: [TreatyID]]
 
     /// Every entity with a file, loaded or not (see `SiteContent.declared`).
     package let declared: Set<EntityKey>
@@ -60,20 +60,9 @@ public struct ResolvedSite: Sendable {
         treatiesByID = Dictionary(uniqueKeysWithValues: treaties.map { ($0.id, $0) })
         analysesByID = Dictionary(uniqueKeysWithValues: analyses.map { ($0.id, $0) })
         analysesOfAuthor = Self.analysesOfAuthor(self.analyses)
-        asOf = config.asOf ?? (treaties.flatMap { treaty in
-            treaty.events.map(\.date) + treaty.parties.flatMap { [$0.signed, $0.ratified, $0.acceded, $0.inForce, $0.withdrawn].compactMap { $0 } }
-        } + analyses.map(\.date)).max()
+        asOf = Self.asOf(config: config, treaties: treaties, analyses: analyses)
         snapshotDays = Self.snapshotDays(config: config, treaties: treaties, asOf: asOf)
-        var treatiesOfActor: [ActorID: [TreatyID]] = [:]
-        var successors: [TreatyID: [TreatyID]] = [:]
-        for treaty in self.treaties {
-            for party in treaty.parties where treatiesOfActor[party.actor.id]?.last != treaty.id {
-                treatiesOfActor[party.actor.id, default: []].append(treaty.id)
-            }
-            if let old = treaty.supersedes { successors[old.id, default: []].append(treaty.id) }
-        }
-        self.treatiesOfActor = treatiesOfActor
-        self.successors = successors
+        (treatiesOfActor, successors) = Self.relations(of: self.treaties)
         var knownDates: [TreatyID: PartialDate] = [:], statuses: [TreatyID: TreatyStatus] = [:]
         for treaty in treaties {
             knownDates[treaty.id] = treaty.knownDate
@@ -86,6 +75,45 @@ public struct ResolvedSite: Sendable {
             for treaty in treaties { snapshotStatuses[day, default: [:]][treaty.id] = treaty.standing(at: day).status }
         }
         self.snapshotStatuses = snapshotStatuses
+    }
+
+    /// `as_of` of site.yaml, else the latest dated fact: an event, a party's own date, an analysis.
+    private static func asOf(config: SiteConfig, treaties: [Treaty], analyses: [Analysis]) -> PartialDate? {
+        config.asOf ?? (treaties.flatMap { treaty in
+            treaty.events.map(\.date) + treaty.parties.flatMap { [$0.signed, $0.ratified, $0.acceded, $0.inForce, $0.withdrawn].compactMap { $0 } }
+        } + analyses.map(\.date)).max()
+    }
+
+    /// The treaties each actor is a party to, and those that supersede each treaty, in the order of `treaties`.
+    private static func relations(of treaties: [Treaty]) -> (treatiesOfActor: [ActorID: [TreatyID]], successors: [TreatyID: [TreatyID]]) {
+        var treatiesOfActor: [ActorID: [TreatyID]] = [:]
+        var successors: [TreatyID: [TreatyID]] = [:]
+        for treaty in treaties {
+            for party in treaty.parties where treatiesOfActor[party.actor.id]?.last != treaty.id {
+                treatiesOfActor[party.actor.id, default: []].append(treaty.id)
+            }
+            if let old = treaty.supersedes { successors[old.id, default: []].append(treaty.id) }
+        }
+        return (treatiesOfActor, successors)
+    }
+
+    /// Puts an edited treaty in place of the site's own with its id, and derives again what the site derives from
+    /// its treaties. Returns false, leaving the site as it was, when the edit would move the treaty in the site's
+    /// order (a new name) or change the site's "as of" or its snapshot days: everything is made afresh then.
+    package mutating func replaceTreaty(_ edited: Treaty) -> Bool {
+        guard let old = treatiesByID[edited.id], old.name == edited.name,
+              let index = treaties.firstIndex(where: { $0.id == edited.id }) else { return false }
+        var treaties = self.treaties
+        treaties[index] = edited
+        let asOf = Self.asOf(config: config, treaties: treaties, analyses: analyses)
+        guard asOf == self.asOf, Self.snapshotDays(config: config, treaties: treaties, asOf: asOf) == snapshotDays else { return false }
+        self.treaties = treaties
+        treatiesByID[edited.id] = edited
+        (treatiesOfActor, successors) = Self.relations(of: treaties)
+        knownDates[edited.id] = edited.knownDate
+        statuses[edited.id] = edited.status
+        for day in snapshotDays { snapshotStatuses[day]?[edited.id] = edited.standing(at: day).status }
+        return true
     }
 
     /// Takes the Markdown text out of every analysis, leaving an empty text at the same origin, and returns

@@ -16,8 +16,7 @@ public enum SiteResolver {
         let partyIDs = Set(content.actors.map(\.id))
 
         func check<Kind>(_ reference: Reference<Kind>, in ids: Set<Identifier<Kind>>, what: String) {
-            guard !ids.contains(reference.id) else { return }
-            diagnostics.append(unknown(what, reference.id.rawValue, at: reference.location, candidates: ids.map(\.rawValue)))
+            if let problem = missing(reference, in: ids, what: what) { diagnostics.append(problem) }
         }
 
         for actor in content.actors {
@@ -31,31 +30,7 @@ public enum SiteResolver {
         diagnostics += partOfCycles(content.actors)
 
         for treaty in content.treaties {
-            var seenParties: Set<ActorID> = []
-            for party in treaty.parties {
-                check(party.actor, in: actorIDs, what: "actor")
-                if !seenParties.insert(party.actor.id).inserted {
-                    diagnostics.append(.warning(party.actor.location, "'\(party.actor.id)' is listed as a party twice"))
-                }
-                if let signed = party.signed, let ratified = party.ratified, ratified.isCertainlyBefore(signed) {
-                    diagnostics.append(.warning(party.actor.location,
-                                                "\(party.actor.id) ratified (\(ratified)) before it signed (\(signed))"))
-                }
-            }
-            for event in treaty.events {
-                guard let actor = event.actor else { continue }
-                check(actor, in: actorIDs, what: "actor")
-                if partyIDs.contains(actor.id), !seenParties.contains(actor.id) {
-                    diagnostics.append(.warning(actor.location, "event actor '\(actor.id)' is not a party to this treaty",
-                                                suggestion: "add it to 'parties' or remove 'actor' from the event"))
-                }
-            }
-            if let old = treaty.supersedes {
-                check(old, in: treatyIDs, what: "treaty")
-                if old.id == treaty.id { diagnostics.append(.error(old.location, "a treaty cannot supersede itself")) }
-            }
-            for related in treaty.related { check(related, in: treatyIDs, what: "treaty") }
-            diagnostics += TreatyConsistency.diagnostics(for: treaty)
+            diagnostics += problems(of: treaty, actorIDs: actorIDs, treatyIDs: treatyIDs, partyIDs: partyIDs)
         }
 
         for analysis in content.analyses {
@@ -68,6 +43,61 @@ public enum SiteResolver {
                                 excludedDrafts: content.excludedDrafts, scheduled: content.scheduled)
         site.buildDay = content.buildDay
         return (site, diagnostics + tagPageCollisions(site.analyses))
+    }
+
+    /// What resolving finds wrong with `treaty` in `site` (as `resolve` would): a preview checks an edited treaty
+    /// alone with this.
+    package static func problems(of treaty: Treaty, in site: ResolvedSite) -> [Diagnostic] {
+        var actorIDs = Set(site.actorsByID.keys), treatyIDs = Set(site.treatiesByID.keys)
+        for key in site.declared {
+            switch key {
+            case .actor(let id): actorIDs.insert(id)
+            case .treaty(let id): treatyIDs.insert(id)
+            case .analysis: break
+            }
+        }
+        return problems(of: treaty, actorIDs: actorIDs, treatyIDs: treatyIDs, partyIDs: Set(site.actorsByID.keys))
+    }
+
+    /// `treaty`'s references checked against the ids of the site's files (`actorIDs`, `treatyIDs`) and of its
+    /// loaded actors (`partyIDs`), and the consistency of its dates and events.
+    private static func problems(of treaty: Treaty, actorIDs: Set<ActorID>, treatyIDs: Set<TreatyID>,
+                                 partyIDs: Set<ActorID>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func check<Kind>(_ reference: Reference<Kind>, in ids: Set<Identifier<Kind>>, what: String) {
+            if let problem = missing(reference, in: ids, what: what) { diagnostics.append(problem) }
+        }
+        var seenParties: Set<ActorID> = []
+        for party in treaty.parties {
+            check(party.actor, in: actorIDs, what: "actor")
+            if !seenParties.insert(party.actor.id).inserted {
+                diagnostics.append(.warning(party.actor.location, "'\(party.actor.id)' is listed as a party twice"))
+            }
+            if let signed = party.signed, let ratified = party.ratified, ratified.isCertainlyBefore(signed) {
+                diagnostics.append(.warning(party.actor.location,
+                                            "\(party.actor.id) ratified (\(ratified)) before it signed (\(signed))"))
+            }
+        }
+        for event in treaty.events {
+            guard let actor = event.actor else { continue }
+            check(actor, in: actorIDs, what: "actor")
+            if partyIDs.contains(actor.id), !seenParties.contains(actor.id) {
+                diagnostics.append(.warning(actor.location, "event actor '\(actor.id)' is not a party to this treaty",
+                                            suggestion: "add it to 'parties' or remove 'actor' from the event"))
+            }
+        }
+        if let old = treaty.supersedes {
+            check(old, in: treatyIDs, what: "treaty")
+            if old.id == treaty.id { diagnostics.append(.error(old.location, "a treaty cannot supersede itself")) }
+        }
+        for related in treaty.related { check(related, in: treatyIDs, what: "treaty") }
+        return diagnostics + TreatyConsistency.diagnostics(for: treaty)
+    }
+
+    /// The diagnostic for a reference to an id not among `ids`, if it is not.
+    private static func missing<Kind>(_ reference: Reference<Kind>, in ids: Set<Identifier<Kind>>, what: String) -> Diagnostic? {
+        guard !ids.contains(reference.id) else { return nil }
+        return unknown(what, reference.id.rawValue, at: reference.location, candidates: ids.map(\.rawValue))
     }
 
     /// The diagnostic for an id that names nothing, with the closest existing id as a suggestion.
