@@ -137,6 +137,7 @@ public struct SiteBuilder: Sendable {
         let treatiesChanged = dataChanged.compactMap { key -> TreatyID? in if case .treaty(let id) = key { id } else { nil } }
         let agreementsChanged = Set(treatiesChanged.filter { PageRenderer.agreementsChanged(by: $0, from: oldSite, to: site) })
         let eventsChanged = treatiesChanged.contains { PageRenderer.eventsChanged(of: $0, from: oldSite, to: site) }
+        let standingChanged = treatiesChanged.contains { PageRenderer.standingChanged(of: $0, from: oldSite, to: site) }
         // When nothing moved from list to list, what links to what is as it was: the index is kept. So it is after
         // edits to treaties alone that keep their parties and events, when every analysis mentions what it did.
         let indexKept = relisted.isEmpty
@@ -164,6 +165,7 @@ public struct SiteBuilder: Sendable {
         }
         if !agreementsChanged.isEmpty { changedDependencies.insert(.everyActorsAgreements) }
         if eventsChanged { changedDependencies.insert(.everyTreatyEvent) }
+        if standingChanged { changedDependencies.insert(.snapshotStanding) }
         // The pages to render are those that depend on something that changed, found through the index of
         // dependents; the dependencies of the others are as they were, since nothing they are made of changed.
         var toRender: Set<PageRenderer.Page> = []

@@ -23,6 +23,9 @@ extension PageRenderer {
         case everyActorsAgreements
         /// Every treaty's events and the sources they cite (for the events' data files).
         case everyTreatyEvent
+        /// Which agreements are in force, or perhaps in force, on each snapshot day, with their status (for the
+        /// snapshots, which show the data of those alone).
+        case snapshotStanding
         /// Which treaties an actor is a party to, and so who its counterparts are and which agreements it shares
         /// with each; not those treaties' data: a page that shows an agreement depends on it as an `entity`, so that
         /// an edit that keeps a treaty's parties renders only the pages that show it.
@@ -83,6 +86,21 @@ extension PageRenderer {
         return before?.events != after?.events || before?.sources != after?.sources
     }
 
+    /// Whether a change to `treaty` between `old` and `new` changes whether or how it stands on a snapshot day.
+    public static func standingChanged(of treaty: TreatyID, from old: ResolvedSite, to new: ResolvedSite) -> Bool {
+        let (before, after) = (old.treatiesByID[treaty], new.treatiesByID[treaty])
+        return old.snapshotDays != new.snapshotDays || new.snapshotDays.contains { day in
+            old.snapshotStatuses[day]?[treaty] != new.snapshotStatuses[day]?[treaty] || before?.doubt(at: day) != after?.doubt(at: day)
+        }
+    }
+
+    /// The treaties a snapshot shows: those in force on its day, or perhaps in force.
+    package func treatiesShown(onSnapshot day: PartialDate) -> [TreatyID] {
+        site.treaties.compactMap { treaty in
+            site.snapshotStatuses[day]?[treaty.id]?.isActive == true || treaty.doubt(at: day) != nil ? treaty.id : nil
+        }
+    }
+
     /// The dependencies of `page`, as the site stands now. Settings and templates are not listed:
     /// a change to either renders every page.
     public func dependencies(of page: Page) -> Set<Dependency> {
@@ -125,7 +143,11 @@ extension PageRenderer {
         case .watch: return showing(watchedAnalyses(onPage: 1), [.allAnalyses, .allActors, .allTreaties])
         case .watchList(let number): return showing(watchedAnalyses(onPage: number), [.allAnalyses, .allActors, .allTreaties])
         case .watchFeed: return [.allActors, .allTreaties]
-        case .snapshot: return [.allActors, .allTreaties]
+        // The whole network's layout follows every actor's agreements; the picture and the lists show the agreements
+        // standing on the day.
+        case .snapshot(let day):
+            return Set(treatiesShown(onSnapshot: day).map { .entity(.treaty($0)) })
+                .union([.allActors, .everyActorsAgreements, .snapshotStanding])
         case .analysisList(let owner, let number): return showing(Self.onPage(number, of: analyses(of: owner)), listDependencies(owner))
         case .pair(let a, let b):
             // The agreements the two share, with their events and the actors who took them.

@@ -121,6 +121,15 @@ struct IncrementalBuildTests {
                     try edit(file) { $0.replacingOccurrences(of: "kind: trade\n", with: "kind: logistics\n") }
                     return [file]
                 }),
+                // Not on any snapshot before, so no snapshot depended on it: it is now in force on the later ones.
+                ("a treaty enters into force on the day it was signed", {
+                    let file = try treaties.map { site + "/Content/treaties/" + $0 }.first {
+                        let text = try String(contentsOfFile: $0, encoding: .utf8)
+                        return !text.contains("in-force") && !text.contains("status:") && text.contains("    type: signed\n")
+                    }!
+                    try edit(file) { $0.replacingOccurrences(of: "    type: signed\n", with: "    type: in-force\n") }
+                    return [file]
+                }),
                 ("a treaty's first event moves a year earlier", {
                     let file = try treaties.map { site + "/Content/treaties/" + $0 }
                         .first { try String(contentsOfFile: $0, encoding: .utf8).contains("  - date: \"") }!
@@ -238,7 +247,8 @@ struct IncrementalBuildTests {
                 if ["a treaty changes status and parties", "a treaty changes its kind, its parties kept",
                     "a treaty's first event moves a year earlier", "a treaty no longer supersedes another",
                     "a treaty is saved through a visible temporary file", "a treaty's summary gains a word",
-                    "a treaty takes a kind no other has", "the only treaty of a kind takes another"].contains(name) {
+                    "a treaty takes a kind no other has", "the only treaty of a kind takes another",
+                    "a treaty enters into force on the day it was signed"].contains(name) {
                     // Its data alone: the last site with the treaty put in, nothing loaded, resolved or rendered again.
                     #expect(summary.timings.steps.first?.name == "reload", "\(name): the edit took the short way")
                 }
@@ -253,6 +263,9 @@ struct IncrementalBuildTests {
                     // The treaties' data files show its kind; the actors' and the events' do not.
                     #expect(summary.renderedPages.contains("data/treaties.csv"))
                     #expect(!summary.renderedPages.contains { $0.hasPrefix("data/actors.") || $0.hasPrefix("data/events.") })
+                }
+                if name == "a treaty enters into force on the day it was signed" {
+                    #expect(summary.renderedPages.contains { $0.hasPrefix("network/") && $0 != "network/index.html" })
                 }
                 if name == "a treaty takes a kind no other has" {
                     #expect(summary.renderedPages.contains("treaties/kind/trade/index.html"))
