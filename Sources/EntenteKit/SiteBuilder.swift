@@ -148,7 +148,8 @@ public struct SiteBuilder: Sendable {
         // The search index is updated for the pages that changed, not made afresh (unless pages were added,
         // removed or moved in its order).
         let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
-                                    searchIndex: baseline.renderer.searchCache.current, changed: changed)
+                                    searchIndex: baseline.renderer.searchCache.current, changed: changed,
+                                    picturesBefore: baseline.renderer.pictures)
         var changedDependencies = Set(changed.map(PageRenderer.Dependency.text))
         if textChanged.contains(where: { if case .analysis = $0 { false } else { true } }) { changedDependencies.insert(.anyText) }
         for key in dataChanged {

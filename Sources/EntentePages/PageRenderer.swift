@@ -17,7 +17,7 @@ public struct PageRenderer: Sendable {
     public let links: SiteLinks
     /// Rendered Markdown by owner: analysis bodies, actor summaries and profiles, treaty texts.
     package private(set) var markdown: RenderedContent
-    package let pictures = SitePictures()
+    package let pictures: SitePictures
     package let listItems = ListItemCache()
     package let facetCache = ComputedOnce<[(facet: TreatyFacet, values: [TreatyFacet.Value])]>()
     /// The watchlist, which each of its pages needs whole.
@@ -33,10 +33,12 @@ public struct PageRenderer: Sendable {
     }
 
     /// With `searchIndex`, the last build's, a rebuild updates that index for the entities that `changed` rather
-    /// than making it afresh; `updatableSearch` false (a one-off build) lets go of what an update would need.
+    /// than making it afresh; `updatableSearch` false (a one-off build) lets go of what an update would need. With
+    /// `picturesBefore`, the last build's, the network's layout is taken from it when it follows from the same inputs.
     package init(site: ResolvedSite, index: SiteIndex, theme: Theme, markdown: RenderedContent, updatableSearch: Bool = true,
-                 searchIndex: SearchIndex? = nil, changed: Set<EntityKey> = []) {
+                 searchIndex: SearchIndex? = nil, changed: Set<EntityKey> = [], picturesBefore: SitePictures? = nil) {
         self.searchCache = SearchIndexBox(updatable: updatableSearch, seed: searchIndex.map { ($0, changed) })
+        pictures = picturesBefore.map(SitePictures.init(after:)) ?? SitePictures()
         self.site = site
         self.index = index
         self.theme = theme

@@ -12,7 +12,12 @@ package struct SitePictures: Sendable {
     package typealias PairLink = @Sendable (ActorID, ActorID) -> String
 
     /// The whole network's layout, made once per build: the network page and every snapshot share it.
-    private let layout = NetworkLayoutBox()
+    private let layout: NetworkLayoutBox
+
+    package init() { layout = NetworkLayoutBox(offered: nil) }
+
+    /// Pictures that take the last build's network layout when the network's places follow from the same inputs.
+    package init(after previous: SitePictures) { layout = NetworkLayoutBox(offered: previous.layout.made) }
 
     package func network(_ site: ResolvedSite, _ index: SiteIndex, _ link: Link, _ pairLink: @escaping PairLink) -> String? {
         site.actors.isEmpty ? nil : NetworkPicture.render(site: site, index: index, layout: layout.get(site), day: nil,
@@ -46,12 +51,24 @@ package struct SitePictures: Sendable {
 /// The network's layout, computed by the first page that asks for it. Laying out is pure, so two pages that ask at
 /// once get equal layouts.
 private final class NetworkLayoutBox: Sendable {
-    private let stored = Mutex<NetworkPicture.Layout?>(nil)
+    typealias Made = (inputs: NetworkPicture.LayoutInputs, layout: NetworkPicture.Layout)
+    private let stored = Mutex<Made?>(nil)
+    /// The last build's layout, taken if this site's inputs are the same.
+    private let offered: Mutex<Made?>
+
+    init(offered: Made?) { self.offered = Mutex(offered) }
+
+    /// The layout, once it is made; until then the one offered, which the next build may take as well.
+    var made: Made? { stored.withLock { $0 } ?? offered.withLock { $0 } }
 
     func get(_ site: ResolvedSite) -> NetworkPicture.Layout {
-        if let layout = stored.withLock({ $0 }) { return layout }
-        let layout = NetworkPicture.layout(site: site)
-        stored.withLock { $0 = layout }
+        if let made = stored.withLock({ $0 }) { return made.layout }
+        let inputs = NetworkPicture.LayoutInputs(site: site)
+        let layout = offered.withLock { offer -> NetworkPicture.Layout? in
+            defer { offer = nil }
+            return offer.flatMap { $0.inputs == inputs ? NetworkPicture.layout($0.layout, placedFor: site) : nil }
+        } ?? NetworkPicture.layout(site: site)
+        stored.withLock { $0 = (inputs, layout) }
         return layout
     }
 }

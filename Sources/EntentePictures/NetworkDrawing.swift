@@ -4,7 +4,7 @@ import EntenteResolving
 package enum NetworkDrawing {
     /// An actor as drawn.
     package struct Node: Sendable {
-        package let actor: Actor
+        package var actor: Actor
         package var position: SVGPoint
         package var radius: Double
         /// How many agreements the size stands for (all agreements, or those shared with the ego).
@@ -16,7 +16,7 @@ package enum NetworkDrawing {
 
     /// An agreement as drawn: a line between its two parties, or a small hub joined to each shown party.
     package struct Mark: Sendable {
-        package let treaty: Treaty
+        package var treaty: Treaty
         /// Indices of the nodes of its shown parties, each once, in the order the treaty lists them.
         package let parties: [Int]
         /// How many distinct parties it has in all.

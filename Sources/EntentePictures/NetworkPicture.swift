@@ -149,6 +149,30 @@ public enum NetworkPicture {
         package var height: Double
     }
 
+    /// What a layout's places follow: each actor's id and region, and each agreement's distinct parties. Two sites
+    /// with equal inputs get the same places; only the data drawn there (names, kinds, statuses) may differ.
+    package struct LayoutInputs: Equatable, Sendable {
+        private let actors: [ActorID], regions: [String?], treaties: [TreatyID], parties: [[ActorID]]
+
+        package init(site: ResolvedSite) {
+            let actors = site.actors.sorted { $0.id < $1.id }
+            let treaties = site.treaties.sorted { $0.id < $1.id }
+            (self.actors, regions) = (actors.map(\.id), actors.map(\.region))
+            (self.treaties, parties) = (treaties.map(\.id), treaties.map { site.distinctParties(of: $0) })
+        }
+    }
+
+    /// `layout`, a layout made for a site with the same inputs, with the actors and agreements of `site` put in its
+    /// places: a preview's edit that keeps every agreement's parties need not place the whole network again.
+    package static func layout(_ layout: Layout, placedFor site: ResolvedSite) -> Layout {
+        var layout = layout
+        for index in layout.nodes.indices { layout.nodes[index].actor = site.actorsByID[layout.nodes[index].actor.id]! }
+        for index in layout.marks.indices { layout.marks[index].treaty = site.treatiesByID[layout.marks[index].treaty.id]! }
+        // Their places were found in id order; the order they are drawn in follows their statuses.
+        layout.marks = drawingOrder(layout.marks)
+        return layout
+    }
+
     package static func layout(site: ResolvedSite) -> Layout {
         let actors = site.actors.sorted { $0.id < $1.id }
         let n = actors.count
