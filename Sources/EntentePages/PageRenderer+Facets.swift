@@ -61,35 +61,70 @@ extension PageRenderer {
     }
 
     /// `treaties/facets.js`: every agreement with what the filter script shows and narrows by, as a script (a page
-    /// opened from disk cannot fetch JSON). Paths are from the site's root.
+    /// opened from disk cannot fetch JSON). Paths are from the site's root. Compact JSON, each row encoded once and
+    /// kept for the next rebuild (`facetRows`): a treaty edit changes one row of thousands.
     package var facetDataScript: String {
-        struct Row: Encodable {
-            /// name, short name, path, kind, status key, status, ISO date, displayed date, party indices, facet values
-            let n: String, h: String?, u: String, k: String?, sk: String?, s: String?, d: String?, dd: String?
-            let p: [Int], f: [String: [String]]
-        }
-        struct Party: Encodable { let n: String, u: String }
-        struct Data: Encodable {
-            let parties: [Party], rows: [Row], facets: [String: [String: String]], titles: [String: String], asOf: String?
-        }
         let actorIDs = site.actors.map(\.id)
         let position = Dictionary(uniqueKeysWithValues: actorIDs.enumerated().map { ($1, $0) })
         var labels: [String: [String: String]] = [:]
-        let rows = site.treaties.map { treaty -> Row in
+        let rows = site.treaties.map { treaty -> FacetRow in
             var facets: [String: [String]] = [:]
             for facet in TreatyFacet.allCases {
                 let keys = TreatyFacet.keys(facet, of: treaty, in: site)
                 for (slug, label) in keys { labels[facet.rawValue, default: [:]][slug] = label }
                 if !keys.isEmpty { facets[facet.rawValue] = keys.map(\.0) }
             }
-            return Row(n: treaty.name, h: treaty.short, u: EntityKey.treaty(treaty.id).folder + "/", k: treaty.kind?.title ?? treaty.instrument.title,
-                       sk: site.statuses[treaty.id]?.rawValue, s: site.statuses[treaty.id]?.title,
-                       d: site.knownDates[treaty.id]?.description, dd: site.knownDates[treaty.id]?.display,
-                       p: site.distinctParties(of: treaty).compactMap { position[$0] }, f: facets)
+            return FacetRow(n: treaty.name, h: treaty.short, u: EntityKey.treaty(treaty.id).folder + "/", k: treaty.kind?.title ?? treaty.instrument.title,
+                            sk: site.statuses[treaty.id]?.rawValue, s: site.statuses[treaty.id]?.title,
+                            d: site.knownDates[treaty.id]?.description, dd: site.knownDates[treaty.id]?.display,
+                            p: site.distinctParties(of: treaty).compactMap { position[$0] }, f: facets)
         }
-        let data = Data(parties: site.actors.map { Party(n: $0.name, u: EntityKey.actor($0.id).folder + "/") }, rows: rows,
-                        facets: labels, titles: Dictionary(uniqueKeysWithValues: TreatyFacet.allCases.map { ($0.rawValue, $0.title) }),
-                        asOf: site.asOf?.display)
-        return ScriptData.assignment(variable: "ENTENTE_TREATIES", json: OpenData.json(data))
+        let data = FacetData(parties: site.actors.map { FacetData.Party(n: $0.name, u: EntityKey.actor($0.id).folder + "/") }, rows: [],
+                             facets: labels, titles: Dictionary(uniqueKeysWithValues: TreatyFacet.allCases.map { ($0.rawValue, $0.title) }),
+                             asOf: site.asOf?.display)
+        return ScriptData.assignment(variable: "ENTENTE_TREATIES", json: Self.facetJSON(data, rows: facetRows.encoded(rows, ScriptData.json)))
+    }
+
+    /// `data` as compact JSON with `rows` (each row's JSON) as its rows: what `ScriptData.json` gives for `data` with
+    /// those rows in it. Keys are sorted and strings escaped, so `"rows":[]` is found once, where the rows go.
+    package static func facetJSON(_ data: FacetData, rows: [String]) -> String {
+        let envelope = ScriptData.json(data)
+        guard let place = envelope.range(of: #""rows":[]"#) else { return envelope }
+        return envelope.replacingCharacters(in: place, with: #""rows":["# + rows.joined(separator: ",") + "]")
+    }
+}
+
+/// One agreement as the filter script has it: name, short name, path, kind, status key, status, ISO date,
+/// displayed date, party indices, facet values.
+package struct FacetRow: Encodable, Hashable, Sendable {
+    let n: String, h: String?, u: String, k: String?, sk: String?, s: String?, d: String?, dd: String?
+    let p: [Int], f: [String: [String]]
+}
+
+/// The whole of `treaties/facets.js`.
+package struct FacetData: Encodable, Sendable {
+    struct Party: Encodable { let n: String, u: String }
+    let parties: [Party], rows: [FacetRow], facets: [String: [String: String]], titles: [String: String], asOf: String?
+}
+
+/// Rows of a data file as encoded, by their value, kept from one rebuild to the next: a treaty edit changes one
+/// row of thousands, and encoding them all again was a fifth of rendering after it.
+package final class EncodedRows<Row: Hashable & Sendable>: Sendable {
+    private let current = Mutex<[Row: String]>([:])
+    /// The last build's rows; only those still in use are kept for the next.
+    private let earlier: [Row: String]
+
+    package init(after previous: EncodedRows<Row>? = nil) {
+        earlier = previous?.current.withLock { $0 } ?? [:]
+    }
+
+    /// Each row encoded: taken from the last build when it had the same row, else with `encode`.
+    package func encoded(_ rows: [Row], _ encode: (Row) -> String) -> [String] {
+        let texts = rows.map { earlier[$0] ?? encode($0) }
+        current.withLock { kept in
+            kept.removeAll(keepingCapacity: true)
+            for (row, text) in zip(rows, texts) { kept[row] = text }
+        }
+        return texts
     }
 }

@@ -18,6 +18,8 @@ public struct PageRenderer: Sendable {
     /// Rendered Markdown by owner: analysis bodies, actor summaries and profiles, treaty texts.
     package private(set) var markdown: RenderedContent
     package let pictures: SitePictures
+    /// The rows of `treaties/facets.js`, kept from the last build.
+    package let facetRows: EncodedRows<FacetRow>
     package let listItems = ListItemCache()
     package let facetCache = ComputedOnce<[(facet: TreatyFacet, values: [TreatyFacet.Value])]>()
     /// The watchlist, which each of its pages needs whole.
@@ -34,11 +36,14 @@ public struct PageRenderer: Sendable {
 
     /// With `searchIndex`, the last build's, a rebuild updates that index for the entities that `changed` rather
     /// than making it afresh; `updatableSearch` false (a one-off build) lets go of what an update would need. With
-    /// `picturesBefore`, the last build's, the network's layout is taken from it when it follows from the same inputs.
+    /// `picturesBefore`, the last build's, the network's layout is taken from it when it follows from the same inputs;
+    /// with `rowsBefore`, the rows of `treaties/facets.js` that are the same are not encoded again.
     package init(site: ResolvedSite, index: SiteIndex, theme: Theme, markdown: RenderedContent, updatableSearch: Bool = true,
-                 searchIndex: SearchIndex? = nil, changed: Set<EntityKey> = [], picturesBefore: SitePictures? = nil) {
+                 searchIndex: SearchIndex? = nil, changed: Set<EntityKey> = [], picturesBefore: SitePictures? = nil,
+                 rowsBefore: EncodedRows<FacetRow>? = nil) {
         self.searchCache = SearchIndexBox(updatable: updatableSearch, seed: searchIndex.map { ($0, changed) })
         pictures = picturesBefore.map(SitePictures.init(after:)) ?? SitePictures()
+        facetRows = EncodedRows(after: rowsBefore)
         self.site = site
         self.index = index
         self.theme = theme

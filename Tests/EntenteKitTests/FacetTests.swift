@@ -3,6 +3,8 @@ import Testing
 @testable import EntenteImporting
 @testable import EntenteKit
 @testable import EntenteModel
+@testable import EntentePages
+import EntenteSearch
 
 /// The treaty index's facets: a static page per value, with the right agreements, checked against ATOP's own rows.
 @Suite("Treaty facets")
@@ -40,8 +42,32 @@ struct FacetTests {
             #expect(index.contains(#"<a href="../treaties/decade/1950s/index.html" data-value="1950s">1950s <span class="count">\#(fifties.count)</span></a>"#))
             // The filter script's data holds every alliance with its facets.
             let data = try dir.read("site/Output/treaties/facets.js")
-            #expect(data.hasPrefix("window.ENTENTE_TREATIES = ") && data.components(separatedBy: "\"u\" : \"treaties/atop-").count - 1 == rows.count)
+            #expect(data.hasPrefix("window.ENTENTE_TREATIES = ") && data.components(separatedBy: "\"u\":\"treaties/atop-").count - 1 == rows.count)
         }
+    }
+
+    @Test("the filter script's data, put together from rows encoded one by one, is what encoding it whole gives")
+    func facetJSONFromRows() {
+        let rows = [
+            FacetRow(n: #"A "rows":[] name"#, h: nil, u: "treaties/a/", k: "Kind", sk: "in-force", s: "In force", d: "1999",
+                     dd: "1999", p: [0, 2], f: ["kind": ["defence-pact"], "decade": ["1990s"]]),
+            FacetRow(n: "Ελλάδα </script> & co", h: "EK", u: "treaties/b/", k: nil, sk: nil, s: nil, d: nil, dd: nil, p: [], f: [:]),
+        ]
+        for kept in [rows, []] {
+            let data = FacetData(parties: [.init(n: #"rows":[]"#, u: "actors/x/")], rows: [],
+                                 facets: ["kind": ["rows": #""rows":[]"#]], titles: ["rows": "Rows"], asOf: kept.isEmpty ? nil : "2024")
+            let whole = FacetData(parties: data.parties, rows: kept, facets: data.facets, titles: data.titles, asOf: data.asOf)
+            #expect(PageRenderer.facetJSON(data, rows: kept.map(ScriptData.json)) == ScriptData.json(whole))
+        }
+        // The last build's rows are taken as they were; a changed row is encoded; rows no longer used are let go.
+        let first = EncodedRows<FacetRow>()
+        _ = first.encoded(rows) { _ in "old" }
+        let second = EncodedRows(after: first)
+        var encoded: [String] = []
+        #expect(second.encoded([rows[1]]) { encoded.append($0.n); return "new" } == ["old"])
+        #expect(encoded.isEmpty)
+        let third = EncodedRows(after: second)
+        #expect(third.encoded(rows) { _ in "new" } == ["new", "old"])
     }
 
     @Test("'kind' cannot be a treaty id: treaties/kind/ holds the facet's pages")
