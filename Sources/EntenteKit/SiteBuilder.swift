@@ -149,7 +149,8 @@ public struct SiteBuilder: Sendable {
         // removed or moved in its order).
         let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
                                     searchIndex: baseline.renderer.searchCache.current, changed: changed,
-                                    picturesBefore: baseline.renderer.pictures, rowsBefore: baseline.renderer.facetRows)
+                                    picturesBefore: baseline.renderer.pictures, rowsBefore: baseline.renderer.facetRows,
+                                    csvLinesBefore: baseline.renderer.csvLines)
         var changedDependencies = Set(changed.map(PageRenderer.Dependency.text))
         if textChanged.contains(where: { if case .analysis = $0 { false } else { true } }) { changedDependencies.insert(.anyText) }
         for key in dataChanged {

@@ -124,9 +124,9 @@ extension PageRenderer {
         case .actorsJSON: return OpenData.json(site.actors.map(data.actorRecord))
         case .treatiesJSON: return OpenData.json(site.treaties.map(data.treatyRecord))
         case .eventsJSON: return OpenData.json(data.eventRecords(index.timeline))
-        case .actorsCSV: return data.actorsCSV
-        case .treatiesCSV: return data.treatiesCSV
-        case .eventsCSV: return data.eventsCSV(index.timeline)
+        case .actorsCSV: return data.actorsCSV(kept: csvLines)
+        case .treatiesCSV: return data.treatiesCSV(kept: csvLines)
+        case .eventsCSV: return data.eventsCSV(index.timeline, kept: csvLines)
         }
     }
 }

@@ -20,6 +20,9 @@ public struct PageRenderer: Sendable {
     package let pictures: SitePictures
     /// The rows of `treaties/facets.js`, kept from the last build.
     package let facetRows: EncodedRows<FacetRow>
+    /// The lines of the CSV data files (each row led by its file's name), kept from the last build; nil in a
+    /// one-off build, which writes each file at once.
+    package let csvLines: EncodedRows<[String]>?
     package let listItems = ListItemCache()
     package let facetCache = ComputedOnce<[(facet: TreatyFacet, values: [TreatyFacet.Value])]>()
     /// The watchlist, which each of its pages needs whole.
@@ -40,10 +43,11 @@ public struct PageRenderer: Sendable {
     /// with `rowsBefore`, the rows of `treaties/facets.js` that are the same are not encoded again.
     package init(site: ResolvedSite, index: SiteIndex, theme: Theme, markdown: RenderedContent, updatableSearch: Bool = true,
                  searchIndex: SearchIndex? = nil, changed: Set<EntityKey> = [], picturesBefore: SitePictures? = nil,
-                 rowsBefore: EncodedRows<FacetRow>? = nil) {
+                 rowsBefore: EncodedRows<FacetRow>? = nil, csvLinesBefore: EncodedRows<[String]>? = nil) {
         self.searchCache = SearchIndexBox(updatable: updatableSearch, seed: searchIndex.map { ($0, changed) })
         pictures = picturesBefore.map(SitePictures.init(after:)) ?? SitePictures()
         facetRows = EncodedRows(after: rowsBefore)
+        csvLines = updatableSearch ? EncodedRows(after: csvLinesBefore) : nil
         self.site = site
         self.index = index
         self.theme = theme

@@ -68,6 +68,9 @@ struct FacetTests {
         #expect(encoded.isEmpty)
         let third = EncodedRows(after: second)
         #expect(third.encoded(rows) { _ in "new" } == ["new", "old"])
+        // A build that renders no data file passes the rows on.
+        let fourth = EncodedRows(after: EncodedRows(after: third))
+        #expect(fourth.encoded(rows) { _ in "again" } == ["new", "old"])
     }
 
     @Test("'kind' cannot be a treaty id: treaties/kind/ holds the facet's pages")

@@ -12,6 +12,19 @@ import Testing
 /// Feeds, sitemaps, open data and the search index, read back with ordinary parsers.
 @Suite("Output formats")
 struct OutputFormatsTests {
+    @Test("a CSV file put together line by line, with lines kept from the last build, is the file the writer writes at once")
+    func csvLineByLine() {
+        let header = ["id", "name", "note"]
+        let rows = [["a", "plain", ""], ["b", "comma, and \"quotes\"", "line\r\nbreak"], ["c", "Ελλάδα", "\n"], ["", "", ""]]
+        let whole = OpenData.csv(header: header, rows: rows)
+        let first = EncodedRows<[String]>()
+        #expect(OpenData.csv("test", kept: first, header: header, rows: rows) == whole)
+        let changed = [rows[0], ["b", "edited, \"again\"", ""]] + rows[2...]
+        #expect(OpenData.csv("test", kept: EncodedRows(after: first), header: header, rows: changed)
+                == OpenData.csv(header: header, rows: changed))
+        #expect(OpenData.csv("test", kept: EncodedRows(), header: header, rows: []) == OpenData.csv(header: header, rows: []))
+    }
+
     private func build(baseURL: String? = nil, in directory: TemporaryDirectory) async throws -> String {
         try directory.write("site/Content/site.yaml", "title: \"Formats & <Tests>\"\nauthor: Desk\n" + (baseURL.map { "base_url: \($0)\n" } ?? ""))
         try directory.write("site/Content/actors/india.yaml", "name: India\naliases: [\"Bhārat\", \"Republic, of India\"]\n")

@@ -116,6 +116,23 @@ package struct OpenData {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// The CSV file `name`: with `kept`, line by line, each line not kept from the last build written alone (the
+    /// writer puts a line break before every line but the first).
+    package static func csv(_ name: String, kept: EncodedRows<[String]>?, header: [String], rows: [[String]]) -> String {
+        guard let kept else { return csv(header: header, rows: rows) }
+        let lines = kept.encoded(([header] + rows).map { [name] + $0 }) { csvLine(Array($0.dropFirst())) }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One row as a CSV line, without its line break.
+    private static func csvLine(_ row: [String]) -> String {
+        let stream = OutputStream.toMemory()
+        guard let writer = try? CSVWriter(stream: stream, newline: .crlf) else { return "" }
+        try? writer.write(row: row)
+        writer.stream.close()
+        return String(decoding: stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data(), as: UTF8.self)
+    }
+
     package static func csv(header: [String], rows: [[String]]) -> String {
         let stream = OutputStream.toMemory()
         guard let writer = try? CSVWriter(stream: stream, newline: .crlf) else { return "" }
@@ -126,8 +143,8 @@ package struct OpenData {
         return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 
-    package var actorsCSV: String {
-        OpenData.csv(header: ["id", "name", "kind", "short", "aliases", "region", "part_of", "iso3", "cow", "wikidata", "treaties"],
+    package func actorsCSV(kept: EncodedRows<[String]>?) -> String {
+        OpenData.csv("actors", kept: kept, header: ["id", "name", "kind", "short", "aliases", "region", "part_of", "iso3", "cow", "wikidata", "treaties"],
                      rows: site.actors.map { actor in
                          [actor.id.rawValue, actor.name, actor.kind.rawValue, actor.short ?? "", actor.aliases.joined(separator: "; "),
                           actor.region ?? "", actor.partOf?.id.rawValue ?? "", actor.iso3 ?? "", actor.cow.map(String.init) ?? "",
@@ -135,8 +152,8 @@ package struct OpenData {
                      })
     }
 
-    package var treatiesCSV: String {
-        OpenData.csv(header: ["id", "name", "short", "instrument", "kind", "obligations", "status", "parties", "supersedes"],
+    package func treatiesCSV(kept: EncodedRows<[String]>?) -> String {
+        OpenData.csv("treaties", kept: kept, header: ["id", "name", "short", "instrument", "kind", "obligations", "status", "parties", "supersedes"],
                      rows: site.treaties.map { treaty in
                          [treaty.id.rawValue, treaty.name, treaty.short ?? "", treaty.instrument.rawValue, treaty.kind?.rawValue ?? "",
                           treaty.obligations.map(\.rawValue).joined(separator: "; "), treaty.status?.rawValue ?? "",
@@ -144,8 +161,8 @@ package struct OpenData {
                      })
     }
 
-    package func eventsCSV(_ timeline: [SiteIndex.TimelineEntry]) -> String {
-        OpenData.csv(header: ["treaty", "date", "type", "actor", "note"],
+    package func eventsCSV(_ timeline: [SiteIndex.TimelineEntry], kept: EncodedRows<[String]>?) -> String {
+        OpenData.csv("events", kept: kept, header: ["treaty", "date", "type", "actor", "note"],
                      rows: timeline.map { entry in
                          [entry.treaty.rawValue, entry.event.date.description, entry.event.type.rawValue,
                           entry.event.actor?.id.rawValue ?? "", entry.event.note ?? ""]
