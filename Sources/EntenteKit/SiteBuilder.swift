@@ -148,9 +148,7 @@ public struct SiteBuilder: Sendable {
         // The search index is updated for the pages that changed, not made afresh (unless pages were added,
         // removed or moved in its order).
         let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
-                                    searchIndex: baseline.renderer.searchCache.current, changed: changed,
-                                    picturesBefore: baseline.renderer.pictures, rowsBefore: baseline.renderer.facetRows,
-                                    csvLinesBefore: baseline.renderer.csvLines)
+                                    previous: baseline.renderer, changed: changed)
         var changedDependencies = Set(changed.map(PageRenderer.Dependency.text))
         if textChanged.contains(where: { if case .analysis = $0 { false } else { true } }) { changedDependencies.insert(.anyText) }
         for key in dataChanged {
@@ -228,8 +226,7 @@ public struct SiteBuilder: Sendable {
         var edited: [Analysis] = []
         var dataChanged: Set<EntityKey> = []
         for path in changed.sorted() {
-            // An editor's temporary file, written and renamed away in the same burst, is no content.
-            if path.split(separator: "/").last?.hasPrefix(".") == true, !FileManager.default.fileExists(atPath: path) { continue }
+            if let key = loader.displayPath(ofAbsolute: path), loader.changesNoContent(key, in: state.loadCache) { continue }
             guard let (key, entry) = loader.reloadAnalysis(atAbsolute: path, cache: state.loadCache),
                   let cached = state.loadCache.entries[key], cached.diagnostics.isEmpty, entry.diagnostics.isEmpty,
                   case .analysis(let before) = cached.decoded, case .analysis(let after) = entry.decoded,
@@ -309,11 +306,9 @@ public struct SiteBuilder: Sendable {
                   SiteResolver.problems(of: before, in: site).isEmpty, SiteResolver.problems(of: after, in: site).isEmpty,
                   site.replaceTreaty(after) else { return nil }
             entries.append((key, entry))
-            var sameText = after
-            (sameText.summary, sameText.body, sameText.provisions) = (before.summary, before.body, before.provisions)
-            if sameText != before { dataChanged.insert(.treaty(after.id)) }
+            if Self.dataDiffers(before, after) { dataChanged.insert(.treaty(after.id)) }
             // A new text, or the same one on other lines (its problems would be reported there).
-            if sameText != after { retexted.append(after) }
+            if (after.summary, after.body, after.provisions) != (before.summary, before.body, before.provisions) { retexted.append(after) }
         }
         guard !entries.isEmpty else { return nil }
         timings.finish("reload")
@@ -391,9 +386,8 @@ public struct SiteBuilder: Sendable {
             if before != after { dataChanged.insert(.actor(id)) }
         }
         for id in Set(old.site.treatiesByID.keys).union(new.site.treatiesByID.keys) {
-            guard var before = old.site.treatiesByID[id], let after = new.site.treatiesByID[id] else { dataChanged.insert(.treaty(id)); continue }
-            (before.summary, before.body, before.provisions) = (after.summary, after.body, after.provisions)
-            if before != after { dataChanged.insert(.treaty(id)) }
+            guard let before = old.site.treatiesByID[id], let after = new.site.treatiesByID[id] else { dataChanged.insert(.treaty(id)); continue }
+            if Self.dataDiffers(before, after) { dataChanged.insert(.treaty(id)) }
         }
         var inPlace: Set<EntityKey> = []
         // Every list of analyses follows the site's order.
@@ -408,6 +402,13 @@ public struct SiteBuilder: Sendable {
             if sameOrder, sameMentions, Self.listedAlike(before, after) { inPlace.insert(.analysis(id)) }
         }
         return (dataChanged, textChanged, inPlace)
+    }
+
+    /// Whether two versions of a treaty differ in their data, their texts (which only its own page shows) aside.
+    private static func dataDiffers(_ before: Treaty, _ after: Treaty) -> Bool {
+        var before = before
+        (before.summary, before.body, before.provisions) = (after.summary, after.body, after.provisions)
+        return before != after
     }
 
     /// Whether two versions of an analysis are in the same lists (with the site's order and their mentions unchanged):

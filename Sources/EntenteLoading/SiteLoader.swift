@@ -180,7 +180,7 @@ public struct SiteLoader: Sendable {
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if listed, exists, !isDirectory.boolValue { continue }
             // A folder moved away is reported alone, not with its files: it is gone but held listed files.
-            if !listed, !exists, cameAndWent(path, in: cache) { continue }
+            if !exists, cameAndWent(path, in: cache) { continue }
             return nil
         }
         return listing

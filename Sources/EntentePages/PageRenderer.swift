@@ -37,17 +37,16 @@ public struct PageRenderer: Sendable {
         markdown = RenderedContent()
     }
 
-    /// With `searchIndex`, the last build's, a rebuild updates that index for the entities that `changed` rather
-    /// than making it afresh; `updatableSearch` false (a one-off build) lets go of what an update would need. With
-    /// `picturesBefore`, the last build's, the network's layout is taken from it when it follows from the same inputs;
-    /// with `rowsBefore`, the rows of `treaties/facets.js` that are the same are not encoded again.
+    /// With `previous`, the last build's renderer, a rebuild updates its search index for the entities that
+    /// `changed` rather than making it afresh, takes its network layout when that follows from the same inputs, and
+    /// does not encode again the rows of the data files that are the same; `updatableSearch` false (a one-off build)
+    /// lets go of what an update would need.
     package init(site: ResolvedSite, index: SiteIndex, theme: Theme, markdown: RenderedContent, updatableSearch: Bool = true,
-                 searchIndex: SearchIndex? = nil, changed: Set<EntityKey> = [], picturesBefore: SitePictures? = nil,
-                 rowsBefore: EncodedRows<FacetRow>? = nil, csvLinesBefore: EncodedRows<[String]>? = nil) {
-        self.searchCache = SearchIndexBox(updatable: updatableSearch, seed: searchIndex.map { ($0, changed) })
-        pictures = picturesBefore.map(SitePictures.init(after:)) ?? SitePictures()
-        facetRows = EncodedRows(after: rowsBefore)
-        csvLines = updatableSearch ? EncodedRows(after: csvLinesBefore) : nil
+                 previous: PageRenderer? = nil, changed: Set<EntityKey> = []) {
+        self.searchCache = SearchIndexBox(updatable: updatableSearch, seed: previous?.searchCache.current.map { ($0, changed) })
+        pictures = previous.map { SitePictures(after: $0.pictures) } ?? SitePictures()
+        facetRows = EncodedRows(after: previous?.facetRows)
+        csvLines = updatableSearch ? EncodedRows(after: previous?.csvLines) : nil
         self.site = site
         self.index = index
         self.theme = theme

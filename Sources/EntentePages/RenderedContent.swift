@@ -255,6 +255,7 @@ package struct RenderedContent: Sendable {
                 start = range.upperBound
             }
             await handOut(finished)
+            content.entitiesRendered = all.count
             let others = all.filter { if case .analysis = $0 { false } else { true } }
             for result in await ParallelMap.map(others, render) { content.record(result, input: nil) }
             var bodies: [AnalysisID: String] = [:]
