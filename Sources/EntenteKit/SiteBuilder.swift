@@ -166,6 +166,10 @@ public struct SiteBuilder: Sendable {
         if !agreementsChanged.isEmpty { changedDependencies.insert(.everyActorsAgreements) }
         if eventsChanged { changedDependencies.insert(.everyTreatyEvent) }
         if standingChanged { changedDependencies.insert(.snapshotStanding) }
+        // A treaty's kind, status or date, or an actor's region, moves agreements between the lists by facet.
+        if changedDependencies.contains(.allTreaties) || changedDependencies.contains(.allActors) {
+            changedDependencies.formUnion(PageRenderer.treatyListChanges(from: baseline.renderer, to: renderer))
+        }
         // The pages to render are those that depend on something that changed, found through the index of
         // dependents; the dependencies of the others are as they were, since nothing they are made of changed.
         var toRender: Set<PageRenderer.Page> = []

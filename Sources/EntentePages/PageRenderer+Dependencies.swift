@@ -36,6 +36,12 @@ extension PageRenderer {
         case tagged(String)
         /// The entities that name this one in their own data: an actor's parts, a treaty's successors.
         case namedBy(EntityKey)
+        /// Which agreements a list of treaties holds (the index's, `nil`, or a facet value's), in which order.
+        case treatyListing(TreatyFacet?, String)
+        /// Every facet's values with their labels and counts (the facet links of each treaty list's first page)...
+        case treatyFacetCounts
+        /// ...and without their counts (those of the further pages).
+        case treatyFacetValues
     }
 
     /// The relations a change to `key`'s data touches: what it was in `old` and what it is in `new` (an analysis
@@ -108,7 +114,14 @@ extension PageRenderer {
         case .home: return showing(site.analyses.prefix(Self.latestCount).map(\.id), [.allAnalyses, .allActors, .allTreaties])
         case .analyses: return dependencies(of: .analysisList(.site, 1))
         case .tags: return [.allAnalyses]
-        case .actors, .treaties, .treatyList, .facetData, .actorList: return [.allActors, .allTreaties]
+        case .treaties: return dependencies(of: .treatyList(nil, "", 1))
+        case .treatyList(let facet, let slug, let number):
+            // Its agreements' data, and its parties' names; a kind or status edit renders the lists it leaves and
+            // joins and the facet links with counts, not every page of every list.
+            let shown = Self.onPage(number, of: treatyListing(facet, slug))
+            return Set(shown.map { .entity(.treaty($0)) })
+                .union([.allActors, .treatyListing(facet, slug), number == 1 ? .treatyFacetCounts : .treatyFacetValues])
+        case .actors, .facetData, .actorList: return [.allActors, .allTreaties]
         // The timeline picture runs agreements in force up to the latest date of the site, analyses included.
         case .timeline: return [.allActors, .allTreaties, .allAnalyses]
         case .notFound, .robots: return []

@@ -32,6 +32,38 @@ extension PageRenderer {
         return pages + [.facetData]
     }
 
+    /// The agreements of the index (`facet` nil) or of one facet value's list, in their order.
+    package func treatyListing(_ facet: TreatyFacet?, _ slug: String) -> [TreatyID] {
+        guard let facet else { return site.treaties.map(\.id) }
+        return facetValues.first { $0.facet == facet }?.values.first { $0.slug == slug }?.treaties ?? []
+    }
+
+    /// What changed from `old` to `new` in the treaty lists: which lists hold other agreements or another order,
+    /// and whether the facets' values or their counts changed.
+    package static func treatyListChanges(from old: PageRenderer, to new: PageRenderer) -> Set<Dependency> {
+        var changes: Set<Dependency> = []
+        if old.site.treaties.map(\.id) != new.site.treaties.map(\.id) { changes.insert(.treatyListing(nil, "")) }
+        let (before, after) = (old.facetValues, new.facetValues)
+        var lists: [Dependency: [TreatyID]] = [:]
+        for (facet, values) in before { for value in values { lists[.treatyListing(facet, value.slug)] = value.treaties } }
+        for (facet, values) in after {
+            for value in values {
+                let key = Dependency.treatyListing(facet, value.slug)
+                if lists.removeValue(forKey: key) != value.treaties { changes.insert(key) }
+            }
+        }
+        changes.formUnion(lists.keys)
+        let named = { (groups: [(facet: TreatyFacet, values: [TreatyFacet.Value])]) in
+            groups.map { group in group.values.map { [group.facet.rawValue, $0.slug, $0.label] } }
+        }
+        let counted = { (groups: [(facet: TreatyFacet, values: [TreatyFacet.Value])]) in
+            groups.map { group in group.values.map(\.treaties.count) }
+        }
+        if named(before) != named(after) { changes.formUnion([.treatyFacetValues, .treatyFacetCounts]) }
+        if counted(before) != counted(after) { changes.insert(.treatyFacetCounts) }
+        return changes
+    }
+
     package func treatiesPage(_ facet: TreatyFacet?, _ slug: String, page number: Int, _ root: String) -> PageContent {
         let groups = facetValues
         let value = facet.flatMap { facet in groups.first { $0.facet == facet }?.values.first { $0.slug == slug } }
@@ -52,7 +84,7 @@ extension PageRenderer {
             facets: groups.compactMap { group in
                 group.values.isEmpty ? nil : FacetGroupModel(key: group.facet.rawValue, title: group.facet.title, values: group.values.map {
                     FacetValueModel(key: $0.slug, label: $0.label, url: links.folder(Self.treatyListFolder(group.facet, $0.slug, page: 1), from: root),
-                                    count: $0.treaties.count, current: group.facet == facet && $0.slug == slug)
+                                    count: number == 1 ? $0.treaties.count : nil, current: group.facet == facet && $0.slug == slug)
                 })
             },
             pagination: pagination,

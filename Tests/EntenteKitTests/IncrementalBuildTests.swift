@@ -306,6 +306,73 @@ struct IncrementalBuildTests {
             #expect(fixed == full)
         }
     }
+    @Test("lists of treaties over several pages: an edit renders the lists it moves agreements between and their first pages")
+    func paginatedTreatyLists() async throws {
+        try await withTemporaryDirectory { directory in
+            let site = directory.path("corpus")
+            // About 64 agreements of each kind: every list runs over two pages or more.
+            try GeneratedSite(actors: 30, treaties: 400, analyses: 10, seed: 11).write(into: site)
+            let preview = try PreviewSite()
+            var session = PreviewSession(options: BuildOptions(siteDirectory: site, outputDirectory: site + "/Output"), site: preview)
+            try #require(await session.rebuild().succeeded)
+            let before = await preview.snapshot()
+            try #require(before["treaties/kind/logistics/page/2/index.html"] != nil && before["treaties/page/8/index.html"] != nil)
+            // Only a list's first page shows each value's count; its further pages link the values alone.
+            let second = String(decoding: try #require(before["treaties/page/2/index.html"]), as: UTF8.self)
+            #expect(second.contains(#"data-value="logistics">Logistics agreement</a>"#))
+            #expect(String(decoding: try #require(before["treaties/index.html"]), as: UTF8.self).contains(#"data-value="logistics">Logistics agreement <span class="count">"#))
+
+            let edits: [(String, () throws -> [String])] = [
+                ("a treaty changes its kind", {
+                    let file = site + "/Content/treaties/treaty-20.yaml"
+                    try edit(file) { $0.replacingOccurrences(of: "kind: defence-pact\n", with: "kind: logistics\n") }
+                    return [file]
+                }),
+                ("a treaty changes its status", {
+                    let file = site + "/Content/treaties/treaty-31.yaml"
+                    try edit(file) { "status: suspended\n" + $0 }
+                    return [file]
+                }),
+                ("an actor moves to another region", {
+                    let file = site + "/Content/actors/actor-4.yaml"
+                    try edit(file) { $0.replacingOccurrences(of: "region: Region 1\n", with: "region: Region 2\n") }
+                    return [file]
+                }),
+                ("a treaty is removed", {
+                    try FileManager.default.removeItem(atPath: site + "/Content/treaties/treaty-101.yaml")
+                    return [site + "/Content/treaties/treaty-101.yaml"]
+                }),
+                ("a treaty is added", {
+                    try "name: Aardvark Pact\nkind: logistics\nparties: [actor-0, actor-1]\nevents: [{date: \"1961-01\", type: signed}]\n"
+                        .write(toFile: site + "/Content/treaties/aardvark-pact.yaml", atomically: false, encoding: .utf8)
+                    return [site + "/Content/treaties/aardvark-pact.yaml"]
+                }),
+            ]
+            for (name, apply) in edits {
+                let summary = await session.rebuild(changedFiles: try apply())
+                #expect(summary.succeeded, "\(name): \(summary.diagnostics.prefix(3))")
+                let incremental = await preview.snapshot()
+                let full = try await fullBuild(site)
+                #expect(incremental.keys.sorted() == full.keys.sorted(), "\(name): different files")
+                let different = full.keys.filter { incremental[$0] != full[$0] }.sorted()
+                #expect(different.isEmpty, "\(name): \(different.count) files differ, e.g. \(different.prefix(3))")
+                let furtherPages = summary.renderedPages.filter { $0.hasPrefix("treaties/") && $0.contains("/page/") }
+                if name == "a treaty changes its kind" {
+                    // The two kinds' lists, and the further pages that show it; not the other lists' further pages.
+                    #expect(summary.timings.steps.first?.name == "reload", "\(name): the edit took the short way")
+                    let showing = furtherPages.filter { String(decoding: incremental[$0]!, as: UTF8.self).contains(">Treaty 20 &amp; co</a>") }
+                    #expect(furtherPages.allSatisfy { $0.hasPrefix("treaties/kind/logistics/") || $0.hasPrefix("treaties/kind/defence-pact/")
+                        || showing.contains($0) }, "\(furtherPages)")
+                    #expect(furtherPages.contains { $0.hasPrefix("treaties/page/") })
+                    #expect(summary.renderedPages.contains("treaties/status/in-force/index.html"), "first pages show the counts")
+                }
+                if name == "a treaty changes its status" {
+                    let showing = furtherPages.filter { String(decoding: incremental[$0]!, as: UTF8.self).contains(">Treaty 31 &amp; co</a>") }
+                    #expect(furtherPages.allSatisfy { $0.hasPrefix("treaties/status/") || showing.contains($0) }, "\(furtherPages)")
+                }
+            }
+        }
+    }
 }
 
 /// A preview keeps its analyses' Markdown and HTML in a file between rebuilds, not in memory.

@@ -10,14 +10,16 @@ package struct FacetValueModel: TemplateModel {
     package var key: String
     package var label: String
     package var url: String
-    package var count: Int
+    /// Absent on a treaty list's further pages, so that an edit that moves one agreement from list to list renders
+    /// the lists' first pages and those it moves on, not every page of every list.
+    package var count: Int?
     package var current: Bool
 
     package static let schema = TemplateSchema<FacetValueModel>("facet value", [
         .text("key", "the value as a key (`defence-pact`), as the page's address and the script use it") { $0.key },
         .text("label", "what a reader sees (`Defence pact`)") { $0.label },
         .text("url", "its page, relative to this page") { $0.url },
-        .int("count", "how many agreements it has") { $0.count },
+        .optionalInt("count", "how many agreements (or actors) it has; absent on a treaty list's further pages") { $0.count },
         .bool("current", "whether it is the page being shown") { $0.current },
     ])
 }
@@ -31,7 +33,7 @@ package struct FacetGroupModel: TemplateModel {
     package static let schema = TemplateSchema<FacetGroupModel>("facet", [
         .text("key", "the facet as a key (`kind`, `decade`)") { $0.key },
         .text("title", "its heading (`Kind`)") { $0.title },
-        .joinedList("values", "its values, each with its count") { $0.values },
+        .joinedList("values", "its values, in order") { $0.values },
     ])
 }
 
@@ -65,7 +67,7 @@ package struct TreatiesPageModel: TemplateModel {
         .list("treaties", "this page's agreements, by name") { $0.treaties },
         .optionalObject("as_of", "the day the statuses hold (the site's `as_of`)") { $0.asOf },
         .optionalObject("narrowed", "the facet value this page lists, absent on the index") { $0.narrowed },
-        .joinedList("facets", "the facets, each value linked to its page with its count") { $0.facets },
+        .joinedList("facets", "the facets, each value linked to its page (with its count on a list's first page)") { $0.facets },
         .optionalObject("pagination", "the links between the list's pages, absent when it has one page") { $0.pagination },
         .text("data_script", "the script holding every agreement's facets, for the filter script") { $0.dataScript },
         .text("facet_script", "the optional script that filters and sorts the table in place") { $0.facetScript },
