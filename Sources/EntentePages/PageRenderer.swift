@@ -23,6 +23,8 @@ public struct PageRenderer: Sendable {
     /// The lines of the CSV data files (each row led by its file's name), kept from the last build; nil in a
     /// one-off build, which writes each file at once.
     package let csvLines: EncodedRows<[String]>?
+    /// The records of the JSON data files, each as encoded in its array, kept from the last build the same way.
+    package let jsonRecords: EncodedRows<OpenData.ArrayRecord>?
     package let listItems = ListItemCache()
     package let facetCache = ComputedOnce<[(facet: TreatyFacet, values: [TreatyFacet.Value])]>()
     /// The watchlist, which each of its pages needs whole.
@@ -47,6 +49,7 @@ public struct PageRenderer: Sendable {
         pictures = previous.map { SitePictures(after: $0.pictures) } ?? SitePictures()
         facetRows = EncodedRows(after: previous?.facetRows)
         csvLines = updatableSearch ? EncodedRows(after: previous?.csvLines) : nil
+        jsonRecords = updatableSearch ? EncodedRows(after: previous?.jsonRecords) : nil
         self.site = site
         self.index = index
         self.theme = theme

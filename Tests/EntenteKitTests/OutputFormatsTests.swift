@@ -25,6 +25,28 @@ struct OutputFormatsTests {
         #expect(OpenData.csv("test", kept: EncodedRows(), header: header, rows: []) == OpenData.csv(header: header, rows: []))
     }
 
+    @Test("a JSON array put together record by record, with records kept from the last build, is what the encoder gives at once")
+    func jsonArrayRecordByRecord() {
+        let actor = OpenData.ActorRecord(id: "a", name: "Line\nbreak \"quoted\" /slash/", kind: "state", aliases: [], page: "actors/a/",
+                                         treaties: [], short: nil, region: "东亚", partOf: nil, summary: "  indented\n  text",
+                                         profile: nil, iso3: nil, cow: 2, wikidata: nil)
+        let treaty = OpenData.TreatyRecord(
+            id: "t", name: "Pact", aliases: ["P"], instrument: "treaty", page: "treaties/t/", obligations: [], statusDerived: true,
+            provisions: ["One.", ""], related: [], short: nil, kind: "logistics", status: nil, summary: nil, body: "Body\n\nmore",
+            supersedes: nil, parties: [OpenData.PartyRecord(actor: "a", signed: "2020", ratified: nil, acceded: nil, inForce: nil, withdrawn: nil, note: nil)],
+            events: [OpenData.EventRecord(date: "2020-01", type: "signed", actor: nil, note: nil, source: nil)], sources: [])
+        let event = OpenData.EventRecord(date: "2021", type: "in-force", actor: "a", note: "{ [ ] }", source: 1, treaty: "t", sourceURL: "https://example.org/?a=1&b=2")
+        let records: [OpenData.ArrayRecord] = [.actor(actor), .treaty(treaty), .event(event), .actor(actor)]
+        let first = EncodedRows<OpenData.ArrayRecord>()
+        #expect(OpenData.jsonArray(records, kept: first) == OpenData.json(records))
+        let edited = OpenData.TreatyRecord(id: "t", name: "Pact, renamed", aliases: [], instrument: "treaty", page: "treaties/t/", obligations: ["defence"],
+                                       statusDerived: false, provisions: [], related: ["u"], short: "P", kind: nil, status: "in-force",
+                                       summary: "S", body: nil, supersedes: "u", parties: [], events: [], sources: [])
+        let changed: [OpenData.ArrayRecord] = [.actor(actor), .treaty(edited), .event(event)]
+        #expect(OpenData.jsonArray(changed, kept: EncodedRows(after: first)) == OpenData.json(changed))
+        #expect(OpenData.jsonArray([], kept: EncodedRows()) == OpenData.json([OpenData.ArrayRecord]()))
+    }
+
     private func build(baseURL: String? = nil, in directory: TemporaryDirectory) async throws -> String {
         try directory.write("site/Content/site.yaml", "title: \"Formats & <Tests>\"\nauthor: Desk\n" + (baseURL.map { "base_url: \($0)\n" } ?? ""))
         try directory.write("site/Content/actors/india.yaml", "name: India\naliases: [\"Bhārat\", \"Republic, of India\"]\n")

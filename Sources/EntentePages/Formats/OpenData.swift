@@ -16,7 +16,7 @@ package struct OpenData {
     // MARK: Records
 
     /// One actor as `data/actors.json` and `actors/<id>/data.json` give it.
-    package struct ActorRecord: Encodable {
+    package struct ActorRecord: Encodable, Hashable, Sendable {
         package let id: String, name: String, kind: String, aliases: [String], page: String, treaties: [String]
         package let short: String?, region: String?, partOf: String?, summary: String?, profile: String?
         package let iso3: String?, cow: Int?, wikidata: String?
@@ -27,7 +27,7 @@ package struct OpenData {
     }
 
     /// One treaty as `data/treaties.json` and `treaties/<id>/data.json` give it.
-    package struct TreatyRecord: Encodable {
+    package struct TreatyRecord: Encodable, Hashable, Sendable {
         package let id: String, name: String, aliases: [String], instrument: String, page: String, obligations: [String]
         package let statusDerived: Bool, provisions: [String], related: [String]
         package let short: String?, kind: String?, status: String?, summary: String?, body: String?, supersedes: String?
@@ -39,7 +39,7 @@ package struct OpenData {
         }
     }
 
-    package struct PartyRecord: Encodable {
+    package struct PartyRecord: Encodable, Hashable, Sendable {
         package let actor: String
         package let signed: String?, ratified: String?, acceded: String?, inForce: String?, withdrawn: String?, note: String?
 
@@ -49,7 +49,7 @@ package struct OpenData {
     }
 
     /// One event; in `data/events.json` also with its treaty and the URL of its source.
-    package struct EventRecord: Encodable {
+    package struct EventRecord: Encodable, Hashable, Sendable {
         package let date: String, type: String
         package let actor: String?, note: String?, source: Int?
         package var treaty: String? = nil
@@ -60,7 +60,7 @@ package struct OpenData {
         }
     }
 
-    package struct SourceRecord: Encodable {
+    package struct SourceRecord: Encodable, Hashable, Sendable {
         package let id: String?, title: String, url: String, date: String?
     }
 
@@ -105,7 +105,34 @@ package struct OpenData {
         }
     }
 
+    /// A record of one of the JSON arrays (`data/actors.json`, `data/treaties.json`, `data/events.json`), encoded
+    /// as the record itself.
+    package enum ArrayRecord: Encodable, Hashable, Sendable {
+        case actor(ActorRecord), treaty(TreatyRecord), event(EventRecord)
+
+        package func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .actor(let record): try record.encode(to: encoder)
+            case .treaty(let record): try record.encode(to: encoder)
+            case .event(let record): try record.encode(to: encoder)
+            }
+        }
+    }
+
     // MARK: Files
+
+    /// `records` as `json` gives them; with `kept`, each record encoded alone (or taken from the last build) and put
+    /// in the array as the encoder would have indented it there: a treaty edit changes one record of thousands.
+    package static func jsonArray(_ records: [ArrayRecord], kept: EncodedRows<ArrayRecord>?) -> String {
+        guard let kept, !records.isEmpty else { return json(records) }
+        let elements = kept.encoded(records) { record in
+            // One level deeper: every line but the empty ones (inside an empty list or object) two spaces in.
+            json(record).dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        }
+        return "[\n" + elements.joined(separator: ",\n") + "\n]\n"
+    }
+
 
     /// JSON with sorted keys and no escaped slashes: stable from build to build, readable by people.
     /// Typed records through `JSONEncoder`: `JSONSerialization` on dictionaries of `Any` was 7% of a build.
