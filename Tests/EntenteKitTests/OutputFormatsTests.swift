@@ -8,6 +8,7 @@ import Testing
 @testable import EntenteMarkdown
 @testable import EntenteModel
 @testable import EntentePages
+import EntenteSearch
 
 /// Feeds, sitemaps, open data and the search index, read back with ordinary parsers.
 @Suite("Output formats")
@@ -23,6 +24,15 @@ struct OutputFormatsTests {
         #expect(OpenData.csv("test", kept: EncodedRows(after: first), header: header, rows: changed)
                 == OpenData.csv(header: header, rows: changed))
         #expect(OpenData.csv("test", kept: EncodedRows(), header: header, rows: []) == OpenData.csv(header: header, rows: []))
+    }
+
+    @Test("data for a script element: no string in it can end the element, and the JSON's white space around it is left out")
+    func scriptData() {
+        #expect(ScriptData.assignment(variable: "X", json: "\n {\"a\":\"</script><//<\",\"é\":\"<\"} \n")
+                == #"window.X = {"a":"<\/script><\//<","é":"<"};"# + "\n")
+        #expect(ScriptData.assignment(variable: "X", json: "<") == "window.X = <;\n")
+        #expect(ScriptData.assignment(variable: "X", json: " \t") == "window.X = ;\n")
+        #expect(ScriptData.searchCallback(["\"</\"", "1"]) == #"ENTENTE_SEARCH_LOADED("<\/",1);"# + "\n")
     }
 
     @Test("a JSON array put together record by record, with records kept from the last build, is what the encoder gives at once")
