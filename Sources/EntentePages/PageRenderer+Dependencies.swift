@@ -121,7 +121,9 @@ extension PageRenderer {
             let shown = Self.onPage(number, of: treatyListing(facet, slug))
             return Set(shown.map { .entity(.treaty($0)) })
                 .union([.allActors, .treatyListing(facet, slug), number == 1 ? .treatyFacetCounts : .treatyFacetValues])
-        case .actors, .facetData, .actorList: return [.allActors, .allTreaties]
+        // Each actor with how many agreements it has, which follows from which agreements it has alone.
+        case .actors, .actorList: return [.allActors, .everyActorsAgreements]
+        case .facetData: return [.allActors, .allTreaties]
         // The timeline picture runs agreements in force up to the latest date of the site, analyses included.
         case .timeline: return [.allActors, .allTreaties, .allAnalyses]
         case .notFound, .robots: return []
