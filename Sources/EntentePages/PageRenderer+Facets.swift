@@ -32,10 +32,15 @@ extension PageRenderer {
         return pages + [.facetData]
     }
 
+    /// One facet's value by its slug, if the site has it.
+    private func facetValue(_ facet: TreatyFacet, _ slug: String) -> TreatyFacet.Value? {
+        facetValues.first { $0.facet == facet }?.values.first { $0.slug == slug }
+    }
+
     /// The agreements of the index (`facet` nil) or of one facet value's list, in their order.
     package func treatyListing(_ facet: TreatyFacet?, _ slug: String) -> [TreatyID] {
         guard let facet else { return site.treaties.map(\.id) }
-        return facetValues.first { $0.facet == facet }?.values.first { $0.slug == slug }?.treaties ?? []
+        return facetValue(facet, slug)?.treaties ?? []
     }
 
     /// What changed from `old` to `new` in the treaty lists: which lists hold other agreements or another order,
@@ -66,8 +71,8 @@ extension PageRenderer {
 
     package func treatiesPage(_ facet: TreatyFacet?, _ slug: String, page number: Int, _ root: String) -> PageContent {
         let groups = facetValues
-        let value = facet.flatMap { facet in groups.first { $0.facet == facet }?.values.first { $0.slug == slug } }
-        let ids = value?.treaties ?? site.treaties.map(\.id)
+        let value = facet.flatMap { facetValue($0, slug) }
+        let ids = treatyListing(facet, slug)
         let (slice, pagination) = paginate(ids, page: number, folder: { Self.treatyListFolder(facet, slug, page: $0) }, root)
         let title = value.map { "\(facet!.title): \($0.label)" } ?? "Treaties and agreements"
         let model = TreatiesPageModel(

@@ -17,6 +17,14 @@ struct IncrementalBuildTests {
         return await preview.snapshot()
     }
 
+    /// Expects `incremental`, the preview's files after a rebuild, to be those of a full build of `site` as it is now.
+    private func expectFullBuild(of site: String, equals incremental: [String: [UInt8]], _ name: String) async throws {
+        let full = try await fullBuild(site)
+        #expect(incremental.keys.sorted() == full.keys.sorted(), "\(name): different files")
+        let different = full.keys.filter { incremental[$0] != full[$0] }.sorted()
+        #expect(different.isEmpty, "\(name): \(different.count) files differ, e.g. \(different.prefix(3))")
+    }
+
     private func edit(_ path: String, _ change: (String) -> String) throws {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try change(text).write(toFile: path, atomically: false, encoding: .utf8)
@@ -226,10 +234,7 @@ struct IncrementalBuildTests {
                 let summary = await session.rebuild(changedFiles: changed)
                 #expect(summary.succeeded, "\(name): \(summary.diagnostics.filter { $0.severity == .error }.prefix(3))")
                 let incremental = await preview.snapshot()
-                let full = try await fullBuild(site)
-                #expect(incremental.keys.sorted() == full.keys.sorted(), "\(name): different files")
-                let different = full.keys.filter { incremental[$0] != full[$0] }.sorted()
-                #expect(different.isEmpty, "\(name): \(different.count) files differ, e.g. \(different.prefix(3))")
+                try await expectFullBuild(of: site, equals: incremental, name)
                 if name.hasPrefix("an analysis body gains words") || name.hasPrefix("an analysis body is saved") {
                     // Its page, its text file and the search shards of its new words; no other page.
                     #expect(summary.timings.steps.first?.name == "reload",
@@ -306,6 +311,7 @@ struct IncrementalBuildTests {
             #expect(fixed == full)
         }
     }
+
     @Test("lists of treaties over several pages: an edit renders the lists it moves agreements between and their first pages")
     func paginatedTreatyLists() async throws {
         try await withTemporaryDirectory { directory in
@@ -352,10 +358,7 @@ struct IncrementalBuildTests {
                 let summary = await session.rebuild(changedFiles: try apply())
                 #expect(summary.succeeded, "\(name): \(summary.diagnostics.prefix(3))")
                 let incremental = await preview.snapshot()
-                let full = try await fullBuild(site)
-                #expect(incremental.keys.sorted() == full.keys.sorted(), "\(name): different files")
-                let different = full.keys.filter { incremental[$0] != full[$0] }.sorted()
-                #expect(different.isEmpty, "\(name): \(different.count) files differ, e.g. \(different.prefix(3))")
+                try await expectFullBuild(of: site, equals: incremental, name)
                 let furtherPages = summary.renderedPages.filter { $0.hasPrefix("treaties/") && $0.contains("/page/") }
                 if name == "a treaty changes its kind" {
                     // The two kinds' lists, and the further pages that show it; not the other lists' further pages.

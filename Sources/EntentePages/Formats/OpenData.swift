@@ -133,7 +133,6 @@ package struct OpenData {
         return "[\n" + elements.joined(separator: ",\n") + "\n]\n"
     }
 
-
     /// JSON with sorted keys and no escaped slashes: stable from build to build, readable by people.
     /// Typed records through `JSONEncoder`: `JSONSerialization` on dictionaries of `Any` was 7% of a build.
     package static func json<Value: Encodable>(_ value: Value) -> String {
