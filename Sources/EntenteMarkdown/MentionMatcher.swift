@@ -88,32 +88,38 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
 
     /// Whether `text` may hold a mention under one of `names`, found as whole words: false only when it cannot.
     ///
-    /// Names are looked for in the text as written, by their longest run of letters and digits, which Markdown
-    /// cannot write otherwise but as a character reference (so a text with an `&` may).
+    /// A name is looked for in the text as written by every run of letters and digits in it, the longest first,
+    /// which Markdown cannot write otherwise but as a character reference (so a text with an `&` may). Every run,
+    /// not only the longest: a treaty's longest word ("Consultation", "Agreement") is in thousands of texts that
+    /// hold none of its names.
     public static func mayMention(_ names: [String], in text: String) -> Bool {
-        let keys = names.map(longestWord).filter { !$0.isEmpty }
+        let keys = names.map(words).filter { !$0.isEmpty }
         guard !keys.isEmpty else { return false }
         var text = text
         return text.withUTF8 { haystack in
             if haystack.contains(UInt8(ascii: "&")) { return true }
-            return keys.contains { key in key.withUnsafeBufferPointer { Self.contains($0, in: haystack) } }
+            return keys.contains { words in
+                words.allSatisfy { word in word.withUnsafeBufferPointer { Self.contains($0, in: haystack) } }
+            }
         }
     }
 
-    /// The longest run of letters and digits (bytes of ASCII letters and digits, or of any non-ASCII character).
-    private static func longestWord(_ name: String) -> [UInt8] {
-        var best: ArraySlice<UInt8> = []
+    /// The runs of letters and digits (bytes of ASCII letters and digits, or of any non-ASCII character), each
+    /// once, the longest first.
+    private static func words(_ name: String) -> [[UInt8]] {
+        var words: [[UInt8]] = []
         let bytes = Array(name.utf8)
         var start = 0
         for end in 0...bytes.count {
             let wordByte = end < bytes.count && (bytes[end] >= 0x80 || (bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9"))
                 || ((bytes[end] | 0x20) >= UInt8(ascii: "a") && (bytes[end] | 0x20) <= UInt8(ascii: "z")))
             if !wordByte {
-                if end - start > best.count { best = bytes[start..<end] }
+                let word = Array(bytes[start..<end])
+                if !word.isEmpty, !words.contains(word) { words.append(word) }
                 start = end + 1
             }
         }
-        return Array(best)
+        return words.sorted { $0.count > $1.count }
     }
 
     private static func contains(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -121,9 +121,9 @@ extension PageRenderer {
     package func data(_ file: Page.DataFile) -> String {
         let data = OpenData(site: site)
         switch file {
-        case .actorsJSON: return OpenData.jsonArray(site.actors.map { .actor(data.actorRecord($0)) }, kept: jsonRecords)
-        case .treatiesJSON: return OpenData.jsonArray(site.treaties.map { .treaty(data.treatyRecord($0)) }, kept: jsonRecords)
-        case .eventsJSON: return OpenData.jsonArray(data.eventRecords(index.timeline).map(OpenData.ArrayRecord.event), kept: jsonRecords)
+        case .actorsJSON: return OpenData.jsonArray(site.actors.map { .actor(data.actorRecord($0)) }, kept: jsonRecords, as: file.rawValue)
+        case .treatiesJSON: return OpenData.jsonArray(site.treaties.map { .treaty(data.treatyRecord($0)) }, kept: jsonRecords, as: file.rawValue)
+        case .eventsJSON: return OpenData.jsonArray(data.eventRecords(index.timeline).map(OpenData.ArrayRecord.event), kept: jsonRecords, as: file.rawValue)
         case .actorsCSV: return data.actorsCSV(kept: csvLines)
         case .treatiesCSV: return data.treatiesCSV(kept: csvLines)
         case .eventsCSV: return data.eventsCSV(index.timeline, kept: csvLines)

@@ -18,7 +18,12 @@ extension PageRenderer {
 
     /// Every facet's values, computed once per renderer: every page of the index shows them all.
     package var facetValues: [(facet: TreatyFacet, values: [TreatyFacet.Value])] {
-        facetCache.get { TreatyFacet.allCases.map { ($0, $0.values(in: site)) } }
+        facetCache.get { TreatyFacet.allCases.map { ($0, $0.values(in: site, keys: facetKeys)) } }
+    }
+
+    /// Every agreement's values of every facet, worked out once per renderer.
+    package var facetKeys: [TreatyID: TreatyFacet.Keys] {
+        facetKeyCache.get { TreatyFacet.keys(in: site) }
     }
 
     /// The index's further pages, and every page of every facet value.
@@ -104,10 +109,11 @@ extension PageRenderer {
         let actorIDs = site.actors.map(\.id)
         let position = Dictionary(uniqueKeysWithValues: actorIDs.enumerated().map { ($1, $0) })
         var labels: [String: [String: String]] = [:]
+        let allKeys = facetKeys
         let rows = site.treaties.map { treaty -> FacetRow in
             var facets: [String: [String]] = [:]
             for facet in TreatyFacet.allCases {
-                let keys = TreatyFacet.keys(facet, of: treaty, in: site)
+                let keys = allKeys[treaty.id]?[facet] ?? []
                 for (slug, label) in keys { labels[facet.rawValue, default: [:]][slug] = label }
                 if !keys.isEmpty { facets[facet.rawValue] = keys.map(\.0) }
             }
@@ -119,7 +125,7 @@ extension PageRenderer {
         let data = FacetData(parties: site.actors.map { FacetData.Party(n: $0.name, u: EntityKey.actor($0.id).folder + "/") }, rows: [],
                              facets: labels, titles: Dictionary(uniqueKeysWithValues: TreatyFacet.allCases.map { ($0.rawValue, $0.title) }),
                              asOf: site.asOf?.display)
-        return ScriptData.assignment(variable: "ENTENTE_TREATIES", json: Self.facetJSON(data, rows: facetRows.encoded(rows, ScriptData.json)))
+        return ScriptData.assignment(variable: "ENTENTE_TREATIES", json: Self.facetJSON(data, rows: facetRows.encoded(rows, in: "facets", ScriptData.json)))
     }
 
     /// `data` as compact JSON with `rows` (each row's JSON) as its rows: what `ScriptData.json` gives for `data` with

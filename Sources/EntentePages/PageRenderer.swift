@@ -20,13 +20,15 @@ public struct PageRenderer: Sendable {
     package let pictures: SitePictures
     /// The rows of `treaties/facets.js`, kept from the last build.
     package let facetRows: EncodedRows<FacetRow>
-    /// The lines of the CSV data files (each row led by its file's name), kept from the last build; nil in a
+    /// The lines of the CSV data files, kept from the last build; nil in a
     /// one-off build, which writes each file at once.
     package let csvLines: EncodedRows<[String]>?
     /// The records of the JSON data files, each as encoded in its array, kept from the last build the same way.
     package let jsonRecords: EncodedRows<OpenData.ArrayRecord>?
     package let listItems = ListItemCache()
     package let facetCache = ComputedOnce<[(facet: TreatyFacet, values: [TreatyFacet.Value])]>()
+    /// Every agreement's values of every facet, which the facets' lists and the filter script's rows both need.
+    package let facetKeyCache = ComputedOnce<[TreatyID: TreatyFacet.Keys]>()
     /// The watchlist, which each of its pages needs whole.
     package let watchCache = ComputedOnce<Watchlist?>()
     package let searchCache: SearchIndexBox

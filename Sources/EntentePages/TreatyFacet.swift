@@ -24,9 +24,34 @@ public enum TreatyFacet: String, CaseIterable, Sendable, Hashable {
         package var treaties: [TreatyID]
     }
 
+    /// One agreement's (slug, label) pairs for every facet, in the order of `allCases`.
+    package struct Keys: Sendable {
+        private var byFacet: [[(String, String)]]
+
+        init(_ byFacet: [[(String, String)]]) { self.byFacet = byFacet }
+
+        package subscript(facet: TreatyFacet) -> [(String, String)] { byFacet[facet.ordinal] }
+    }
+
+    private var ordinal: Int { Self.allCases.firstIndex(of: self)! }
+
+    /// Every agreement's keys in `site`, by its id.
+    package static func keys(in site: ResolvedSite) -> [TreatyID: Keys] {
+        var keys: [TreatyID: Keys] = [:]
+        keys.reserveCapacity(site.treaties.count)
+        // Each region's slug once: working it out for each party of each agreement was most of the time here.
+        var regionSlugs: [String: String] = [:]
+        for treaty in site.treaties {
+            keys[treaty.id] = Keys(allCases.map { facet in
+                facet == .region ? regionKeys(of: treaty, in: site, slugs: &regionSlugs) : self.keys(facet, of: treaty, in: site)
+            })
+        }
+        return keys
+    }
+
     /// The values of this facet in `site`, each with its agreements (in the index's order); an agreement may have
-    /// several (obligations, regions) or none (no kind, no date).
-    package func values(in site: ResolvedSite) -> [Value] {
+    /// several (obligations, regions) or none (no kind, no date). `keys` are `keys(in: site)`.
+    package func values(in site: ResolvedSite, keys: [TreatyID: Keys]) -> [Value] {
         var order: [String] = []
         var values: [String: Value] = [:]
         func add(_ slug: String, _ label: String, _ treaty: TreatyID) {
@@ -34,7 +59,7 @@ public enum TreatyFacet: String, CaseIterable, Sendable, Hashable {
             if values[slug]!.treaties.last != treaty { values[slug]!.treaties.append(treaty) }
         }
         for treaty in site.treaties {
-            for (slug, label) in Self.keys(self, of: treaty, in: site) { add(slug, label, treaty.id) }
+            for (slug, label) in keys[treaty.id]?[self] ?? Self.keys(self, of: treaty, in: site) { add(slug, label, treaty.id) }
         }
         // Kinds, statuses and obligations in their own order, regions by name, decades oldest first.
         let rank: (String) -> String = { slug in
@@ -56,15 +81,25 @@ public enum TreatyFacet: String, CaseIterable, Sendable, Hashable {
         case .status: return site.statuses[treaty.id].map { [($0.rawValue, $0.title)] } ?? []
         case .obligation: return treaty.obligations.map { ($0.rawValue, $0.title) }
         case .region:
-            var seen: Set<String> = []
-            return site.distinctParties(of: treaty).compactMap { site.actorsByID[$0]?.region }.compactMap { region in
-                let slug = ActorID.slug(from: region)
-                return !slug.isEmpty && seen.insert(slug).inserted ? (slug, region) : nil
-            }
+            var slugs: [String: String] = [:]
+            return regionKeys(of: treaty, in: site, slugs: &slugs)
         case .decade:
             guard let year = site.knownDates[treaty.id]?.year else { return [] }
             let decade = year - ((year % 10) + 10) % 10
             return [("\(decade)s", "\(decade)s")]
+        }
+    }
+
+    /// The regions of an agreement's parties, each once, in the order of its parties; `slugs` keeps each region's slug.
+    private static func regionKeys(of treaty: Treaty, in site: ResolvedSite, slugs: inout [String: String]) -> [(String, String)] {
+        var seen: Set<String> = []
+        return site.distinctParties(of: treaty).compactMap { site.actorsByID[$0]?.region }.compactMap { region in
+            let slug: String
+            if let known = slugs[region] { slug = known } else {
+                slug = ActorID.slug(from: region)
+                slugs[region] = slug
+            }
+            return !slug.isEmpty && seen.insert(slug).inserted ? (slug, region) : nil
         }
     }
 }

@@ -55,9 +55,10 @@ public struct PreviewSession: Sendable {
         // After a build of many pages, what it allocated and freed goes back to the system; only once the build has
         // let go of all of it (on the 10,000-analysis site, trimming inside the build left 533 MB resident, here
         // 310 MB). Not after every edit: trimming a large heap holds the allocator's lock, and every request waits.
-        // A treaty edit renders a few hundred pages, two at a time: without a trim, 20 of them left 350 MB resident.
-        // That trim took 14 to 25 ms.
-        if summary.pagesRendered > 100 { FreedMemory.release() }
+        // A treaty edit renders about a hundred pages, two at a time: without a trim, 8 of them took the server from
+        // 293 to 327 MB resident, and 3 name edits (50 pages each) to 352 MB. That trim took 14 to 25 ms, after the
+        // reload is announced. A body edit renders a few pages and allocates little.
+        if summary.pagesRendered > 20 { FreedMemory.release() }
         return summary
     }
 

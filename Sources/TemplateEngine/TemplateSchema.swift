@@ -33,7 +33,7 @@ public struct TemplateSchema<Model>: Sendable {
     public func value(of model: Model) -> TemplateValue {
         var values: [TemplateValue] = []
         values.reserveCapacity(type.fields.count)
-        for field in fields { field.append(model, &values) }
+        for field in fields { field.read(model, into: &values) }
         return .object(TemplateObject(type: type, fields: values))
     }
 
@@ -42,7 +42,7 @@ public struct TemplateSchema<Model>: Sendable {
         .list(models.enumerated().map { offset, model in
             var values: [TemplateValue] = []
             values.reserveCapacity(joinedType.fields.count)
-            for field in fields { field.append(model, &values) }
+            for field in fields { field.read(model, into: &values) }
             values.append(.bool(offset == 0))
             values.append(.bool(offset == models.count - 1))
             return .object(TemplateObject(type: joinedType, fields: values))
@@ -59,7 +59,7 @@ public struct TemplateSchema<Model>: Sendable {
         let kept = fields.filter { $0.declarations.count > 1 || !excluding.contains($0.declarations[0].name) }
         return [TemplateField<Outer>(declarations: kept.flatMap(\.declarations)) { outer, values in
             let inner = get(outer)
-            for field in kept { field.append(inner, &values) }
+            for field in kept { field.read(inner, into: &values) }
         }]
     }
 }
@@ -68,16 +68,32 @@ public struct TemplateSchema<Model>: Sendable {
 /// their values.
 public struct TemplateField<Model>: Sendable {
     let declarations: [TemplateObjectType.Field]
-    /// Appends the values of `declarations`, in order.
-    let append: @Sendable (Model, inout [TemplateValue]) -> Void
+    /// How the values are read: most fields are one value, read by one closure (a closure calling another for
+    /// each field of each model was a tenth of turning a page's model into its value).
+    private enum Reader {
+        case one(@Sendable (Model) -> TemplateValue)
+        /// Appends the values of `declarations`, in order.
+        case group(@Sendable (Model, inout [TemplateValue]) -> Void)
+    }
+    private let reader: Reader
 
     init(declarations: [TemplateObjectType.Field], append: @escaping @Sendable (Model, inout [TemplateValue]) -> Void) {
         self.declarations = declarations
-        self.append = append
+        reader = .group(append)
     }
 
     public init(_ name: String, _ type: TemplateType, _ summary: String = "", read: @escaping @Sendable (Model) -> TemplateValue) {
-        self.init(declarations: [.init(name: name, type: type, summary: summary)]) { model, values in values.append(read(model)) }
+        declarations = [.init(name: name, type: type, summary: summary)]
+        reader = .one(read)
+    }
+
+    /// Appends the values of `declarations` for `model`, in order.
+    @inline(__always)
+    func read(_ model: Model, into values: inout [TemplateValue]) {
+        switch reader {
+        case .one(let read): values.append(read(model))
+        case .group(let append): append(model, &values)
+        }
     }
 
     public static func text(_ name: String, _ summary: String = "", _ get: @escaping @Sendable (Model) -> String) -> Self {
@@ -102,22 +118,26 @@ public struct TemplateField<Model>: Sendable {
 
     public static func object<Child: TemplateModel>(_ name: String, _ summary: String = "",
                                                     _ get: @escaping @Sendable (Model) -> Child) -> Self {
-        Self(name, .object(Child.schema.type), summary) { Child.schema.value(of: get($0)) }
+        let schema = Child.schema
+        return Self(name, .object(schema.type), summary) { schema.value(of: get($0)) }
     }
 
     public static func optionalObject<Child: TemplateModel>(_ name: String, _ summary: String = "",
                                                             _ get: @escaping @Sendable (Model) -> Child?) -> Self {
-        Self(name, .optional(.object(Child.schema.type)), summary) { get($0).map(Child.schema.value(of:)) ?? .absent }
+        let schema = Child.schema
+        return Self(name, .optional(.object(schema.type)), summary) { get($0).map(schema.value(of:)) ?? .absent }
     }
 
     public static func list<Child: TemplateModel>(_ name: String, _ summary: String = "",
                                                   _ get: @escaping @Sendable (Model) -> [Child]) -> Self {
-        Self(name, .list(.object(Child.schema.type)), summary) { .list(get($0).map(Child.schema.value(of:))) }
+        let schema = Child.schema
+        return Self(name, .list(.object(schema.type)), summary) { .list(get($0).map(schema.value(of:))) }
     }
 
     /// A list whose elements also have `first` and `last`, for joining with separators.
     public static func joinedList<Child: TemplateModel>(_ name: String, _ summary: String = "",
                                                         _ get: @escaping @Sendable (Model) -> [Child]) -> Self {
-        Self(name, .list(.object(Child.schema.joinedType)), summary) { Child.schema.joinedList(of: get($0)) }
+        let schema = Child.schema
+        return Self(name, .list(.object(schema.joinedType)), summary) { schema.joinedList(of: get($0)) }
     }
 }

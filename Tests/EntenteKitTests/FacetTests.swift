@@ -61,16 +61,27 @@ struct FacetTests {
         }
         // The last build's rows are taken as they were; a changed row is encoded; rows no longer used are let go.
         let first = EncodedRows<FacetRow>()
-        _ = first.encoded(rows) { _ in "old" }
+        _ = first.encoded(rows, in: "facets") { _ in "old" }
         let second = EncodedRows(after: first)
         var encoded: [String] = []
-        #expect(second.encoded([rows[1]]) { encoded.append($0.n); return "new" } == ["old"])
+        #expect(second.encoded([rows[1]], in: "facets") { encoded.append($0.n); return "new" } == ["old"])
         #expect(encoded.isEmpty)
         let third = EncodedRows(after: second)
-        #expect(third.encoded(rows) { _ in "new" } == ["new", "old"])
+        #expect(third.encoded(rows, in: "facets") { _ in "new" } == ["new", "old"])
         // A build that renders no data file passes the rows on.
         let fourth = EncodedRows(after: EncodedRows(after: third))
-        #expect(fourth.encoded(rows) { _ in "again" } == ["new", "old"])
+        #expect(fourth.encoded(rows, in: "facets") { _ in "again" } == ["new", "old"])
+        // As many rows as before: each is compared with the row at its place; a changed one alone is encoded.
+        var changed = rows
+        changed[0] = FacetRow(n: "Changed", h: nil, u: "treaties/a/", k: nil, sk: nil, s: nil, d: nil, dd: nil, p: [], f: [:])
+        let fifth = EncodedRows(after: fourth)
+        encoded = []
+        #expect(fifth.encoded(changed, in: "facets") { encoded.append($0.n); return "changed" } == ["changed", "old"])
+        #expect(encoded == ["Changed"])
+        // Rows in another order are encoded again where they moved, never taken from another row's place.
+        #expect(EncodedRows(after: fifth).encoded(changed.reversed(), in: "facets") { $0.n } == ["Ελλάδα </script> & co", "Changed"])
+        // Each file is a stream of its own.
+        #expect(EncodedRows(after: fifth).encoded(rows, in: "other") { _ in "other" } == ["other", "other"])
     }
 
     @Test("'kind' cannot be a treaty id: treaties/kind/ holds the facet's pages")

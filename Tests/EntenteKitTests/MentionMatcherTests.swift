@@ -23,13 +23,17 @@ struct MentionMatcherTests {
         (name: "Niger", target: "niger"), (name: "Nigeria", target: "nigeria"),
     ])
 
-    @Test("A text may mention a name only if it holds the name's longest word as written, or a character reference")
+    @Test("A text may mention a name only if it holds every word of the name as written, or a character reference")
     func mayMention() {
-        #expect(MentionMatcher<String>.mayMention(["Guinea-Bissau"], in: "off the coast of Guinea"))
+        #expect(MentionMatcher<String>.mayMention(["Guinea-Bissau"], in: "off the coast of Guinea-Bissau"))
+        // Every word of a name, not only its longest: a text with one of them cannot hold the name.
+        #expect(!MentionMatcher<String>.mayMention(["Guinea-Bissau"], in: "off the coast of Guinea"))
+        #expect(!MentionMatcher<String>.mayMention(["Pharan Consultation Agreement"], in: "an Agreement on Consultation"))
+        #expect(MentionMatcher<String>.mayMention(["Pharan Consultation Agreement"], in: "the Pharan\nConsultation *Agreement*"))
         #expect(!MentionMatcher<String>.mayMention(["Guinea-Bissau"], in: "off the coast of Mali"))
         #expect(!MentionMatcher<String>.mayMention(["Guinea-Bissau"], in: "guinea in lower case"))
         #expect(MentionMatcher<String>.mayMention(["Treaty of Rome", "Mali"], in: "Mali"))
-        // Its longest word: "Ivoire", not "Côte" (five bytes).
+        // Words are runs of letters and digits: the apostrophe, straight or curly, is not one.
         #expect(MentionMatcher<String>.mayMention(["Côte d'Ivoire"], in: "la Côte d’Ivoire"))
         #expect(!MentionMatcher<String>.mayMention(["Côte d'Ivoire"], in: "la Côte"))
         #expect(MentionMatcher<String>.mayMention(["Mali"], in: "&#77;ali"))

@@ -48,13 +48,13 @@ struct OutputFormatsTests {
         let event = OpenData.EventRecord(date: "2021", type: "in-force", actor: "a", note: "{ [ ] }", source: 1, treaty: "t", sourceURL: "https://example.org/?a=1&b=2")
         let records: [OpenData.ArrayRecord] = [.actor(actor), .treaty(treaty), .event(event), .actor(actor)]
         let first = EncodedRows<OpenData.ArrayRecord>()
-        #expect(OpenData.jsonArray(records, kept: first) == OpenData.json(records))
+        #expect(OpenData.jsonArray(records, kept: first, as: "data/x.json") == OpenData.json(records))
         let edited = OpenData.TreatyRecord(id: "t", name: "Pact, renamed", aliases: [], instrument: "treaty", page: "treaties/t/", obligations: ["defence"],
                                        statusDerived: false, provisions: [], related: ["u"], short: "P", kind: nil, status: "in-force",
                                        summary: "S", body: nil, supersedes: "u", parties: [], events: [], sources: [])
         let changed: [OpenData.ArrayRecord] = [.actor(actor), .treaty(edited), .event(event)]
-        #expect(OpenData.jsonArray(changed, kept: EncodedRows(after: first)) == OpenData.json(changed))
-        #expect(OpenData.jsonArray([], kept: EncodedRows()) == OpenData.json([OpenData.ArrayRecord]()))
+        #expect(OpenData.jsonArray(changed, kept: EncodedRows(after: first), as: "data/x.json") == OpenData.json(changed))
+        #expect(OpenData.jsonArray([], kept: EncodedRows(), as: "data/x.json") == OpenData.json([OpenData.ArrayRecord]()))
     }
 
     private func build(baseURL: String? = nil, in directory: TemporaryDirectory) async throws -> String {

@@ -123,9 +123,9 @@ package struct OpenData {
 
     /// `records` as `json` gives them; with `kept`, each record encoded alone (or taken from the last build) and put
     /// in the array as the encoder would have indented it there: a treaty edit changes one record of thousands.
-    package static func jsonArray(_ records: [ArrayRecord], kept: EncodedRows<ArrayRecord>?) -> String {
+    package static func jsonArray(_ records: [ArrayRecord], kept: EncodedRows<ArrayRecord>?, as file: String) -> String {
         guard let kept, !records.isEmpty else { return json(records) }
-        let elements = kept.encoded(records) { record in
+        let elements = kept.encoded(records, in: file) { record in
             // One level deeper: every line but the empty ones (inside an empty list or object) two spaces in.
             json(record).dropLast().split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
@@ -146,7 +146,7 @@ package struct OpenData {
     /// writer puts a line break before every line but the first).
     package static func csv(_ name: String, kept: EncodedRows<[String]>?, header: [String], rows: [[String]]) -> String {
         guard let kept else { return csv(header: header, rows: rows) }
-        let lines = kept.encoded(([header] + rows).map { [name] + $0 }) { csvLine(Array($0.dropFirst())) }
+        let lines = kept.encoded([header] + rows, in: name, csvLine)
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
