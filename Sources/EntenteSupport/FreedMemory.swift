@@ -1,3 +1,4 @@
+import Foundation
 import CMalloc
 
 /// How a one-off build keeps its memory small on a large site: freed memory is reused by every thread and
@@ -21,5 +22,13 @@ public enum FreedMemory {
     @discardableResult
     package static func release() -> Bool {
         entente_release_free_memory() == 1
+    }
+
+    /// The process's resident memory, in bytes, where the system tells it (`/proc/self/statm` on Linux).
+    package static var resident: Int? {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 }
