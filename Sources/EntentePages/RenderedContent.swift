@@ -39,6 +39,8 @@ package struct RenderedContent: Sendable {
     /// The part of `universe` that is not names: when only names changed, a text is rendered again only if it may
     /// mention one of the names that find something else now (`MentionMatcher.mayMention`).
     private var settings: Int = 0
+    /// `universe` but the names: what each text's links and ids follow.
+    package var idsAndSettings: Int { settings }
     /// The target each name finds in analyses' texts (none when mentions are not linked).
     private var mentionTargets: [String: EntityKey] = [:]
     /// How many entities' texts this content rendered rather than took from the content before.
