@@ -93,14 +93,27 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
     /// not only the longest: a treaty's longest word ("Consultation", "Agreement") is in thousands of texts that
     /// hold none of its names.
     public static func mayMention(_ names: [String], in text: String) -> Bool {
-        let keys = names.map(words).filter { !$0.isEmpty }
-        guard !keys.isEmpty else { return false }
+        mayMention(NameWords(names), in: text)
+    }
+
+    /// `mayMention(_:in:)` with the names' words worked out once, for looking through many texts.
+    public static func mayMention(_ names: NameWords, in text: String) -> Bool {
+        guard !names.words.isEmpty else { return false }
         var text = text
         return text.withUTF8 { haystack in
             if haystack.contains(UInt8(ascii: "&")) { return true }
-            return keys.contains { words in
+            return names.words.contains { words in
                 words.allSatisfy { word in word.withUnsafeBufferPointer { Self.contains($0, in: haystack) } }
             }
+        }
+    }
+
+    /// The words of each of some names (`mayMention`), the longest first.
+    public struct NameWords: Sendable {
+        fileprivate let words: [[[UInt8]]]
+
+        public init(_ names: [String]) {
+            words = names.map(MentionMatcher.words).filter { !$0.isEmpty }
         }
     }
 

@@ -275,10 +275,11 @@ package struct RenderedContent: Sendable {
             var jobs: [Job] = []
             // Only analyses' texts are looked through for mentions; the others follow ids and settings alone.
             let renamed = reusable.map { Self.changedNames(from: $0.mentionTargets, to: content.mentionTargets) } ?? []
+            let renamedWords = MentionMatcher<EntityKey>.NameWords(renamed)
             for job in all {
                 let (key, inputs) = Self.inputs(of: job)
                 if let reusable, reusable.inputs[key] == inputs,
-                   renamed.isEmpty || !reusable.mayMention(renamed, job: job) {
+                   renamed.isEmpty || !reusable.mayMention(renamedWords, job: job) {
                     content.copy(key, from: reusable)
                 } else {
                     jobs.append(job)
@@ -299,7 +300,7 @@ package struct RenderedContent: Sendable {
     }
 
     /// Whether the text of `job` may mention one of `names` (an analysis's; the others' mentions are not looked for).
-    private func mayMention(_ names: [String], job: Job) -> Bool {
+    private func mayMention(_ names: MentionMatcher<EntityKey>.NameWords, job: Job) -> Bool {
         guard case .analysis(let analysis) = job else { return false }
         var source = analysis.body.source
         if let place = analysis.body.setAside {

@@ -68,7 +68,24 @@ package final class TextSpill: Sendable {
 
     /// The text stored at `slice`; nil when the file cannot be read.
     package func text(at slice: Slice) -> String? {
-        state.withLock { state in Self.read(slice, from: state.handle) }.map { String(decoding: $0, as: UTF8.self) }
+        guard slice.length > 0 else { return "" }
+        // Read straight into the string's storage with one `pread`: through `FileHandle` (a seek, a read into `Data`,
+        // then a copy into a string) reading back 10,000 texts to look for a renamed treaty's name took 70 ms.
+        return state.withLock { state -> String? in
+            let descriptor = state.handle.fileDescriptor
+            var complete = true
+            let text = String(unsafeUninitializedCapacity: slice.length) { buffer in
+                var done = 0
+                while done < slice.length {
+                    let count = pread(descriptor, buffer.baseAddress! + done, slice.length - done, off_t(slice.offset + done))
+                    if count < 0, errno == EINTR { continue }
+                    guard count > 0 else { complete = false; return 0 }
+                    done += count
+                }
+                return done
+            }
+            return complete ? text : nil
+        }
     }
 
     private static func read(_ slice: Slice, from handle: FileHandle) -> Data? {
