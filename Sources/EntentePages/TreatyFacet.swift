@@ -59,7 +59,7 @@ public enum TreatyFacet: String, CaseIterable, Sendable, Hashable {
             if values[slug]!.treaties.last != treaty { values[slug]!.treaties.append(treaty) }
         }
         for treaty in site.treaties {
-            for (slug, label) in keys[treaty.id]?[self] ?? Self.keys(self, of: treaty, in: site) { add(slug, label, treaty.id) }
+            for (slug, label) in keys[treaty.id]?[self] ?? [] { add(slug, label, treaty.id) }
         }
         // Kinds, statuses and obligations in their own order, regions by name, decades oldest first.
         let rank: (String) -> String = { slug in
