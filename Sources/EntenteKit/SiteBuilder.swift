@@ -291,11 +291,12 @@ public struct SiteBuilder: Sendable {
                              inPlace: moved ? [] : dataChanged, diagnostics: lastDiagnostics, timings: timings)
     }
 
-    /// After edits to treaties' data alone, seen by a watcher: the last build's site with the edited treaties put
-    /// in and checked as the resolver checks them, and nothing else loaded, resolved or rendered as Markdown. Nil,
-    /// with `state` untouched, when the edits are anything else (a treaty's name, short name, aliases or texts, which
-    /// mentions and Markdown follow; a problem in the file before or after; a date that moves the site's "as of"; any
-    /// other file), which the full steps handle.
+    /// After edits to treaties seen by a watcher: the last build's site with the edited treaties put in and checked
+    /// as the resolver checks them, nothing else loaded or resolved, and no Markdown rendered again but the treaties'
+    /// own texts when they changed and, when a name, short name or alias changed, the analyses that may mention the
+    /// names that find another target now. Nil, with `state` untouched, when the edits are anything else (a problem in
+    /// the file before or after, or in a text rendered again; a date that moves the site's "as of"; any other file),
+    /// which the full steps handle.
     private func treatyEditRebuild(_ state: inout BuildState) -> Rebuild? {
         guard options.trackDependencies, let changed = state.changedFiles, !changed.isEmpty, let lastDiagnostics = state.lastDiagnostics,
               let names = state.markdownNames, state.markdownCache != nil, var site = state.baseline?.renderer.site else { return nil }
@@ -303,29 +304,43 @@ public struct SiteBuilder: Sendable {
         var entries: [(path: String, entry: SiteLoader.LoadCache.Entry)] = []
         var dataChanged: Set<EntityKey> = []
         var retexted: [Treaty] = []
+        var renamed = false
         for path in changed.sorted() {
             if let key = loader.displayPath(ofAbsolute: path), loader.changesNoContent(key, in: state.loadCache) { continue }
             guard let (key, entry) = loader.reloadTreaty(atAbsolute: path, cache: state.loadCache),
                   state.loadCache.entries[key]?.diagnostics.isEmpty == true, entry.diagnostics.isEmpty,
                   case .treaty(let after) = entry.decoded, let before = site.treatiesByID[after.id],
-                  (after.name, after.short, after.aliases) == (before.name, before.short, before.aliases),
                   SiteResolver.problems(of: before, in: site).isEmpty, SiteResolver.problems(of: after, in: site).isEmpty,
                   site.replaceTreaty(after) else { return nil }
             entries.append((key, entry))
             if Self.dataDiffers(before, after) { dataChanged.insert(.treaty(after.id)) }
+            if (after.name, after.short, after.aliases) != (before.name, before.short, before.aliases) { renamed = true }
             // A new text, or the same one on other lines (its problems would be reported there).
             if (after.summary, after.body, after.provisions) != (before.summary, before.body, before.provisions) { retexted.append(after) }
         }
         guard !entries.isEmpty else { return nil }
         timings.finish("reload")
         var textChanged: Set<EntityKey> = []
-        if !retexted.isEmpty {
-            // A copy of the dictionaries it changes (the last build's renderer holds them too): a treaty's texts are
-            // edited seldom, and the full steps need the last build's content if they come to run after all.
+        if !retexted.isEmpty || renamed {
+            // A copy of the dictionaries it changes (the last build's renderer holds them too, and tells from them
+            // which lists an analysis that mentions another treaty now was on): a treaty's texts and names are edited
+            // seldom, and the full steps need the last build's content if they come to run after all.
             var markdown = state.markdownCache!
-            let renderer = MarkdownRenderer(site: site, links: SiteLinks(pretty: site.config.prettyLinks), names: names)
-            guard let changedTexts = markdown.keepTexts(of: retexted, renderer: renderer) else { return nil }
-            (textChanged, state.markdownCache) = (changedTexts, markdown)
+            let links = SiteLinks(pretty: site.config.prettyLinks)
+            // New names, a new mention automaton.
+            let renderer = renamed ? MarkdownRenderer(site: site, links: links) : MarkdownRenderer(site: site, links: links, names: names)
+            if !retexted.isEmpty {
+                guard let changedTexts = markdown.keepTexts(of: retexted, renderer: renderer) else { return nil }
+                textChanged = changedTexts
+            }
+            if renamed {
+                guard let (texts, mentions) = markdown.keepRenames(in: site, renderer: renderer) else { return nil }
+                textChanged.formUnion(texts)
+                // What an analysis mentions decides which pages list it, so it counts as data.
+                dataChanged.formUnion(mentions)
+                state.markdownNames = renderer.names
+            }
+            state.markdownCache = markdown
             timings.finish("markdown")
         }
         for (path, entry) in entries { state.loadCache.entries[path] = entry }

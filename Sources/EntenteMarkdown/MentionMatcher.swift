@@ -17,17 +17,6 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
         public var target: Target
     }
 
-    /// A state of the automaton while it is built; `init` then freezes all states into the flat tables below.
-    private struct BuildState {
-        /// Sorted by byte so that lookups can stop early; most states have one or two edges.
-        var edges: [(byte: UInt8, next: Int32)] = []
-        var failure: Int32 = 0
-        /// The pattern ending here (its length and target), if any.
-        var output: (length: Int32, target: Int32)?
-        /// The nearest state down the failure chain that has an output.
-        var outputLink: Int32 = -1
-    }
-
     // The automaton as flat tables indexed by state: the scan runs over a whole site's text (over 100 MB on a
     // large site), and arrays of structs that hold arrays cost a retain and a release per step.
     /// The edges of state `s` are `edgeStart[s] ..< edgeStart[s + 1]` in `edgeByte` and `edgeNext`, sorted by byte.
@@ -46,9 +35,14 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
     private var targets: [Target] = []
 
     /// Builds the automaton; when two targets share a name, the first one given keeps it.
+    ///
+    /// The trie is made from the names in byte order, so that each state's edges come out sorted and each new state
+    /// hangs off the path of the name before: a preview makes it again on every rename, and inserting name by name
+    /// into states that each held an array of edges took 40 ms for a site's 4,500 names.
     public init(patterns: [(name: String, target: Target)]) {
-        var states = [BuildState()]
         var targetIndex: [Target: Int32] = [:]
+        var names: [(bytes: [UInt8], target: Int32)] = []
+        names.reserveCapacity(patterns.count)
         for (name, target) in patterns where !name.isEmpty {
             let index: Int32
             if let existing = targetIndex[target] { index = existing } else {
@@ -56,24 +50,78 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
                 targetIndex[target] = index
                 targets.append(target)
             }
-            Self.insert(Array(name.utf8), target: index, into: &states)
+            names.append((Array(name.utf8), index))
         }
-        Self.buildFailureLinks(&states)
-        for edge in states[0].edges { rootTable[Int(edge.byte)] = edge.next }
-        edgeStart.reserveCapacity(states.count + 1)
-        for (number, state) in states.enumerated() {
-            edgeStart.append(Int32(edgeByte.count))
-            for edge in state.edges {
-                edgeByte.append(edge.byte)
-                edgeNext.append(edge.next)
+        // By bytes, then in the order given, so that the first of a shared name keeps it.
+        let order = names.indices.sorted { a, b in
+            names[a].bytes.lexicographicallyPrecedes(names[b].bytes) || (names[a].bytes == names[b].bytes && a < b)
+        }
+        // The trie: each state's parent and the byte that leads to it, in the order they are made.
+        var parent: [Int32] = [-1], byte: [UInt8] = [0]
+        outputLength = [0]
+        outputTarget = [-1]
+        var path: [Int32] = [0]  // the states along the last name inserted, root first
+        var last: [UInt8] = []
+        for index in order {
+            let bytes = names[index].bytes
+            var shared = 0
+            while shared < min(bytes.count, last.count), bytes[shared] == last[shared] { shared += 1 }
+            path.removeLast(path.count - 1 - shared)
+            for position in shared..<bytes.count {
+                parent.append(path[path.count - 1])
+                byte.append(bytes[position])
+                outputLength.append(0)
+                outputTarget.append(-1)
+                path.append(Int32(parent.count - 1))
             }
-            failure.append(state.failure)
-            outputLength.append(state.output?.length ?? 0)
-            outputTarget.append(state.output?.target ?? -1)
-            firstOutput.append(state.output != nil ? Int32(number) : state.outputLink)
-            outputLink.append(state.outputLink)
+            let end = Int(path[path.count - 1])
+            if outputLength[end] == 0 {
+                outputLength[end] = Int32(bytes.count)
+                outputTarget[end] = names[index].target
+            }
+            last = bytes
         }
-        edgeStart.append(Int32(edgeByte.count))
+        let count = parent.count
+        // Edges grouped by state: a state's children were made in byte order, so each group comes out sorted.
+        edgeStart = [Int32](repeating: 0, count: count + 1)
+        for state in 1..<count { edgeStart[Int(parent[state]) + 1] += 1 }
+        for state in 0..<count { edgeStart[state + 1] += edgeStart[state] }
+        edgeByte = [UInt8](repeating: 0, count: count - 1)
+        edgeNext = [Int32](repeating: 0, count: count - 1)
+        var filled = Array(edgeStart.dropLast())
+        for state in 1..<count {
+            let slot = Int(filled[Int(parent[state])])
+            (edgeByte[slot], edgeNext[slot]) = (byte[state], Int32(state))
+            filled[Int(parent[state])] += 1
+        }
+        for edge in Int(edgeStart[0])..<Int(edgeStart[1]) { rootTable[Int(edgeByte[edge])] = edgeNext[edge] }
+        // Failure links, breadth first: a state's failure is found from its parent's, which is shallower.
+        failure = [Int32](repeating: 0, count: count)
+        outputLink = [Int32](repeating: -1, count: count)
+        var queue: [Int32] = [0]
+        queue.reserveCapacity(count)
+        var head = 0
+        while head < queue.count {
+            let state = Int(queue[head])
+            head += 1
+            queue += edgeNext[Int(edgeStart[state])..<Int(edgeStart[state + 1])]
+            guard state != 0 else { continue }
+            // The root's children fail to the root.
+            if parent[state] != 0 {
+                var fallback = Int(failure[Int(parent[state])])
+                while true {
+                    if let next = transition(from: fallback, on: byte[state]) {
+                        failure[state] = next
+                        break
+                    }
+                    if fallback == 0 { break }
+                    fallback = Int(failure[fallback])
+                }
+            }
+            let link = Int(failure[state])
+            outputLink[state] = outputLength[link] > 0 ? Int32(link) : outputLink[link]
+        }
+        firstOutput = (0..<count).map { outputLength[$0] > 0 ? Int32($0) : outputLink[$0] }
     }
 
     public var isEmpty: Bool { targets.isEmpty }
@@ -100,11 +148,15 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
     public static func mayMention(_ names: NameWords, in text: String) -> Bool {
         guard !names.words.isEmpty else { return false }
         var text = text
-        return text.withUTF8 { haystack in
-            if haystack.contains(UInt8(ascii: "&")) { return true }
-            return names.words.contains { words in
-                words.allSatisfy { word in word.withUnsafeBufferPointer { Self.contains($0, in: haystack) } }
-            }
+        return text.withUTF8 { mayMention(names, inUTF8: $0) }
+    }
+
+    /// `mayMention(_:in:)` over a text's UTF-8 bytes.
+    public static func mayMention(_ names: NameWords, inUTF8 haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !names.words.isEmpty, let start = haystack.baseAddress else { return false }
+        if memchr(start, Int32(UInt8(ascii: "&")), haystack.count) != nil { return true }
+        return names.words.contains { words in
+            words.allSatisfy { word in word.withUnsafeBufferPointer { Self.contains($0, in: haystack) } }
         }
     }
 
@@ -115,6 +167,9 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
         public init(_ names: [String]) {
             words = names.map(MentionMatcher.words).filter { !$0.isEmpty }
         }
+
+        /// Whether there is no word to look for: `mayMention` is false for every text.
+        public var isEmpty: Bool { words.isEmpty }
     }
 
     /// The runs of letters and digits (bytes of ASCII letters and digits, or of any non-ASCII character), each
@@ -148,51 +203,6 @@ public struct MentionMatcher<Target: Hashable & Sendable>: Sendable {
             offset = position + 1
         }
         return false
-    }
-
-    private static func insert(_ bytes: [UInt8], target: Int32, into states: inout [BuildState]) {
-        var state = 0
-        for byte in bytes {
-            if let next = states[state].edges.first(where: { $0.byte == byte })?.next {
-                state = Int(next)
-            } else {
-                states.append(BuildState())
-                let next = Int32(states.count - 1)
-                states[state].edges.append((byte, next))
-                states[state].edges.sort { $0.byte < $1.byte }
-                state = Int(next)
-            }
-        }
-        if states[state].output == nil { states[state].output = (Int32(bytes.count), target) }
-    }
-
-    private static func buildFailureLinks(_ states: inout [BuildState]) {
-        func transition(from state: Int, on byte: UInt8) -> Int32? {
-            states[state].edges.first { $0.byte == byte }?.next
-        }
-        var queue: [Int32] = states[0].edges.map(\.next)
-        var head = 0
-        while head < queue.count {
-            let state = Int(queue[head])
-            head += 1
-            for edge in states[state].edges {
-                let child = Int(edge.next)
-                var fallback = Int(states[state].failure)
-                var failure: Int32 = 0
-                while true {
-                    if let next = transition(from: fallback, on: edge.byte) {
-                        failure = next
-                        break
-                    }
-                    if fallback == 0 { break }
-                    fallback = Int(states[fallback].failure)
-                }
-                states[child].failure = failure
-                let failureState = states[Int(failure)]
-                states[child].outputLink = failureState.output != nil ? failure : failureState.outputLink
-                queue.append(edge.next)
-            }
-        }
     }
 
     @inline(__always)

@@ -33,13 +33,12 @@ package struct RenderedContent: Sendable {
     private var entityDiagnostics: [EntityKey: [Diagnostic]] = [:]
     private var bioDiagnostics: [Diagnostic] = []
     package private(set) var diagnostics: [Diagnostic] = []
-    /// What the output of every text depends on besides the text itself: the ids that exist, the names
-    /// mentions are found by, and the settings that change HTML. When it changes, everything is rendered again.
-    package private(set) var universe: Int = 0
-    /// The part of `universe` that is not names: when only names changed, a text is rendered again only if it may
-    /// mention one of the names that find something else now (`MentionMatcher.mayMention`).
+    /// What the output of every text depends on besides the text itself and the names mentions are found by: the
+    /// ids that exist and the settings that change HTML. When it changes, everything is rendered again; when only
+    /// names changed, a text is rendered again only if it may mention one of the names that find something else now
+    /// (`MentionMatcher.mayMention`).
     private var settings: Int = 0
-    /// `universe` but the names: what each text's links and ids follow.
+    /// What each text's links and ids follow (`settings`).
     package var idsAndSettings: Int { settings }
     /// The target each name finds in analyses' texts (none when mentions are not linked).
     private var mentionTargets: [String: EntityKey] = [:]
@@ -62,16 +61,6 @@ package struct RenderedContent: Sendable {
         case analysis(Analysis)
         case actor(Actor)
         case treaty(Treaty)
-    }
-
-    package static func universe(of site: ResolvedSite) -> Int {
-        var hasher = Hasher()
-        hasher.combine(settings(of: site))
-        for pattern in site.mentionPatterns {
-            hasher.combine(pattern.name)
-            hasher.combine(pattern.target)
-        }
-        return hasher.finalize()
     }
 
     /// What every text's output depends on but names: the ids that exist and the settings that change HTML.
@@ -177,6 +166,42 @@ package struct RenderedContent: Sendable {
         if !sameProblems { collectDiagnostics(in: site) }
     }
 
+    /// After edits to names alone (a renamed treaty), with the ids and settings as they were: renders again, and
+    /// keeps in place, the analyses that may mention a name that finds another target on `site` now, as `render`
+    /// would. Those are the analyses that mentioned a name's old target (a name that matched nowhere in a text
+    /// changed nothing in it, since the longest match at the leftmost place wins) and those whose text holds every
+    /// word of a name that finds a target now. Returns the analyses whose HTML or mentions changed, and those whose
+    /// mentions changed; nil, with nothing kept, when one of them has other problems now than it had.
+    package mutating func keepRenames(in site: ResolvedSite, renderer: MarkdownRenderer)
+        -> (texts: Set<EntityKey>, mentions: Set<EntityKey>)? {
+        let targets = site.config.autolinkMentions ? MentionMatcher.targets(of: site.mentionPatterns) : [:]
+        let renamed = Self.changedNames(from: mentionTargets, to: targets)
+        guard !renamed.isEmpty else { return ([], []) }
+        let lost = Set(renamed.compactMap { mentionTargets[$0] })
+        var candidates = Set(analysisMentions.compactMap { id, mentions in mentions.contains(where: lost.contains) ? id : nil })
+        let found = MentionMatcher<EntityKey>.NameWords(renamed.filter { targets[$0] != nil })
+        var analyses: [Analysis] = []
+        for analysis in site.analyses {
+            if candidates.contains(analysis.id) || (!found.isEmpty && mayMention(found, job: .analysis(analysis))) {
+                candidates.insert(analysis.id)
+                analyses.append(analysis)
+            }
+        }
+        let rendered = render(analyses, renderer: renderer)
+        guard rendered.allSatisfy({ $0.diagnostics == diagnostics(of: .analysis($0.id)) }) else { return nil }
+        var texts: Set<EntityKey> = [], mentions: Set<EntityKey> = []
+        for analysis in rendered {
+            let key = EntityKey.analysis(analysis.id)
+            let before = (analysisHTML[analysis.id], html[key], analysisMentions[analysis.id])
+            record(analysis.result, input: [analysis.input])
+            // One store keeps each text once: equal texts are at the same place.
+            if before != (analysisHTML[analysis.id], html[key], analysisMentions[analysis.id]) { texts.insert(key) }
+            if before.2 != analysisMentions[analysis.id] { mentions.insert(key) }
+        }
+        mentionTargets = targets
+        return (texts, mentions)
+    }
+
     /// The problems of an entity's texts.
     package func diagnostics(of key: EntityKey) -> [Diagnostic] { entityDiagnostics[key] ?? [] }
 
@@ -208,12 +233,11 @@ package struct RenderedContent: Sendable {
     package static func render(site: ResolvedSite, renderer: MarkdownRenderer, previous: RenderedContent? = nil,
                        analysisBodies: inout [MarkdownText]?, spill: TextSpill? = nil, batchSize: Int = batchSize,
                        analysisPages: (@Sendable (RenderedContent) async -> Void)? = nil) async -> RenderedContent {
-        let universe = universe(of: site)
         let settings = settings(of: site)
         let reusable = previous?.settings == settings ? previous : nil
         let all: [Job] = site.analyses.map(Job.analysis) + site.actors.map(Job.actor) + site.treaties.map(Job.treaty)
         var content = RenderedContent()
-        (content.universe, content.settings) = (universe, settings)
+        content.settings = settings
         content.mentionTargets = site.config.autolinkMentions ? MentionMatcher.targets(of: site.mentionPatterns) : [:]
         if analysisBodies == nil { content.spill = spill }
         let root = entityRoot
@@ -233,7 +257,6 @@ package struct RenderedContent: Sendable {
             let handOut: @Sendable ([JobResult]) async -> Void = { results in
                 guard let analysisPages, !results.isEmpty else { return }
                 var batch = RenderedContent()
-                batch.universe = universe
                 for result in results { batch.record(result, input: nil) }
                 await analysisPages(batch)
             }
@@ -301,14 +324,12 @@ package struct RenderedContent: Sendable {
 
     /// Whether the text of `job` may mention one of `names` (an analysis's; the others' mentions are not looked for).
     private func mayMention(_ names: MentionMatcher<EntityKey>.NameWords, job: Job) -> Bool {
-        guard case .analysis(let analysis) = job else { return false }
-        var source = analysis.body.source
-        if let place = analysis.body.setAside {
-            // Unreadable, it is rendered again, and that reports it.
-            guard let text = spill?.text(at: TextSpill.Slice(offset: place.offset, length: place.length)) else { return true }
-            source = text
-        }
-        return MentionMatcher<EntityKey>.mayMention(names, in: source)
+        guard case .analysis(let analysis) = job, !names.isEmpty else { return false }
+        guard let place = analysis.body.setAside else { return MentionMatcher<EntityKey>.mayMention(names, in: analysis.body.source) }
+        // Unreadable, it is rendered again, and that reports it.
+        return spill?.withBytes(at: TextSpill.Slice(offset: place.offset, length: place.length)) {
+            MentionMatcher<EntityKey>.mayMention(names, inUTF8: $0)
+        } ?? true
     }
 
     /// An author's bio as HTML.

@@ -97,14 +97,20 @@ public struct ResolvedSite: Sendable {
         return (treatiesOfActor, successors)
     }
 
-    /// Puts an edited treaty in place of the site's own with its id, and derives again what the site derives from
-    /// its treaties. Returns false, leaving the site as it was, when the edit would move the treaty in the site's
-    /// order (a new name) or change the site's "as of" or its snapshot days: everything is made afresh then.
+    /// Puts an edited treaty in place of the site's own with its id (moved to its place by name when renamed), and
+    /// derives again what the site derives from its treaties. Returns false, leaving the site as it was, when the
+    /// edit would change the site's "as of" or its snapshot days: everything is made afresh then.
     package mutating func replaceTreaty(_ edited: Treaty) -> Bool {
-        guard let old = treatiesByID[edited.id], old.name == edited.name,
+        guard treatiesByID.index(forKey: edited.id) != nil,
               let index = treaties.firstIndex(where: { $0.id == edited.id }) else { return false }
         var treaties = self.treaties
-        treaties[index] = edited
+        if treaties[index].name == edited.name {
+            treaties[index] = edited
+        } else {
+            treaties.remove(at: index)
+            let key = (edited.name, edited.id)
+            treaties.insert(edited, at: treaties.firstIndex { ($0.name, $0.id) > key } ?? treaties.endIndex)
+        }
         let asOf = Self.asOf(config: config, treaties: treaties, analyses: analyses)
         guard asOf == self.asOf, Self.snapshotDays(config: config, treaties: treaties, asOf: asOf) == snapshotDays else { return false }
         self.treaties = treaties

@@ -21,6 +21,7 @@ package final class TextSpill: Sendable {
     }
 
     private struct State {
+        /// Kept open for as long as the store lives: it is the file's only name.
         var handle: FileHandle
         var end = 0
         /// The slices stored, by their text's hash value.
@@ -28,6 +29,9 @@ package final class TextSpill: Sendable {
     }
 
     private let state: Mutex<State>
+    /// The file's descriptor, for reads from any thread without the lock: `pread` takes no shared file position,
+    /// and a stored text is never written over.
+    private let descriptor: Int32
 
     /// A new store, or nil when the temporary folder takes no file (the caller keeps its texts in memory).
     package init?() {
@@ -37,6 +41,7 @@ package final class TextSpill: Sendable {
               let handle = FileHandle(forUpdatingAtPath: path) else { return nil }
         // The open handle keeps the file; its name is not needed.
         try? FileManager.default.removeItem(atPath: path)
+        descriptor = handle.fileDescriptor
         state = Mutex(State(handle: handle))
     }
 
@@ -48,46 +53,68 @@ package final class TextSpill: Sendable {
     /// `hashValue` is the text's, when the caller has it already.
     package func store(_ text: String, hashValue: Int? = nil) -> Slice? {
         let hash = hashValue ?? text.hashValue
-        let bytes = Data(text.utf8)
-        return state.withLock { state -> Slice? in
-            // Byte for byte: `==` on strings would take a text in another Unicode normal form for this one.
-            for slice in state.byHash[hash] ?? [] where slice.length == bytes.count {
-                if Self.read(slice, from: state.handle)?.utf8.elementsEqual(bytes) == true { return slice }
+        var text = text
+        return text.withUTF8 { bytes in
+            state.withLock { state -> Slice? in
+                // Byte for byte: `==` on strings would take a text in another Unicode normal form for this one.
+                for slice in state.byHash[hash] ?? [] where slice.length == bytes.count {
+                    if withBytes(at: slice, { $0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }) == true {
+                        return slice
+                    }
+                }
+                guard write(bytes, at: state.end) else { return nil }
+                let slice = Slice(offset: state.end, length: bytes.count)
+                state.end += bytes.count
+                state.byHash[hash, default: []].append(slice)
+                return slice
             }
-            do {
-                try state.handle.seek(toOffset: UInt64(state.end))
-                try state.handle.write(contentsOf: bytes)
-            } catch {
-                return nil
-            }
-            let slice = Slice(offset: state.end, length: bytes.count)
-            state.end += bytes.count
-            state.byHash[hash, default: []].append(slice)
-            return slice
         }
+    }
+
+    /// Writes the whole of `bytes` at `offset`; false when the file cannot take them.
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        return true
     }
 
     /// The text stored at `slice`; nil when the file cannot be read.
-    package func text(at slice: Slice) -> String? {
-        state.withLock { Self.read(slice, from: $0.handle) }
-    }
-
-    /// Reads straight into the string's storage with one `pread`: through `FileHandle` (a seek, a read into `Data`,
+    ///
+    /// Read straight into the string's storage with one `pread`: through `FileHandle` (a seek, a read into `Data`,
     /// then a copy into a string) reading back 10,000 texts to look for a renamed treaty's name took 70 ms.
-    private static func read(_ slice: Slice, from handle: FileHandle) -> String? {
+    package func text(at slice: Slice) -> String? {
         guard slice.length > 0 else { return "" }
-        let descriptor = handle.fileDescriptor
         var complete = true
         let text = String(unsafeUninitializedCapacity: slice.length) { buffer in
-            var done = 0
-            while done < slice.length {
-                let count = pread(descriptor, buffer.baseAddress! + done, slice.length - done, off_t(slice.offset + done))
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { complete = false; return 0 }
-                done += count
-            }
-            return done
+            complete = read(slice, into: buffer.baseAddress!)
+            return complete ? slice.length : 0
         }
         return complete ? text : nil
+    }
+
+    /// Lends the bytes stored at `slice` to `body`, read into a temporary buffer: no string is made (nor its UTF-8
+    /// checked) for a text that is only looked through. Nil when the file cannot be read.
+    package func withBytes<Result>(at slice: Slice, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(slice.length, 1)) { buffer in
+            guard read(slice, into: buffer.baseAddress!) else { return nil }
+            return body(UnsafeBufferPointer(rebasing: buffer[..<slice.length]))
+        }
+    }
+
+    /// Reads the whole of `slice` into `destination`; false when the file cannot be read.
+    private func read(_ slice: Slice, into destination: UnsafeMutablePointer<UInt8>) -> Bool {
+        var done = 0
+        while done < slice.length {
+            let count = pread(descriptor, destination + done, slice.length - done, off_t(slice.offset + done))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        return true
     }
 }

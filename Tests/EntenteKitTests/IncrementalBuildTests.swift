@@ -163,6 +163,12 @@ struct IncrementalBuildTests {
                     try edit(file) { $0.replacingOccurrences(of: "name: Renamed Treaty 23 & co\n", with: "name: Zanzibar\n") }
                     return [file]
                 }),
+                // And gives it up: the analysis mentions it no more.
+                ("a treaty gives up a name an analysis holds", {
+                    let file = site + "/Content/treaties/treaty-23.yaml"
+                    try edit(file) { $0.replacingOccurrences(of: "name: Zanzibar\n", with: "name: Treaty 23 & co\n") }
+                    return [file]
+                }),
                 ("an actor becomes part of another", {
                     let file = site + "/Content/actors/actor-9.yaml"
                     try edit(file) { $0 + "part_of: actor-3\n" }
@@ -253,7 +259,8 @@ struct IncrementalBuildTests {
                     "a treaty's first event moves a year earlier", "a treaty no longer supersedes another",
                     "a treaty is saved through a visible temporary file", "a treaty's summary gains a word",
                     "a treaty takes a kind no other has", "the only treaty of a kind takes another",
-                    "a treaty enters into force on the day it was signed"].contains(name) {
+                    "a treaty enters into force on the day it was signed", "a treaty is renamed",
+                    "a treaty takes a name an analysis already holds", "a treaty gives up a name an analysis holds"].contains(name) {
                     // Its data alone: the last site with the treaty put in, nothing loaded, resolved or rendered again.
                     #expect(summary.timings.steps.first?.name == "reload", "\(name): the edit took the short way")
                 }
@@ -278,7 +285,7 @@ struct IncrementalBuildTests {
                 if name == "the only treaty of a kind takes another" {
                     #expect(summary.pagesRemoved > 0)
                 }
-                if name == "a treaty takes a name an analysis already holds" {
+                if name == "a treaty takes a name an analysis already holds" || name == "a treaty gives up a name an analysis holds" {
                     #expect(summary.renderedPages.contains("analyses/\(analyses[3].dropLast(3))/index.html"))
                 }
                 if name == "an analysis body gains a mention" {
