@@ -304,7 +304,8 @@ public struct SiteBuilder: Sendable {
         var entries: [(path: String, entry: SiteLoader.LoadCache.Entry)] = []
         var dataChanged: Set<EntityKey> = []
         var retexted: [Treaty] = []
-        var renamed = false
+        // The names of renamed treaties, before and after: the only names that may find another target now.
+        var renamed: Set<String> = []
         for path in changed.sorted() {
             if let key = loader.displayPath(ofAbsolute: path), loader.changesNoContent(key, in: state.loadCache) { continue }
             guard let (key, entry) = loader.reloadTreaty(atAbsolute: path, cache: state.loadCache),
@@ -314,27 +315,29 @@ public struct SiteBuilder: Sendable {
                   site.replaceTreaty(after) else { return nil }
             entries.append((key, entry))
             if Self.dataDiffers(before, after) { dataChanged.insert(.treaty(after.id)) }
-            if (after.name, after.short, after.aliases) != (before.name, before.short, before.aliases) { renamed = true }
+            if (after.name, after.short, after.aliases) != (before.name, before.short, before.aliases) {
+                for treaty in [before, after] { renamed.formUnion([treaty.name] + [treaty.short].compactMap { $0 } + treaty.aliases) }
+            }
             // A new text, or the same one on other lines (its problems would be reported there).
             if (after.summary, after.body, after.provisions) != (before.summary, before.body, before.provisions) { retexted.append(after) }
         }
         guard !entries.isEmpty else { return nil }
         timings.finish("reload")
         var textChanged: Set<EntityKey> = []
-        if !retexted.isEmpty || renamed {
+        if !retexted.isEmpty || !renamed.isEmpty {
             // A copy of the dictionaries it changes (the last build's renderer holds them too, and tells from them
             // which lists an analysis that mentions another treaty now was on): a treaty's texts and names are edited
             // seldom, and the full steps need the last build's content if they come to run after all.
             var markdown = state.markdownCache!
             let links = SiteLinks(pretty: site.config.prettyLinks)
             // New names, a new mention automaton.
-            let renderer = renamed ? MarkdownRenderer(site: site, links: links) : MarkdownRenderer(site: site, links: links, names: names)
+            let renderer = MarkdownRenderer(site: site, links: links, names: renamed.isEmpty ? names : names.renamed(in: site))
             if !retexted.isEmpty {
                 guard let changedTexts = markdown.keepTexts(of: retexted, renderer: renderer) else { return nil }
                 textChanged = changedTexts
             }
-            if renamed {
-                guard let (texts, mentions) = markdown.keepRenames(in: site, renderer: renderer) else { return nil }
+            if !renamed.isEmpty {
+                guard let (texts, mentions) = markdown.keepRenames(of: renamed, in: site, renderer: renderer) else { return nil }
                 textChanged.formUnion(texts)
                 // What an analysis mentions decides which pages list it, so it counts as data.
                 dataChanged.formUnion(mentions)

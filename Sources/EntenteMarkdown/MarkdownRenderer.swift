@@ -21,13 +21,23 @@ public struct MarkdownRenderer: Sendable {
         fileprivate let actorIDs: [String]
         fileprivate let treatyIDs: [String]
         fileprivate let analysisIDs: [String]
+
+        /// These names with the mention automaton made again from `site`'s names, for a site with the same ids and
+        /// settings whose treaties' names changed (which moves them in its order).
+        public func renamed(in site: ResolvedSite) -> Names {
+            Names(matcher: MarkdownRenderer.matcher(of: site), actorIDs: actorIDs, treatyIDs: site.treaties.map(\.id.rawValue),
+                  analysisIDs: analysisIDs)
+        }
     }
 
     public init(site: ResolvedSite, links: SiteLinks) {
         self.init(site: site, links: links, names: Names(
-            matcher: MentionMatcher(patterns: site.config.autolinkMentions ? site.mentionPatterns : []),
-            actorIDs: site.actors.map(\.id.rawValue), treatyIDs: site.treaties.map(\.id.rawValue),
-            analysisIDs: site.analyses.map(\.id.rawValue)))
+            matcher: Self.matcher(of: site), actorIDs: site.actors.map(\.id.rawValue),
+            treatyIDs: site.treaties.map(\.id.rawValue), analysisIDs: site.analyses.map(\.id.rawValue)))
+    }
+
+    private static func matcher(of site: ResolvedSite) -> MentionMatcher<EntityKey> {
+        MentionMatcher(patterns: site.config.autolinkMentions ? site.mentionPatterns : [])
     }
 
     /// A renderer with the names of an earlier one, for a site whose ids, names and settings are the same.

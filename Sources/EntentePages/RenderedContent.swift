@@ -168,26 +168,27 @@ package struct RenderedContent: Sendable {
 
     /// After edits to names alone (a renamed treaty), with the ids and settings as they were: renders again, and
     /// keeps in place, the analyses that may mention a name that finds another target on `site` now, as `render`
-    /// would. Those are the analyses that mentioned a name's old target (a name that matched nowhere in a text
-    /// changed nothing in it, since the longest match at the leftmost place wins) and those whose text holds every
-    /// word of a name that finds a target now. Returns the analyses whose HTML or mentions changed, and those whose
-    /// mentions changed; nil, with nothing kept, when one of them has other problems now than it had.
-    package mutating func keepRenames(in site: ResolvedSite, renderer: MarkdownRenderer)
+    /// would. `names` holds every name that may have (the edited treaties' names before and after): the others find
+    /// what they found. The analyses rendered again are those that mentioned a name's old target (a name that matched
+    /// nowhere in a text changed nothing in it, since the longest match at the leftmost place wins) and those whose
+    /// text holds every word of a name that finds a target now. Returns the analyses whose HTML or mentions changed,
+    /// and those whose mentions changed; nil, with nothing kept, when one of them has other problems now than it had.
+    package mutating func keepRenames(of names: Set<String>, in site: ResolvedSite, renderer: MarkdownRenderer)
         -> (texts: Set<EntityKey>, mentions: Set<EntityKey>)? {
-        let targets = site.config.autolinkMentions ? MentionMatcher.targets(of: site.mentionPatterns) : [:]
-        let renamed = Self.changedNames(from: mentionTargets, to: targets)
+        // Each name's target as `MentionMatcher.targets(of:)` finds it, for these names alone.
+        var targets: [String: EntityKey] = [:]
+        if site.config.autolinkMentions {
+            for (name, target) in site.mentionPatterns where !name.isEmpty && names.contains(name) && targets[name] == nil {
+                targets[name] = target
+            }
+        }
+        let renamed = names.filter { targets[$0] != mentionTargets[$0] }
         guard !renamed.isEmpty else { return ([], []) }
         let lost = Set(renamed.compactMap { mentionTargets[$0] })
         var candidates = Set(analysisMentions.compactMap { id, mentions in mentions.contains(where: lost.contains) ? id : nil })
-        let found = MentionMatcher<EntityKey>.NameWords(renamed.filter { targets[$0] != nil })
-        var analyses: [Analysis] = []
-        for analysis in site.analyses {
-            if candidates.contains(analysis.id) || (!found.isEmpty && mayMention(found, job: .analysis(analysis))) {
-                candidates.insert(analysis.id)
-                analyses.append(analysis)
-            }
-        }
-        let rendered = render(analyses, renderer: renderer)
+        let found = MentionMatcher<EntityKey>.NameWords(renamed.filter { targets[$0] != nil }.sorted())
+        if !found.isEmpty { candidates.formUnion(analysesThatMayMention(found, in: site)) }
+        let rendered = render(site.analyses.filter { candidates.contains($0.id) }, renderer: renderer)
         guard rendered.allSatisfy({ $0.diagnostics == diagnostics(of: .analysis($0.id)) }) else { return nil }
         var texts: Set<EntityKey> = [], mentions: Set<EntityKey> = []
         for analysis in rendered {
@@ -198,8 +199,31 @@ package struct RenderedContent: Sendable {
             if before != (analysisHTML[analysis.id], html[key], analysisMentions[analysis.id]) { texts.insert(key) }
             if before.2 != analysisMentions[analysis.id] { mentions.insert(key) }
         }
-        mentionTargets = targets
+        for name in names { mentionTargets[name] = targets[name] }
         return (texts, mentions)
+    }
+
+    /// The analyses of `site` whose texts may mention one of `names` (`MentionMatcher.mayMention`). The texts set
+    /// aside are looked through where the spill holds them, in the order they are stored there.
+    private func analysesThatMayMention(_ names: MentionMatcher<EntityKey>.NameWords, in site: ResolvedSite) -> [AnalysisID] {
+        var found: [AnalysisID] = []
+        var setAside: [(id: AnalysisID, slice: TextSpill.Slice)] = []
+        for index in site.analyses.indices {
+            let body = site.analyses[index].body
+            if let place = body.setAside {
+                setAside.append((site.analyses[index].id, TextSpill.Slice(offset: place.offset, length: place.length)))
+            } else if MentionMatcher<EntityKey>.mayMention(names, in: body.source) {
+                found.append(site.analyses[index].id)
+            }
+        }
+        setAside.sort { $0.slice.offset < $1.slice.offset }
+        let looked = spill?.withStoredTexts { texts in
+            setAside.filter { text in
+                // Unreadable, it is rendered again, and that reports it.
+                texts.bytes(at: text.slice).map { MentionMatcher<EntityKey>.mayMention(names, inUTF8: $0) } ?? true
+            }
+        }
+        return found + (looked ?? setAside).map(\.id)
     }
 
     /// The problems of an entity's texts.

@@ -51,8 +51,12 @@ public actor PreviewSite {
     /// A file that is already there with the same bytes is left alone: after a template edit most pages are.
     public nonisolated func store(_ bytes: [UInt8], at path: String, replacing: Bool = true) throws(DiagnosticsError) {
         let bytes = Self.withReloadScript(bytes, path: path), full = folder + "/" + path
+        // Compared with memcmp: byte by byte through `Data`'s iterator, the data files and the search index (megabytes)
+        // took a tenth of a rename's time.
         if replacing, FileStamp.of(full)?.size == bytes.count, let old = FileManager.default.contents(atPath: full),
-           old.elementsEqual(bytes) { return }
+           old.count == bytes.count, old.withUnsafeBytes({ old in
+               bytes.withUnsafeBytes { new in new.count == 0 || memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
+           }) { return }
         do throws(OutputWriter.FileError) {
             try OutputWriter.replaceFile(bytes, at: full, atomically: replacing)
         } catch {

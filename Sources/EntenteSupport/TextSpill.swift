@@ -106,6 +106,32 @@ package final class TextSpill: Sendable {
         }
     }
 
+    /// Lends `body` every text stored so far, mapped into memory rather than read: looking through thousands of
+    /// texts then takes no system call and no copy per text (reading 10,000 back one by one took 36 ms). The mapping
+    /// is undone when `body` returns, so the pages it touched do not stay in the process's memory. Nil when the file
+    /// cannot be mapped.
+    package func withStoredTexts<Result>(_ body: (StoredTexts) -> Result) -> Result? {
+        let end = state.withLock { $0.end }
+        guard end > 0 else { return body(StoredTexts(start: nil, end: 0)) }
+        let mapped = mmap(nil, end, PROT_READ, MAP_SHARED, descriptor, 0)
+        guard let mapped, mapped != MAP_FAILED else { return nil }
+        defer { munmap(mapped, end) }
+        return body(StoredTexts(start: UnsafeRawPointer(mapped).assumingMemoryBound(to: UInt8.self), end: end))
+    }
+
+    /// The texts stored when `withStoredTexts` was called, valid only inside its closure.
+    package struct StoredTexts {
+        fileprivate let start: UnsafePointer<UInt8>?
+        fileprivate let end: Int
+
+        /// The bytes of the text at `slice`; nil when it was stored later.
+        package func bytes(at slice: Slice) -> UnsafeBufferPointer<UInt8>? {
+            guard slice.offset >= 0, slice.length >= 0, slice.offset + slice.length <= end else { return nil }
+            guard let start else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: start + slice.offset, count: slice.length)
+        }
+    }
+
     /// Reads the whole of `slice` into `destination`; false when the file cannot be read.
     private func read(_ slice: Slice, into destination: UnsafeMutablePointer<UInt8>) -> Bool {
         var done = 0

@@ -161,4 +161,19 @@ struct TextSpillTests {
         let next = try #require(spill.store("Pakistan"))
         #expect(next.offset == slices.map { $0.offset + $0.length }.max())
     }
+
+    @Test("lends the bytes of every text stored, read or mapped, and none of a text stored after the mapping")
+    func lendsBytes() throws {
+        let spill = try #require(TextSpill())
+        let texts = ["Ελλάδα και Κύπρος 🇬🇷", "", String(repeating: "long line\n", count: 10_000), "India & Russia"]
+        let slices = try texts.map { try #require(spill.store($0)) }
+        for (text, slice) in zip(texts, slices) {
+            #expect(spill.withBytes(at: slice) { Array($0) } == Array(text.utf8))
+        }
+        let mapped = spill.withStoredTexts { stored in slices.map { stored.bytes(at: $0).map(Array.init) } }
+        #expect(mapped == texts.map { Array($0.utf8) })
+        let later = try #require(spill.withStoredTexts { stored in spill.store("stored after").map { (stored.bytes(at: $0), $0) } } ?? nil)
+        #expect(later.0 == nil)
+        #expect(spill.withBytes(at: later.1) { Array($0) } == Array("stored after".utf8))
+    }
 }
