@@ -24,3 +24,12 @@ int entente_use_one_malloc_arena(void) {
     return 0;
 #endif
 }
+
+int entente_map_large_blocks(int threshold) {
+#if defined(__GLIBC__)
+    return mallopt(M_MMAP_THRESHOLD, threshold) == 1;
+#else
+    (void)threshold;
+    return 0;
+#endif
+}

@@ -18,6 +18,17 @@ public enum FreedMemory {
         entente_use_one_malloc_arena() == 1
     }
 
+    /// Gives every block of 64 KiB or more (a page's HTML, a data file, a picture) a mapping of its own, handed
+    /// back to the system as soon as it is freed, rather than a place in the heap where a long-lived block allocated
+    /// after it keeps its pages resident. On the 10,000-analysis corpus, the preview server was 16 MB larger after
+    /// a template edit's full rebuild than after its first build, with as much memory in use; with this, 11 MB. A
+    /// one-off build peaked at 385 MB rather than 393, in the same time (20.1 s against 19.7, medians of 3).
+    /// Whether it did (only glibc can).
+    @discardableResult
+    public static func mapLargeBlocks() -> Bool {
+        entente_map_large_blocks(64 * 1024) == 1
+    }
+
     /// Hands the free pages of the heap back to the system; whether it could (only glibc can).
     @discardableResult
     package static func release() -> Bool {

@@ -9,6 +9,7 @@ import EntenteSupport
 enum Main {
     static func main() async {
         FreedMemory.useOneArena()
+        FreedMemory.mapLargeBlocks()
         await Entente.main()
     }
 }
