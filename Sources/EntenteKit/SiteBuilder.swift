@@ -209,11 +209,13 @@ public struct SiteBuilder: Sendable {
         toRender.subtract(removed)
         for page in removed { baseline.forget(page) }
         for page in toRender { baseline.record(page, dependsOn: renderer.dependencies(of: page)) }
+        let retired = baseline.renderer
         baseline.renderer = renderer
         state.baseline = baseline
         timings.finish("dependencies")
         return Rebuild(diagnostics: diagnostics, renderer: renderer, pagesToRender: toRender.sorted { $0.path < $1.path },
-                       removedPages: removed.sorted { $0.path < $1.path }, assetsChanged: false, timings: timings)
+                       removedPages: removed.sorted { $0.path < $1.path }, assetsChanged: false, timings: timings,
+                       retired: retired)
     }
 
     /// After edits to analyses that leave each in the same lists (its text, title, summary, date, …), seen by a
