@@ -48,6 +48,9 @@ public struct PreviewSession: Sendable {
 
     /// Rebuilds and puts the result in the preview site; a failure keeps the last good site and shows the errors.
     public mutating func rebuild(changedFiles: [String] = []) async -> Summary {
+        FreedMemory.mapLargeBlocks()
+        // Requests read whole pages: in the heap between rebuilds (`FreedMemory.mapLargeBlocks`).
+        defer { FreedMemory.mapLargeBlocks(false) }
         let summary: Summary
         if servedBefore {
             summary = await ParallelMap.$width.withValue(max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) {

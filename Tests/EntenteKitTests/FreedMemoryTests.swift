@@ -10,6 +10,7 @@ struct FreedMemoryTests {
         #expect(FreedMemory.release())
         #expect(FreedMemory.useOneArena())
         #expect(FreedMemory.mapLargeBlocks())
+        #expect(FreedMemory.mapLargeBlocks(false))
         #endif
     }
 }
