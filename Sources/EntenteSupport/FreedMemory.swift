@@ -25,9 +25,10 @@ public enum FreedMemory {
     ///
     /// On the 10,000-analysis corpus, the preview server was 16 MB larger after a template edit's full rebuild than
     /// after its first build, with as much memory in use; with this, 11 MB (with 256 KiB, 14 MB). A one-off build
-    /// peaked at 385 MB rather than 393, in the same time (20.1 s against 19.7, medians of 3). Between rebuilds the
-    /// preview turns it off: a mapping made and undone for every request of a 100 KB page served 4,700 requests a
-    /// second where the heap serves 12,700.
+    /// peaked at 385 MB rather than 393, in the same time (20.1 s against 19.7, medians of 3). The preview maps them
+    /// only in builds of every page: a mapping made and undone for every request of a 100 KB page served 4,700
+    /// requests a second where the heap serves 12,700, and a treaty edit's two rendering threads waited on each
+    /// other's mappings.
     @discardableResult
     public static func mapLargeBlocks(_ mapped: Bool = true) -> Bool {
         entente_map_large_blocks(mapped ? 64 << 10 : 32 << 20) == 1
