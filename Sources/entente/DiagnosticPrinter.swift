@@ -10,10 +10,11 @@ enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         let text = diagnostics.sorted().map(\.description).joined(separator: "\n") + "\n"
-        FileHandle.standardError.write(Data(text.utf8))
+        // Not `write(_:)`, which stops the process when the reader has gone (a closed pipe).
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("error: \(message)\n".utf8))
     }
 }

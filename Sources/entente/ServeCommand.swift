@@ -97,9 +97,10 @@ struct ServeCommand: AsyncParsableCommand {
         say("Stopped.")
     }
 
-    /// Writes a line to standard output at once: `print` buffers when the output is a pipe or a log file.
+    /// Writes a line to standard output at once: `print` buffers when the output is a pipe or a log file. A reader
+    /// that has gone (a closed pipe) stops the line, not the server: `write(_:)` stopped the process.
     private func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
     }
 
     /// One line per rebuild; the diagnostics of a failed one.

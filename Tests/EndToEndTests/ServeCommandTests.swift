@@ -82,6 +82,23 @@ struct ServeCommandTests {
         #expect(server.waitForLog("rebuilt"))
     }
 
+    @Test("a server whose output is no longer read goes on rebuilding and serving")
+    func outputReaderGone() async throws {
+        let temp = try TemporaryFolder()
+        let site = try temp.copyExampleSite()
+        let server = try ServeProcess(site: site, readerLeaves: true)
+        defer { _ = server.stop() }
+        let page = "/analyses/2024-07-russia-asia-recalibration/"
+        let file = site.appendingPathComponent("Content/analyses/2024-07-russia-asia-recalibration/index.md")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        // Each rebuild writes its line to the closed pipe.
+        for word in ["Zanzibar", "Quokka"] {
+            try (original + "\nA sentence about \(word).\n").write(to: file, atomically: true, encoding: .utf8)
+            #expect(try await poll(server, page, within: 10) { $0.contains(word) }, "the edit was not served: \(server.log)")
+        }
+        #expect(server.process.isRunning)
+    }
+
     @Test("the event stream sends a reload event after a rebuild")
     func reloadEvent() async throws {
         let temp = try TemporaryFolder()

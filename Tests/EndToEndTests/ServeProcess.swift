@@ -7,7 +7,9 @@ final class ServeProcess: @unchecked Sendable {
     let port: UInt16
     private let output = LockedText()
 
-    init(site: URL, extra: [String] = [], environment: [String: String] = [:]) throws {
+    /// With `readerLeaves`, standard output is read only up to the line with the address, then closed, as when
+    /// the terminal or the log reader of a server has gone.
+    init(site: URL, extra: [String] = [], environment: [String: String] = [:], readerLeaves: Bool = false) throws {
         process.executableURL = EntenteProcess.binary
         process.arguments = ["serve", "--site", site.path, "--port", "0"] + extra
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
@@ -15,7 +17,18 @@ final class ServeProcess: @unchecked Sendable {
         process.standardOutput = pipe
         process.standardError = errors
         try process.run()
-        Self.drain(pipe.fileHandleForReading, into: output)
+        if readerLeaves {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while !output.text.contains("(Ctrl-C to stop)") {
+                let count = buffer.withUnsafeMutableBytes { read(pipe.fileHandleForReading.fileDescriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                output.append(Data(buffer[..<count]))
+            }
+            try pipe.fileHandleForReading.close()
+        } else {
+            Self.drain(pipe.fileHandleForReading, into: output)
+        }
         Self.drain(errors.fileHandleForReading, into: output)
         let deadline = Date().addingTimeInterval(30)
         var found: UInt16?
