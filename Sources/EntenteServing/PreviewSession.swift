@@ -52,9 +52,10 @@ public struct PreviewSession: Sendable {
     public mutating func rebuild(changedFiles: [String] = []) async -> Summary {
         // Large blocks are mapped in builds of every page (`FreedMemory.mapLargeBlocks`): the first (`Main` asks for
         // it), and after an edit to a template or to site.yaml, from the start (mapped only while its pages were
-        // rendered, the server was 300 MB after two template edits rather than 293). Not otherwise: between rebuilds,
-        // requests read whole pages, and in small rebuilds the two threads' mappings wait on each other (a treaty
-        // edit took 450 ms rather than 405).
+        // rendered, the server was 300 MB after two template edits rather than 293); and while any other rebuild
+        // renders over `pagesMappingLargeBlocks` pages. Not otherwise: between rebuilds, requests read whole pages,
+        // and in small rebuilds the two threads' mappings wait on each other (a treaty edit took 450 ms rather
+        // than 405).
         let templatesDirectory = URL(fileURLWithPath: builder.options.siteDirectory).standardizedFileURL.path + "/Templates/"
         if changedFiles.lazy.map({ URL(fileURLWithPath: $0).standardizedFileURL.path })
             .contains(where: { $0.hasPrefix(templatesDirectory) || $0.hasSuffix("/Content/site.yaml") }) {
