@@ -321,12 +321,13 @@ package struct RenderedContent: Sendable {
         } else {
             var jobs: [Job] = []
             // Only analyses' texts are looked through for mentions; the others follow ids and settings alone.
-            let renamed = reusable.map { Self.changedNames(from: $0.mentionTargets, to: content.mentionTargets) } ?? []
-            let renamedWords = MentionMatcher<EntityKey>.NameWords(renamed)
+            let renamed = MentionMatcher<EntityKey>.NameWords(
+                reusable.map { Self.changedNames(from: $0.mentionTargets, to: content.mentionTargets) } ?? [])
+            let mayMention = renamed.isEmpty ? [] : Set(reusable?.analysesThatMayMention(renamed, in: site) ?? [])
             for job in all {
                 let (key, inputs) = Self.inputs(of: job)
-                if let reusable, reusable.inputs[key] == inputs,
-                   renamed.isEmpty || !reusable.mayMention(renamedWords, job: job) {
+                let renamedHere = if case .analysis(let analysis) = job { mayMention.contains(analysis.id) } else { false }
+                if let reusable, reusable.inputs[key] == inputs, !renamedHere {
                     content.copy(key, from: reusable)
                 } else {
                     jobs.append(job)
@@ -344,16 +345,6 @@ package struct RenderedContent: Sendable {
         }
         content.collectDiagnostics(in: site)
         return content
-    }
-
-    /// Whether the text of `job` may mention one of `names` (an analysis's; the others' mentions are not looked for).
-    private func mayMention(_ names: MentionMatcher<EntityKey>.NameWords, job: Job) -> Bool {
-        guard case .analysis(let analysis) = job, !names.isEmpty else { return false }
-        guard let place = analysis.body.setAside else { return MentionMatcher<EntityKey>.mayMention(names, in: analysis.body.source) }
-        // Unreadable, it is rendered again, and that reports it.
-        return spill?.withBytes(at: TextSpill.Slice(offset: place.offset, length: place.length)) {
-            MentionMatcher<EntityKey>.mayMention(names, inUTF8: $0)
-        } ?? true
     }
 
     /// An author's bio as HTML.
