@@ -8,7 +8,11 @@ import EntenteSupport
 @main
 enum Main {
     static func main() async {
-        FreedMemory.useOneArena()
+        // The arena setting must be made before a second thread allocates, so before the arguments are parsed;
+        // `serve` is always the first argument of the preview (the root command has no options of its own).
+        if CommandLine.arguments.dropFirst().first == ServeCommand.configuration.commandName {
+            FreedMemory.useOneArena()
+        }
         FreedMemory.mapLargeBlocks()
         await Entente.main()
     }
