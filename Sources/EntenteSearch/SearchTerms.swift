@@ -7,7 +7,9 @@ public struct SearchTerms: Sendable, Hashable {
     public init() {}
 
     public init(text: String) {
-        for (term, count) in SearchWords.frequencies(in: text).sorted(by: { $0.key < $1.key }) {
+        var counter = TermCounter()
+        SearchWords.forEachTermUTF8(in: text) { counter.add($0) }
+        for (term, count) in counter.counts().sorted(by: { $0.term < $1.term }) {
             terms.append(term)
             counts.append(UInt16(clamping: count))
         }

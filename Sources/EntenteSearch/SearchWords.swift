@@ -25,22 +25,28 @@ public enum SearchWords {
         return counts
     }
 
-    /// Calls `body` with every term of `text`. ASCII words, nearly all of a typical site, are folded byte by
-    /// byte; a word with any other character goes through Unicode lower-casing and decomposition.
+    /// Calls `body` with every term of `text`.
     public static func forEachTerm(in text: String, _ body: (String) -> Void) {
+        forEachTermUTF8(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of every term of `text`, in order, valid only during the call. ASCII
+    /// words, nearly all of a typical site, are folded byte by byte and checked against the stop words with no
+    /// string made; a word with any other character goes through Unicode lower-casing and decomposition.
+    public static func forEachTermUTF8(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var word: [UInt8] = []
-        word.reserveCapacity(32)
+        word.reserveCapacity(64)
         var ascii = true
         func finish() {
             defer { word.removeAll(keepingCapacity: true); ascii = true }
             guard !word.isEmpty else { return }
             if ascii {
                 guard word.count >= 2 else { return }
-                let term = String(decoding: word, as: UTF8.self)
-                if !stopWords.contains(term) { body(term) }
+                word.withUnsafeBufferPointer { if !isStopWord($0) { body($0) } }
             } else {
-                for term in foldSlowly(String(decoding: word, as: UTF8.self)) where term.unicodeScalars.count >= 2 && !stopWords.contains(term) {
-                    body(term)
+                for var term in foldSlowly(String(decoding: word, as: UTF8.self))
+                where term.unicodeScalars.count >= 2 && !stopWords.contains(term) {
+                    term.withUTF8 { body($0) }
                 }
             }
         }
@@ -54,6 +60,24 @@ public enum SearchWords {
             }
         }
         finish()
+    }
+
+    /// The stop words as their bytes packed into integers (all are at most 5 bytes long), sorted.
+    private static let packedStopWords: [UInt64] = stopWords.map { packed(Array($0.utf8)[...]) }.sorted()
+
+    private static func packed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        bytes.reduce(UInt64(bytes.count)) { $0 << 8 | UInt64($1) }
+    }
+
+    private static func isStopWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count <= 5 else { return false }
+        let key = packed(word)
+        var low = 0, high = packedStopWords.count
+        while low < high {
+            let middle = (low + high) / 2
+            if packedStopWords[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < packedStopWords.count && packedStopWords[low] == key
     }
 
     /// A word with non-ASCII characters: lower case, decomposed, combining accents (U+0300–U+036F) dropped,

@@ -13,6 +13,24 @@ struct SearchIndexTests {
         #expect(SearchWords.terms(in: "São Tomé—Príncipe") == ["sao", "tome", "principe"])
     }
 
+    @Test("a text's term counts are those of its terms counted one by one, for any mix of words")
+    func termCounts() {
+        var random = SplitMix(seed: 7)
+        let vocabulary = ["The", "of", "NATO", "nato", "Élysée", "elysee", "Россия", "и", "São", "x", "1949", "to",
+                          "their", "theirs", "a", String(repeating: "long", count: 30), "Bhārat's", "ŒUVRE", "e\u{301}té"]
+        for length in [0, 1, 5, 50, 400, 3_000] {
+            let text = (0..<length).map { _ -> String in
+                // Fresh words too, so that the counter's table grows past its first size.
+                Int.random(in: 0..<4, using: &random) == 0 ? "w\(Int.random(in: 0..<2_000, using: &random))"
+                    : vocabulary.randomElement(using: &random)!
+            }.joined(separator: [" ", ", ", "—", "\n", "-"].randomElement(using: &random)!)
+            let expected = Dictionary(SearchWords.terms(in: text).map { ($0, 1) }, uniquingKeysWith: +).sorted { $0.key < $1.key }
+            let counted = SearchTerms(text: text)
+            #expect(counted.terms == expected.map(\.key), "\(length) words")
+            #expect(counted.counts == expected.map { UInt16($0.value) }, "\(length) words")
+        }
+    }
+
     @Test("the stop words and folding rules in search.js are the index's")
     func scriptMatchesTheIndex() throws {
         let script = try String(contentsOf: Self.repository.appending(path: "Templates/assets/search.js"), encoding: .utf8)
