@@ -34,32 +34,53 @@ public enum SearchWords {
     /// words, nearly all of a typical site, are folded byte by byte and checked against the stop words with no
     /// string made; a word with any other character goes through Unicode lower-casing and decomposition.
     public static func forEachTermUTF8(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        var ascii = true
-        func finish() {
-            defer { word.removeAll(keepingCapacity: true); ascii = true }
-            guard !word.isEmpty else { return }
-            if ascii {
-                guard word.count >= 2 else { return }
-                word.withUnsafeBufferPointer { if !isStopWord($0) { body($0) } }
-            } else {
-                for var term in foldSlowly(String(decoding: word, as: UTF8.self))
-                where term.unicodeScalars.count >= 2 && !stopWords.contains(term) {
-                    term.withUTF8 { body($0) }
+        var text = text
+        text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { folded in
+                let count = bytes.count
+                var index = 0
+                while index < count {
+                    // A word: the longest run of ASCII letters and digits and of bytes of other characters.
+                    while index < count, !isWordByte(bytes[index]) { index += 1 }
+                    let start = index
+                    var ascii = true
+                    while index < count, isWordByte(bytes[index]) {
+                        if bytes[index] >= 0x80 { ascii = false }
+                        index += 1
+                    }
+                    let length = index - start
+                    if length == 0 { break }
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    if !ascii {
+                        for var term in foldSlowly(String(decoding: word, as: UTF8.self))
+                        where term.unicodeScalars.count >= 2 && !stopWords.contains(term) {
+                            term.withUTF8 { body($0) }
+                        }
+                    } else if length >= 2 && length <= folded.count {
+                        for offset in 0..<length { folded[offset] = lowercased(word[offset]) }
+                        let term = UnsafeBufferPointer(rebasing: folded[..<length])
+                        if !isStopWord(term) { body(term) }
+                    } else if length >= 2 {
+                        word.map(lowercased).withUnsafeBufferPointer { body($0) }
+                    }
                 }
             }
         }
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
-            case 0x80...: word.append(byte); ascii = false
-            default: finish()
-            }
+    }
+
+    /// Whether a byte is part of a word: an ASCII letter or digit, or any byte of a character beyond ASCII (which
+    /// the slow path splits further).
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: true
+        default: false
         }
-        finish()
+    }
+
+    @inline(__always)
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
     }
 
     /// The stop words as their bytes packed into integers (all are at most 5 bytes long), sorted.
