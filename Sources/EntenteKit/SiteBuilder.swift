@@ -103,9 +103,12 @@ public struct SiteBuilder: Sendable {
             // kept of it (to tell which are gone), so that two whole builds are never held at once.
             let previousPages = previous.map { Array($0.pages) } ?? []
             previous = nil
+            // The search index needs only the site and its Markdown: it is made beside the site's index.
+            let searched = site
+            async let searchIndex = SearchIndex(site: searched, markdown: markdown, updatable: options.trackDependencies)
             let index = SiteIndex(site: site, mentions: markdown.allMentions)
             let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
-                                        updatableSearch: options.trackDependencies)
+                                        updatableSearch: options.trackDependencies, searchIndex: await searchIndex)
             let pages = earlyPages == nil ? renderer.pages
                 : renderer.pages.filter { !$0.rendersWithItsAnalysisBatch }
             timings.finish("index")

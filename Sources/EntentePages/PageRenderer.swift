@@ -45,9 +45,11 @@ public struct PageRenderer: Sendable {
     /// `changed` rather than making it afresh, takes its network layout when that follows from the same inputs, and
     /// does not encode again the rows of the data files that are the same; `updatableSearch` false (a one-off build)
     /// lets go of what an update would need.
+    /// `searchIndex`, when given, is this site's search index, made beforehand (beside the site's index).
     package init(site: ResolvedSite, index: SiteIndex, theme: Theme, markdown: RenderedContent, updatableSearch: Bool = true,
-                 previous: PageRenderer? = nil, changed: Set<EntityKey> = []) {
-        self.searchCache = SearchIndexBox(updatable: updatableSearch, seed: previous?.searchCache.current.map { ($0, changed) })
+                 previous: PageRenderer? = nil, changed: Set<EntityKey> = [], searchIndex: SearchIndex? = nil) {
+        self.searchCache = SearchIndexBox(updatable: updatableSearch, seed: previous?.searchCache.current.map { ($0, changed) },
+                                          made: searchIndex)
         pictures = previous.map { SitePictures(after: $0.pictures) } ?? SitePictures()
         facetRows = EncodedRows(after: previous?.facetRows)
         csvLines = updatableSearch ? EncodedRows(after: previous?.csvLines) : nil

@@ -220,6 +220,28 @@ struct EditorialTests {
         }
     }
 
+    @Test("a RIS value never spans lines, a BibTeX address has no braces, and a partial date leaves its unknown parts empty")
+    func citationEdgeCases() async throws {
+        try await withTemporaryDirectory { directory in
+            try writeSite(in: directory)
+            try directory.write("site/Content/site.yaml", "title: \"Desk\\r\\nand\\nCo\"\nbase_url: https://example.org/{desk}/\n")
+            try directory.write("site/Content/treaties/relos.yaml", """
+                name: Logistics
+                parties: [russia, india]
+                events:
+                  - {date: "2025-02", type: signed}
+                """)
+            let report = await build(directory)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let ris = try directory.read("out/treaties/relos/cite.ris")
+            #expect(ris.contains("\r\nT2  - Desk  and Co\r\n"), "line breaks become spaces: \(ris)")
+            #expect(ris.contains("\r\nDA  - 2025/02//\r\n"))
+            #expect(ris.components(separatedBy: "\r\n").allSatisfy { !$0.contains("\n") && !$0.contains("\r") })
+            let bib = try directory.read("out/treaties/relos/cite.bib")
+            #expect(bib.contains("url = {https://example.org/%7Bdesk%7D/treaties/relos/}"), "\(bib)")
+        }
+    }
+
     @Test("without base_url a citation has no address and no access date; citations: false writes none")
     func citationsWithoutAddress() async throws {
         try await withTemporaryDirectory { directory in

@@ -103,9 +103,10 @@ package final class SearchIndexBox: Sendable {
     private let stored: Mutex<(index: SearchIndex?, seed: (index: SearchIndex, changed: Set<EntityKey>)?)>
     private let updatable: Bool
 
-    package init(updatable: Bool = true, seed: (index: SearchIndex, changed: Set<EntityKey>)? = nil) {
+    /// With `made`, the index is that one and `seed` is not used.
+    package init(updatable: Bool = true, seed: (index: SearchIndex, changed: Set<EntityKey>)? = nil, made: SearchIndex? = nil) {
         self.updatable = updatable
-        stored = Mutex((nil, seed))
+        stored = Mutex(made.map { ($0, nil) } ?? (nil, seed))
     }
 
     /// The index, if a page has asked for it already.
