@@ -34,7 +34,8 @@ public struct SearchDocument: Sendable {
         self.body = body
     }
 
-    /// Each term of the page with its score.
+    /// Each term of the page with its score: the rule, written plainly. The index computes the same by term
+    /// number (`SearchIndexFiles.scoresByTerm(of:)`, which a test compares with this).
     func scores() -> [String: Int] {
         var scores: [String: Int] = [:]
         for (term, count) in zip(body.terms, body.counts) { scores[term] = min(Int(count), Self.bodyCap) }

@@ -81,21 +81,56 @@ public struct SearchIndexFiles: Sendable {
         }
     }
 
-    /// A page's scores by term number, numbering the terms not seen before.
+    /// A page's scores by term number, numbering the terms not seen before: `document.scores()`, without a
+    /// dictionary of strings per page. The body's terms are distinct, so each is numbered with one look-up; the few
+    /// terms of the short fields are merged in after.
     private mutating func scored(_ document: SearchDocument) -> [Scored] {
         var result: [Scored] = []
-        for (term, score) in document.scores() {
-            let number: Int32
-            if let known = termNumbers[term] {
-                number = known
-            } else {
-                number = Int32(termNames.count)
-                termNumbers[term] = number
-                termNames.append(term)
-            }
-            result.append(Scored(term: number, score: Int32(score)))
+        result.reserveCapacity(document.body.terms.count)
+        for (term, count) in zip(document.body.terms, document.body.counts) {
+            result.append(Scored(term: number(of: term), score: Int32(min(Int(count), SearchDocument.bodyCap))))
         }
-        return result.sorted { $0.term < $1.term }
+        result.sort { $0.term < $1.term }
+        var fieldScores: [Scored] = []
+        for (text, field) in document.fields {
+            // A field counts once however often it repeats a word.
+            for term in Set(SearchWords.terms(in: text)) {
+                fieldScores.append(Scored(term: number(of: term), score: Int32(field.rawValue)))
+            }
+        }
+        guard !fieldScores.isEmpty else { return result }
+        fieldScores.sort { $0.term < $1.term }
+        var merged: [Scored] = []
+        merged.reserveCapacity(result.count + fieldScores.count)
+        var (body, fields) = (0, 0)
+        while body < result.count || fields < fieldScores.count {
+            let next: Scored
+            if fields == fieldScores.count || (body < result.count && result[body].term <= fieldScores[fields].term) {
+                next = result[body]
+                body += 1
+            } else {
+                next = fieldScores[fields]
+                fields += 1
+            }
+            if merged.last?.term == next.term { merged[merged.count - 1].score += next.score } else { merged.append(next) }
+        }
+        return merged
+    }
+
+    /// What `scored` makes of `document`, by term: `document.scores()`.
+    func scoresByTerm(of document: SearchDocument) -> [String: Int] {
+        var index = self
+        let scored = index.scored(document)
+        return Dictionary(uniqueKeysWithValues: scored.map { (index.termNames[Int($0.term)], Int($0.score)) })
+    }
+
+    /// A term's number, the next one if it is new.
+    private mutating func number(of term: String) -> Int32 {
+        if let known = termNumbers[term] { return known }
+        let number = Int32(termNames.count)
+        termNumbers[term] = number
+        termNames.append(term)
+        return number
     }
 
     /// What the result list shows of a page: its kind, title, folder and date.

@@ -35,6 +35,25 @@ struct SearchIndexTests {
         }
     }
 
+    @Test("the index scores a page's terms as the rule says, whether they are in its text, its fields or both")
+    func indexScores() {
+        var random = SplitMix(seed: 11)
+        let words = ["nato", "treaty", "alliance", "Russia", "india", "pact", "the", "ports", "summit", "Élysée"]
+        func text(_ count: Int) -> String {
+            (0..<count).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+        }
+        let fields: [SearchDocument.Field] = [.title, .name, .tag, .summary, .detail]
+        let documents = (0..<40).map { number in
+            SearchDocument(kind: .analysis, title: "Page \(number)", path: "analyses/\(number)/", date: nil,
+                           fields: (0..<Int.random(in: 0..<5, using: &random)).map { _ in (text(Int.random(in: 1..<6, using: &random)), fields.randomElement(using: &random)!) },
+                           body: SearchTerms(text: text(Int.random(in: 0..<30, using: &random))))
+        }
+        let index = SearchIndexFiles(documents: documents)
+        for document in documents {
+            #expect(index.scoresByTerm(of: document) == document.scores(), "\(document.fields) \(document.body.terms)")
+        }
+    }
+
     @Test("the stop words and folding rules in search.js are the index's")
     func scriptMatchesTheIndex() throws {
         let script = try String(contentsOf: Self.repository.appending(path: "Templates/assets/search.js"), encoding: .utf8)
