@@ -147,6 +147,10 @@ struct SearchIndexTests {
     @Test("HTML as plain text: tags dropped, entities decoded, spaces made one")
     func plainText() {
         #expect(PlainText.fromHTML("<p>A &amp; B</p>\n<p><em>C</em>&lt;D&gt;</p>\n") == "A & B C<D>")
+        #expect(PlainText.fromHTML("\n\t <p>  x\t\ty </p> \n") == "x y", "no space at either end, runs made one")
+        #expect(PlainText.fromHTML("&quot;é&#39;s&quot; &amp;amp; &nbsp;") == "\"é's\" &amp; &nbsp;", "only the five, once")
+        #expect(PlainText.fromHTML("<br />") == "" && PlainText.fromHTML("") == "")
+        #expect(PlainText.fromHTML("a &lt;b&gt; c") == "a <b> c", "a decoded bracket is text, not a tag")
     }
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
