@@ -16,19 +16,41 @@ public struct FileStamp: Hashable, Sendable {
     ///
     /// With `everyEntry`, folders, links, FIFOs and devices are listed too (with size -1), so that a
     /// fingerprint changes when one appears where a content file is expected.
+    ///
+    /// Read with `readdir` and one `lstat` per entry: Foundation's directory enumerator spent more than half of a
+    /// no-change build of a 10,000-analysis site (81,000 output files) rewriting each path it returned.
     public static func scan(_ folder: String, everyEntry: Bool = false) -> [String: FileStamp] {
         var result: [String: FileStamp] = [:]
         let root = URL(fileURLWithPath: folder).standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        while let relative = enumerator.nextObject() as? String {
-            let path = prefix + relative
-            if let stamp = of(path, regularOnly: true) {
-                result[path] = stamp
-            } else if everyEntry {
-                result[path] = FileStamp(size: -1, modifiedBits: of(path)?.modified ?? 0)
+        func walk(_ directory: String) {
+            guard let stream = opendir(directory) else { return }
+            defer { closedir(stream) }
+            let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+                if name == "." || name == ".." { continue }
+                let path = prefix + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG:
+                    result[path] = FileStamp(info)
+                case S_IFLNK:
+                    // A link is followed for its stamp, never into a folder.
+                    if let stamp = of(path, regularOnly: true) {
+                        result[path] = stamp
+                    } else if everyEntry {
+                        result[path] = FileStamp(size: -1, modifiedBits: of(path)?.modified ?? 0)
+                    }
+                case S_IFDIR:
+                    if everyEntry { result[path] = FileStamp(size: -1, modifiedBits: FileStamp(info).modified) }
+                    walk(path)
+                default:
+                    if everyEntry { result[path] = FileStamp(size: -1, modifiedBits: FileStamp(info).modified) }
+                }
             }
         }
+        walk(root)
         return result
     }
 

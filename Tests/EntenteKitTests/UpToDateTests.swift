@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import EntenteKit
 @testable import EntenteModel
+import EntenteSupport
 
 /// A second build of unchanged input does nothing; a build after a change keeps the files that did not change.
 @Suite("Up-to-date builds")
@@ -25,6 +26,30 @@ struct UpToDateTests {
             result[path] = try FileManager.default.attributesOfItem(atPath: root + "/" + path)[.modificationDate] as? Date
         }
         return result
+    }
+
+    @Test("a folder's scan stamps every file, hidden and nested ones too, follows links for their stamps only, and lists the rest with everyEntry")
+    func scan() throws {
+        try withTemporaryDirectory { directory in
+            let file = try directory.write("top/a.txt", "four")
+            let hidden = try directory.write("top/.hidden", "x")
+            let nested = try directory.write("top/deep/er/b.txt", "twelve bytes")
+            _ = try directory.write("elsewhere/c.txt", "not scanned")
+            let top = directory.path("top")
+            try FileManager.default.createSymbolicLink(atPath: top + "/link.txt", withDestinationPath: file)
+            try FileManager.default.createSymbolicLink(atPath: top + "/folder", withDestinationPath: directory.path("elsewhere"))
+            try FileManager.default.createSymbolicLink(atPath: top + "/dangling", withDestinationPath: directory.path("nothing"))
+            #expect(mkfifo(top + "/pipe", 0o600) == 0)
+            let files = FileStamp.scan(top)
+            #expect(Set(files.keys) == [file, hidden, nested, top + "/link.txt"])
+            #expect(files[file]?.size == 4 && files[top + "/link.txt"] == files[file] && files[nested]?.size == 12)
+            #expect(files[file] == FileStamp.of(file))
+            let entries = FileStamp.scan(top, everyEntry: true)
+            #expect(Set(entries.keys) == Set(files.keys).union([top + "/deep", top + "/deep/er", top + "/folder", top + "/dangling", top + "/pipe"]))
+            #expect([top + "/deep", top + "/folder", top + "/pipe", top + "/dangling"].allSatisfy { entries[$0]?.size == -1 })
+            #expect(FileStamp.scan(directory.path("absent")).isEmpty)
+            #expect(FileStamp.scan(top + "/") == files, "a trailing slash changes nothing")
+        }
     }
 
     @Test("a second build with nothing changed writes nothing")
