@@ -14,20 +14,8 @@ public enum SearchWords {
     /// The terms of `text`, in order, repeats kept.
     public static func terms(in text: String) -> [String] {
         var terms: [String] = []
-        forEachTerm(in: text) { terms.append($0) }
+        forEachTermUTF8(in: text) { terms.append(String(decoding: $0, as: UTF8.self)) }
         return terms
-    }
-
-    /// How often each term occurs in `text`.
-    public static func frequencies(in text: String) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        forEachTerm(in: text) { counts[$0, default: 0] += 1 }
-        return counts
-    }
-
-    /// Calls `body` with every term of `text`.
-    public static func forEachTerm(in text: String, _ body: (String) -> Void) {
-        forEachTermUTF8(in: text) { body(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// Calls `body` with the UTF-8 bytes of every term of `text`, in order, valid only during the call. ASCII
@@ -83,15 +71,19 @@ public enum SearchWords {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
     }
 
-    /// The stop words as their bytes packed into integers (all are at most 5 bytes long), sorted.
-    private static let packedStopWords: [UInt64] = stopWords.map { packed(Array($0.utf8)[...]) }.sorted()
+    /// The stop words as their length and bytes packed into integers, sorted (a word of up to 7 bytes fits).
+    private static let packedStopWords: [UInt64] = stopWords.map { word in
+        precondition(word.utf8.count <= 7, "a stop word longer than 7 bytes cannot be packed: \(word)")
+        return packed(word.utf8)
+    }.sorted()
+    private static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
 
     private static func packed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
         bytes.reduce(UInt64(bytes.count)) { $0 << 8 | UInt64($1) }
     }
 
     private static func isStopWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard word.count <= 5 else { return false }
+        guard word.count <= longestStopWord else { return false }
         let key = packed(word)
         var low = 0, high = packedStopWords.count
         while low < high {
