@@ -71,10 +71,15 @@ public struct OutputManifest: Equatable, Sendable {
 
     /// Whether every file listed is still in the output as written, and nothing else is.
     public func isIntact(in outputDirectory: String) -> Bool {
-        let prefix = URL(fileURLWithPath: outputDirectory).standardizedFileURL.path.count + 1
+        Self.stamps(in: outputDirectory) == files
+    }
+
+    /// Every regular file under an output folder but its marker, by path from the folder, with its stamp.
+    static func stamps(in outputDirectory: String) -> [String: FileStamp] {
+        let prefix = URL(fileURLWithPath: outputDirectory).standardizedFileURL.path.utf8.count + 1
         var found: [String: FileStamp] = [:]
-        for (path, stamp) in FileStamp.scan(outputDirectory) { found[String(path.dropFirst(prefix))] = stamp }
+        for (path, stamp) in FileStamp.scan(outputDirectory) { found[String(Substring(path.utf8.dropFirst(prefix)))] = stamp }
         found[OutputWriter.markerName] = nil
-        return found == files
+        return found
     }
 }

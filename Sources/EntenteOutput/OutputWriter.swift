@@ -244,16 +244,7 @@ public struct OutputWriter: Sendable {
 
     /// Every regular file under `folder` but the marker, by relative path.
     package static func files(in folder: String) -> Set<String> {
-        var result: Set<String> = []
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return result }
-        while let path = enumerator.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(path), isDirectory: &isFolder),
-               !isFolder.boolValue, path != markerName {
-                result.insert(path)
-            }
-        }
-        return result
+        Set(OutputManifest.stamps(in: folder).keys)
     }
 
     /// Staging and old folders left by builds that were killed: their process is gone. A previous output

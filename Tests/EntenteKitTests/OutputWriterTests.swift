@@ -50,6 +50,26 @@ struct OutputWriterTests {
         }
     }
 
+    @Test("without a manifest, the files of the previous output tell whether the new one has the same files")
+    func previousFilesWithoutAManifest() throws {
+        try withTemporaryDirectory { dir in
+            let site = try makeSite(in: dir)
+            let output = dir.path("out")
+            func build(_ files: [String]) throws {
+                let recording = try RecordingWriter(outputDirectory: output, siteDirectory: site)
+                for file in files { try recording.write(Array("same".utf8), to: file) }
+                try recording.commit()
+            }
+            try build(["a.html", "b/c.html"])
+            try OutputManifest.remove(beside: output)
+            #expect(OutputWriter.files(in: output) == ["a.html", "b/c.html"], "the marker is not a file of the site")
+            try dir.write("out/stale.html", "left over")
+            try build(["a.html", "b/c.html"])
+            #expect(!dir.exists("out/stale.html"), "a file the build did not write is gone")
+            #expect(dir.exists("out/b/c.html"))
+        }
+    }
+
     @Test func refusesAParentOfTheSite() throws {
         try withTemporaryDirectory { dir in
             try dir.write("a/b/site/Content/site.yaml", "title: T\n")

@@ -112,7 +112,7 @@ package struct Citation: Sendable, Equatable {
     }
 
     /// `text` with each of the scalars of `replacements` replaced; a text with none of them (nearly every one) as it
-    /// is. Foundation's `replacingOccurrences`, a search per pattern, was a twentieth of a large site's build.
+    /// is. With Foundation's `replacingOccurrences`, a search per pattern, the RIS files alone were 1.5% of a 10k build.
     private static func replacingScalars(in text: String, _ replacements: [Unicode.Scalar: String]) -> String {
         guard text.unicodeScalars.contains(where: { replacements[$0] != nil }) else { return text }
         var result = ""
