@@ -53,7 +53,7 @@ public struct SiteBuilder: Sendable {
         timings.finish("theme")
         // A one-off build keeps nothing for a rebuild, and lets go of each analysis's text once it is rendered
         // (`analysisBodies`, the only place the texts are then held); a rebuild keeps them in the site.
-        var (resolved, analysisBodies, loadDiagnostics) = await loadAndResolve(&state, &timings)
+        var (resolved, analysisBodies, bodyStore, loadDiagnostics) = await loadAndResolve(&state, &timings)
         diagnostics += loadDiagnostics
         func failed() -> Rebuild {
             Rebuild(diagnostics: diagnostics, renderer: nil, pagesToRender: [], removedPages: [], assetsChanged: false,
@@ -74,8 +74,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         if options.trackDependencies, state.textSpill == nil { state.textSpill = TextSpill() }
-        let markdown = await RenderedContent.render(site: site, renderer: markdownRenderer, previous: state.markdownCache,
-                                                    analysisBodies: &analysisBodies, spill: state.textSpill,
+        var markdown = await RenderedContent.render(site: site, renderer: markdownRenderer, previous: state.markdownCache,
+                                                    analysisBodies: &analysisBodies, spill: state.textSpill ?? bodyStore,
                                                     analysisPages: earlyPages)
         if options.trackDependencies {
             (state.markdownCache, state.markdownNames) = (markdown, markdownRenderer.names)
@@ -104,11 +104,17 @@ public struct SiteBuilder: Sendable {
             let previousPages = previous.map { Array($0.pages) } ?? []
             previous = nil
             // The search index needs only the site and its Markdown: it is made beside the site's index.
-            let searched = site
-            async let searchIndex = SearchIndex(site: searched, markdown: markdown, updatable: options.trackDependencies)
-            let index = SiteIndex(site: site, mentions: markdown.allMentions)
+            let index: SiteIndex, madeSearchIndex: SearchIndex
+            do {
+                let (searchedSite, searchedMarkdown) = (site, markdown)
+                async let searchIndex = SearchIndex(site: searchedSite, markdown: searchedMarkdown, updatable: options.trackDependencies)
+                index = SiteIndex(site: site, mentions: markdown.allMentions)
+                madeSearchIndex = await searchIndex
+            }
+            // A rebuild updates the search index from them; a one-off build is done with them.
+            if !options.trackDependencies { markdown.forgetSearchTerms() }
             let renderer = PageRenderer(site: site, index: index, theme: theme, markdown: markdown,
-                                        updatableSearch: options.trackDependencies, searchIndex: await searchIndex)
+                                        updatableSearch: options.trackDependencies, searchIndex: madeSearchIndex)
             let pages = earlyPages == nil ? renderer.pages
                 : renderer.pages.filter { !$0.rendersWithItsAnalysisBatch }
             timings.finish("index")
@@ -380,19 +386,25 @@ public struct SiteBuilder: Sendable {
 
     /// Loads and resolves the site, keeping the decoded files in `state` only when a rebuild will reuse them.
     /// The loaded content is gone when this returns: only the resolved site holds the texts.
+    ///
+    /// A one-off build has each analysis's Markdown set aside in `bodyStore` as it is read, and takes the texts
+    /// (set aside, or in memory where the store could not take them) out of the site in `analysisBodies`.
     private func loadAndResolve(_ state: inout BuildState, _ timings: inout StepTimings) async
-        -> (site: ResolvedSite?, analysisBodies: [MarkdownText]?, diagnostics: [Diagnostic]) {
+        -> (site: ResolvedSite?, analysisBodies: [MarkdownText]?, bodyStore: TextSpill?, diagnostics: [Diagnostic]) {
+        var loader = self.loader
+        let bodyStore = options.trackDependencies ? nil : TextSpill()
+        loader.analysisBodies = bodyStore
         let (loaded, loadDiagnostics, cache) = await loader.load(reusing: state.loadCache, changed: state.changedFiles)
         state.changedFiles = nil
         state.loadCache = options.trackDependencies ? cache : SiteLoader.LoadCache()
         timings.finish("load")
-        guard var content = loaded else { return (nil, nil, loadDiagnostics) }
+        guard var content = loaded else { return (nil, nil, nil, loadDiagnostics) }
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         // Later steps run even after errors, so that one run reports every problem in the site.
         var (site, resolveDiagnostics) = SiteResolver.resolve(content)
         let bodies = options.trackDependencies ? nil : site.takeAnalysisBodies()
         timings.finish("resolve")
-        return (site, bodies, loadDiagnostics + resolveDiagnostics)
+        return (site, bodies, bodyStore, loadDiagnostics + resolveDiagnostics)
     }
 
     private func dependencies(of pages: [PageRenderer.Page], in renderer: PageRenderer) -> [PageRenderer.Page: Set<PageRenderer.Dependency>] {
@@ -475,14 +487,13 @@ public struct SiteBuilder: Sendable {
             writerErrors = error.diagnostics
         }
         // Analysis pages are written while the Markdown of later analyses is still being rendered.
-        let early = Mutex<[(path: String, outcome: Result<OutputWriter.WriteResult, Diagnostic>)]>([])
+        let log = WriteLog()
         var state = BuildState()
         var analysisPages: (@Sendable (PageRenderer, [PageRenderer.Page]) async -> Void)?
         if let writer {
-            let deliver = Self.writing(to: writer, options)
+            let deliver = Self.writing(to: writer, log, options)
             analysisPages = { batchRenderer, pages in
-                let outcomes = await PageRendering.render(pages, with: batchRenderer, deliver: deliver)
-                early.withLock { $0 += outcomes }
+                _ = await PageRendering.render(pages, with: batchRenderer, deliver: deliver)
             }
         }
         let rebuild = await rebuild(&state, analysisPages: analysisPages)
@@ -492,32 +503,23 @@ public struct SiteBuilder: Sendable {
             writer?.abandon()
             return BuildReport(diagnostics: diagnostics + writerErrors, pagesWritten: 0, filesWritten: 0, timings: timings)
         }
-        let pages = rebuild.pagesToRender
-        let outcomes = early.withLock { $0 } + (await PageRendering.render(pages, with: renderer,
-                                                                           deliver: Self.writing(to: writer, options)))
-        var writeDiagnostics: [Diagnostic] = []
-        var results: [String: OutputWriter.WriteResult] = [:]
-        for (path, outcome) in outcomes {
-            switch outcome {
-            case .success(let result): results[path] = result
-            case .failure(let diagnostic): writeDiagnostics.append(diagnostic)
-            }
-        }
+        _ = await PageRendering.render(rebuild.pagesToRender, with: renderer, deliver: Self.writing(to: writer, log, options))
         for (path, bytes) in renderer.theme.assets.sorted(by: { $0.key < $1.key }) {
-            do { results[path] = try writer.write(bytes, to: path) } catch {
-                writeDiagnostics.append(.error(SourceLocation(file: options.outputDirectory + "/" + path), "cannot write the file: \(error)"))
-            }
+            log.recordFile(path, Result { try writer.write(bytes, to: path) }.mapError { error in
+                .error(SourceLocation(file: options.outputDirectory + "/" + path), "cannot write the file: \(error)")
+            })
         }
         let bundleFiles = renderer.bundleFiles
         for file in bundleFiles {
             guard let bytes = FileManager.default.contents(atPath: file.source) else {
-                writeDiagnostics.append(.error(SourceLocation(file: file.source), "cannot read the file to publish it"))
+                log.recordFile(file.path, .failure(.error(SourceLocation(file: file.source), "cannot read the file to publish it")))
                 continue
             }
-            do { results[file.path] = try writer.write(bytes, to: file.path) } catch {
-                writeDiagnostics.append(.error(SourceLocation(file: options.outputDirectory + "/" + file.path), "cannot write the file: \(error)"))
-            }
+            log.recordFile(file.path, Result { try writer.write(bytes, to: file.path) }.mapError { error in
+                .error(SourceLocation(file: options.outputDirectory + "/" + file.path), "cannot write the file: \(error)")
+            })
         }
+        let (results, writeDiagnostics, pagesWritten) = log.take()
         timings.finish("render+write")
         guard writeDiagnostics.isEmpty else {
             writer.abandon()
@@ -531,20 +533,18 @@ public struct SiteBuilder: Sendable {
             return BuildReport(diagnostics: diagnostics + error.diagnostics, pagesWritten: 0, filesWritten: 0, timings: timings)
         }
         timings.finish("swap")
-        return BuildReport(diagnostics: diagnostics, pagesWritten: outcomes.count,
-                           filesWritten: outcomes.count + renderer.theme.assets.count + bundleFiles.count, timings: timings)
+        return BuildReport(diagnostics: diagnostics, pagesWritten: pagesWritten,
+                           filesWritten: pagesWritten + renderer.theme.assets.count + bundleFiles.count, timings: timings)
     }
 
-    /// Writes a rendered page into the staging folder; a failure is the page's diagnostic.
-    private static func writing(to writer: OutputWriter, _ options: BuildOptions)
-        -> @Sendable (PageRenderer.Page, String) -> (path: String, outcome: Result<OutputWriter.WriteResult, Diagnostic>) {
+    /// Writes a rendered page into the staging folder, and logs what came of it (a failure is the page's diagnostic).
+    private static func writing(to writer: OutputWriter, _ log: WriteLog, _ options: BuildOptions)
+        -> @Sendable (PageRenderer.Page, String) -> Void {
         { page, html in
-            do {
-                return (page.path, .success(try writer.write(html.utf8, to: page.path)))
-            } catch {
-                return (page.path, .failure(.error(SourceLocation(file: options.outputDirectory + "/" + page.path),
-                                                   "cannot write the page: \(error)")))
-            }
+            let path = page.path
+            log.recordPage(path, Result { try writer.write(html.utf8, to: path) }.mapError { error in
+                .error(SourceLocation(file: options.outputDirectory + "/" + path), "cannot write the page: \(error)")
+            })
         }
     }
 }

@@ -10,6 +10,9 @@ public struct SiteLoader: Sendable {
     /// The build's day: analyses dated after it are left out (scheduled), unless `includeFuture`. Nil: no embargo.
     public let today: PartialDate?
     public let includeFuture: Bool
+    /// Where each analysis's Markdown is set aside as soon as it is read, when given: a one-off build renders it
+    /// later, batch by batch, and on a 100,000-analysis site the texts held at once were over a gigabyte.
+    package var analysisBodies: TextSpill?
 
     /// Files larger than this are refused rather than read: no real content file comes close.
     public static let maximumFileSize = 8 * 1024 * 1024
@@ -539,7 +542,15 @@ public struct SiteLoader: Sendable {
         case .treaties:
             return ContentDecoder.treaty(id: TreatyID(file.stem)!, &fields).map(Decoded.treaty) ?? .none
         case .analyses:
-            return ContentDecoder.analysis(id: AnalysisID(file.stem)!, &fields).map(Decoded.analysis) ?? .none
+            guard var analysis = ContentDecoder.analysis(id: AnalysisID(file.stem)!, &fields) else { return .none }
+            if let analysisBodies {
+                let digest = MarkdownText.digest(of: analysis.body.source)
+                // Kept in memory when the store cannot take it.
+                if let slice = analysisBodies.store(analysis.body.source, hashValue: digest) {
+                    analysis.body = analysis.body.settingAside(at: .init(offset: slice.offset, length: slice.length, digest: digest))
+                }
+            }
+            return .analysis(analysis)
         case .authors:
             return ContentDecoder.author(id: AuthorID(file.stem)!, &fields).map(Decoded.author) ?? .none
         }

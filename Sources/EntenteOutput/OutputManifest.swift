@@ -23,11 +23,20 @@ public struct OutputManifest: Equatable, Sendable {
     }
 
     package var text: String {
-        var lines = [Self.header, "inputs \(inputs)", "warnings \(warnings)"]
-        for (path, stamp) in files.sorted(by: { $0.key < $1.key }) {
-            lines.append("\(stamp.size)\t\(String(stamp.modified, radix: 16))\t\(path)")
+        var text = "\(Self.header)\ninputs \(inputs)\nwarnings \(warnings)\n"
+        // Appended into one string: a string per line, then joined, held the 658,000 lines of a
+        // 100,000-analysis site three times over at the end of its build.
+        text.reserveCapacity(text.utf8.count + files.count * 64)
+        for path in files.keys.sorted() {
+            let stamp = files[path]!
+            text += String(stamp.size)
+            text += "\t"
+            text += String(stamp.modified, radix: 16)
+            text += "\t"
+            text += path
+            text += "\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 
     package init?(text: String) {

@@ -102,8 +102,8 @@ package struct RenderedContent: Sendable {
         if let place = body.setAside {
             guard let source = spill?.text(at: TextSpill.Slice(offset: place.offset, length: place.length)) else {
                 let lost = RenderedMarkdown(html: "", mentions: [], diagnostics: [.error(body.origin,
-                    "the preview could not read this text back from its temporary file",
-                    suggestion: "save the file again, or restart `entente serve`")])
+                    "this text could not be read back from the temporary file it was set aside in",
+                    suggestion: "check that the temporary folder has room; then build again, or save the file again in a preview")])
                 return searchable(key, [.body: lost], [])
             }
             body = body.restoring(source)
@@ -252,8 +252,9 @@ package struct RenderedContent: Sendable {
     /// next batch's Markdown is rendered (parsing holds one lock, so the pages of the batch before take up what
     /// the parser leaves of the cores), and their HTML is not kept: those pages are done.
     ///
-    /// With `spill` (a rebuild's content), the analyses' Markdown and HTML are kept there, not in memory: an analysis
-    /// whose text was set aside (`setAsideBody(of:)`) is read back when it must be rendered again.
+    /// With `spill`, an analysis whose text was set aside is read back from there when it is rendered: a one-off
+    /// build's loader sets every text aside as it reads it. A rebuild's content (no `analysisBodies`) also keeps the
+    /// analyses' Markdown and HTML there, not in memory (`setAsideBody(of:)`).
     package static func render(site: ResolvedSite, renderer: MarkdownRenderer, previous: RenderedContent? = nil,
                        analysisBodies: inout [MarkdownText]?, spill: TextSpill? = nil, batchSize: Int = batchSize,
                        analysisPages: (@Sendable (RenderedContent) async -> Void)? = nil) async -> RenderedContent {
@@ -298,7 +299,12 @@ package struct RenderedContent: Sendable {
                 async let pagesOfPreviousBatch: Void = handOut(previousBatch)
                 let results = await ParallelMap.map(batch, render)
                 await pagesOfPreviousBatch
-                for result in results { content.record(result, input: nil) }
+                for result in results {
+                    content.record(result, input: nil)
+                    // Their pages get them from the batch: kept here too, the HTML and plain texts of every
+                    // analysis so far were held at once (2 GB of a 100,000-analysis build's peak).
+                    if analysisPages != nil { (content.html[result.key], content.plainTexts[result.key]) = (nil, nil) }
+                }
                 finished = analysisPages == nil ? [] : results
                 FreedMemory.release()
                 start = range.upperBound
@@ -311,11 +317,8 @@ package struct RenderedContent: Sendable {
             bodies.reserveCapacity(site.analyses.count)
             for analysis in site.analyses {
                 let key = EntityKey.analysis(analysis.id)
-                let html = content.html.removeValue(forKey: key)?[.body]
-                // Their search texts, too, went out with their pages.
-                if analysisPages != nil { content.plainTexts[key] = nil }
-                // Pages already rendered batch by batch need their HTML no more.
-                if analysisPages == nil { bodies[analysis.id] = html }
+                // Pages rendered batch by batch took theirs already.
+                if let html = content.html.removeValue(forKey: key)?[.body] { bodies[analysis.id] = html }
             }
             content.analysisBodiesOnce = HandOutOnceStore(bodies)
         } else {
@@ -446,6 +449,12 @@ package struct RenderedContent: Sendable {
 
     /// The terms of an entity's Markdown, for the search index.
     package func searchTerms(of key: EntityKey) -> SearchTerms { searchTerms[key] ?? SearchTerms() }
+
+    /// Lets go of every entity's terms, once a one-off build's search index is made: they were the largest thing
+    /// held through the rendering of a 100,000-analysis site's pages (over 200 MB), and nothing reads them again.
+    package mutating func forgetSearchTerms() {
+        searchTerms = [:]
+    }
 
     /// An entity's Markdown as plain text, for its search text file.
     package func plainText(of key: EntityKey) -> String {

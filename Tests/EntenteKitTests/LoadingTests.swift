@@ -4,6 +4,7 @@ import Testing
 @testable import EntenteLoading
 @testable import EntenteModel
 @testable import EntentePages
+@testable import EntenteSupport
 
 @Suite("Loading")
 struct LoadingTests {
@@ -281,6 +282,33 @@ struct LoadingTests {
             #expect(diagnostic.severity == .warning)
             #expect(diagnostic.location.file == dir.path("Content/analyses/notes.yaml"))
             #expect(diagnostic.message.contains(".md"))
+        }
+    }
+
+    @Test("a one-off build's loader sets each analysis's Markdown aside as it reads it, and gets the same text back")
+    func analysisBodiesSetAside() async throws {
+        try await withTemporaryDirectory { dir in
+            let files = [
+                "analyses/one.md": "---\ntitle: One\ndate: 2024-01-02\n---\nFirst *text*, with é and 中文.\n",
+                "analyses/two.md": "---\ntitle: Two\ndate: 2024-01-03\n---\n\nSecond text.\n",
+            ]
+            let (inMemory, _) = try await load(files, in: dir)
+            var loader = SiteLoader(siteDirectory: dir.path)
+            let store = try #require(TextSpill())
+            loader.analysisBodies = store
+            let (setAside, diagnostics) = await loader.load()
+            #expect(diagnostics.isEmpty)
+            let expected = try #require(inMemory?.analyses.sorted { $0.id < $1.id })
+            let loaded = try #require(setAside?.analyses.sorted { $0.id < $1.id })
+            #expect(loaded.count == 2)
+            for (held, aside) in zip(expected, loaded) {
+                let place = try #require(aside.body.setAside)
+                #expect(aside.body.source.isEmpty)
+                #expect(store.text(at: .init(offset: place.offset, length: place.length)) == held.body.source)
+                // Equal to the text held in memory, and where it was in the file.
+                #expect(aside.body == held.body)
+                #expect(aside.body.origin == held.body.origin)
+            }
         }
     }
 
