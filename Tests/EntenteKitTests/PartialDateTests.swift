@@ -42,6 +42,33 @@ struct PartialDateTests {
         #expect(PartialDate(parsing: text) == nil)
     }
 
+    /// The parser reads bytes; this reference splits and counts, the plain way it was first written.
+    private func referenceParse(_ text: String) -> PartialDate? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } })
+        else { return nil }
+        let numbers = parts.map { Int($0)! }
+        return PartialDate(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
+    }
+
+    @Test("parsing agrees with splitting and counting, on every text of a small alphabet and on random ones")
+    func parsingMatchesReference() {
+        let alphabet: [String] = ["0", "1", "2", "9", "-", "a", "\u{301}", "٣"]
+        var texts = ["2024-02-29", "2023-02-29", "1999-12-31", "0001-01-01", "9999-12-31", "2024-1\u{301}-01"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...11, using: &generator)
+            texts.append((0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined())
+        }
+        // Digits and dashes only, in the shapes that come close to a date.
+        for _ in 0..<20_000 {
+            let parts = (0..<Int.random(in: 1...4)).map { _ in String(Int.random(in: 0...9999)) }
+            texts.append(parts.map { $0.count < 2 ? "0" + $0 : $0 }.joined(separator: "-"))
+        }
+        for text in texts { #expect(PartialDate(parsing: text) == referenceParse(text), "\(text)") }
+    }
+
     @Test func memberwiseInitialiserValidates() {
         #expect(PartialDate(year: 2024, month: nil, day: 5) == nil, "a day needs a month")
         #expect(PartialDate(year: 0) == nil)
