@@ -284,6 +284,31 @@ struct SiteBuilderTests {
         }
     }
 
+    @Test("check finds a broken link in an analysis's text, on the page read beside its Markdown, and nothing else")
+    func checkFindsABrokenLinkInAnAnalysis() async throws {
+        try await withTemporaryDirectory { dir in
+            try writeSite(in: dir)
+            try dir.write("site/Content/analyses/broken-link.md", """
+                ---
+                title: A broken link
+                date: 2024-05-01
+                ---
+                See [the missing page](../nowhere/) and [a missing part](#no-such-part).
+                """)
+            let check = await SiteChecker(options: BuildOptions(siteDirectory: dir.path("site"), outputDirectory: dir.path("out"))).check()
+            // (The test site's other analysis links to a provision its treaty does not have.)
+            let messages = check.diagnostics.filter { $0.location.file.contains("broken-link") }
+                .map { "\($0.location.file): \($0.message)" }
+            #expect(messages == [
+                dir.path("out") + "/analyses/broken-link/index.html: broken link '../nowhere/': no page at analyses/nowhere/index.html",
+                dir.path("out") + "/analyses/broken-link/index.html: broken link '#no-such-part': analyses/broken-link/index.html has no id 'no-such-part'",
+            ])
+            // Every page was read, the analyses' among them.
+            #expect(check.pagesChecked > 10)
+            #expect(!dir.exists("out"))
+        }
+    }
+
     @Test func buildsTheFixtureSite() async throws {
         let site = try #require(Bundle.module.url(forResource: "minimal-site", withExtension: nil, subdirectory: "Fixtures"))
         try await withTemporaryDirectory { dir in
