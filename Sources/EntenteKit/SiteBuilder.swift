@@ -51,8 +51,9 @@ public struct SiteBuilder: Sendable {
         let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory)
         diagnostics += themeDiagnostics
         timings.finish("theme")
-        // A one-off build keeps nothing for a rebuild, and lets go of each analysis's text once it is rendered
-        // (`analysisBodies`, the only place the texts are then held); a rebuild keeps them in the site.
+        // A one-off build keeps nothing for a rebuild: each analysis's text is set aside in `bodyStore` as it is
+        // read, and `analysisBodies` (the only place that then refers to it) lets go of it once it is rendered.
+        // A rebuild keeps the texts in the site.
         var (resolved, analysisBodies, bodyStore, loadDiagnostics) = await loadAndResolve(&state, &timings)
         diagnostics += loadDiagnostics
         func failed() -> Rebuild {
@@ -505,17 +506,17 @@ public struct SiteBuilder: Sendable {
         }
         _ = await PageRendering.render(rebuild.pagesToRender, with: renderer, deliver: Self.writing(to: writer, log, options))
         for (path, bytes) in renderer.theme.assets.sorted(by: { $0.key < $1.key }) {
-            log.recordFile(path, Result { try writer.write(bytes, to: path) }.mapError { error in
+            log.record(path, Result { try writer.write(bytes, to: path) }.mapError { error in
                 .error(SourceLocation(file: options.outputDirectory + "/" + path), "cannot write the file: \(error)")
             })
         }
         let bundleFiles = renderer.bundleFiles
         for file in bundleFiles {
             guard let bytes = FileManager.default.contents(atPath: file.source) else {
-                log.recordFile(file.path, .failure(.error(SourceLocation(file: file.source), "cannot read the file to publish it")))
+                log.record(file.path, .failure(.error(SourceLocation(file: file.source), "cannot read the file to publish it")))
                 continue
             }
-            log.recordFile(file.path, Result { try writer.write(bytes, to: file.path) }.mapError { error in
+            log.record(file.path, Result { try writer.write(bytes, to: file.path) }.mapError { error in
                 .error(SourceLocation(file: options.outputDirectory + "/" + file.path), "cannot write the file: \(error)")
             })
         }
@@ -542,9 +543,9 @@ public struct SiteBuilder: Sendable {
         -> @Sendable (PageRenderer.Page, String) -> Void {
         { page, html in
             let path = page.path
-            log.recordPage(path, Result { try writer.write(html.utf8, to: path) }.mapError { error in
+            log.record(path, Result { try writer.write(html.utf8, to: path) }.mapError { error in
                 .error(SourceLocation(file: options.outputDirectory + "/" + path), "cannot write the page: \(error)")
-            })
+            }, page: true)
         }
     }
 }

@@ -32,7 +32,7 @@ public struct SiteChecker: Sendable {
         // Analysis pages are read batch by batch beside their Markdown, as a build writes them.
         let early = Mutex<[PageLinks]>([])
         let rebuild = await SiteBuilder(options: options).rebuild(&state) { batchRenderer, pages in
-            let read = await PageRendering.render(pages, with: batchRenderer, deliver: PageLinks.init(path:html:))
+            let read = await PageRendering.render(pages, with: batchRenderer, deliver: PageLinks.init(page:html:))
             early.withLock { $0 += read }
         }
         guard let renderer = rebuild.renderer else {
@@ -43,7 +43,7 @@ public struct SiteChecker: Sendable {
         // Each page is read for its links and ids as it is rendered, and its HTML let go: held until every page was
         // rendered, the pages of a 10,000-analysis site took 900 MB.
         var read = early.withLock { $0 }
-        read += await PageRendering.render(rebuild.pagesToRender, with: renderer, deliver: PageLinks.init(path:html:))
+        read += await PageRendering.render(rebuild.pagesToRender, with: renderer, deliver: PageLinks.init(page:html:))
         // In the site's order of pages, as every problem is reported.
         var order: [String: Int] = [:]
         for (index, page) in pages.enumerated() where order[page.path] == nil { order[page.path] = index }
@@ -74,7 +74,7 @@ public struct SiteChecker: Sendable {
         let ids: Set<String>
 
         /// An HTML page's links and ids; nothing of another file but its path.
-        init(path page: PageRenderer.Page, html: String) {
+        init(page: PageRenderer.Page, html: String) {
             path = page.path
             isHTML = path.hasSuffix(".html")
             links = isHTML ? SiteChecker.attributeValues(in: html, names: ["href", "src"]) : []

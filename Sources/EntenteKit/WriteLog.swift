@@ -17,20 +17,10 @@ final class WriteLog: Sendable {
 
     private let entries = Mutex(Entries())
 
-    /// Records a page's outcome.
-    func recordPage(_ path: String, _ outcome: Result<OutputWriter.WriteResult, Diagnostic>) {
+    /// Records a file's outcome: a page's, or another file's (an asset, a bundle's file).
+    func record(_ path: String, _ outcome: Result<OutputWriter.WriteResult, Diagnostic>, page: Bool = false) {
         entries.withLock { entries in
-            entries.pages += 1
-            switch outcome {
-            case .success(let result): entries.results[path] = result
-            case .failure(let diagnostic): entries.failures.append(diagnostic)
-            }
-        }
-    }
-
-    /// Records another file's outcome (an asset, a bundle's file).
-    func recordFile(_ path: String, _ outcome: Result<OutputWriter.WriteResult, Diagnostic>) {
-        entries.withLock { entries in
+            if page { entries.pages += 1 }
             switch outcome {
             case .success(let result): entries.results[path] = result
             case .failure(let diagnostic): entries.failures.append(diagnostic)
