@@ -45,8 +45,9 @@ public struct SiteChecker: Sendable {
         var read = early.withLock { $0 }
         read += await PageRendering.render(rebuild.pagesToRender, with: renderer, deliver: PageLinks.init(page:html:))
         // In the site's order of pages, as every problem is reported.
+        let paths = pages.map(\.path)
         var order: [String: Int] = [:]
-        for (index, page) in pages.enumerated() where order[page.path] == nil { order[page.path] = index }
+        for (index, path) in paths.enumerated() where order[path] == nil { order[path] = index }
         read.sort { (order[$0.path] ?? .max, $0.path) < (order[$1.path] ?? .max, $1.path) }
         var files = Set(read.map(\.path))
         files.formUnion(renderer.theme.assets.keys)
@@ -57,7 +58,7 @@ public struct SiteChecker: Sendable {
         let results = await ParallelMap.map(read.filter(\.isHTML)) { page in
             Self.checkLinks(page.links, of: page.path, files: allFiles, anchors: allAnchors, output: output)
         }
-        var diagnostics = rebuild.diagnostics + Self.duplicateURLs(pages.map(\.path), output: output)
+        var diagnostics = rebuild.diagnostics + Self.duplicateURLs(paths, output: output)
         var links = 0
         for result in results {
             diagnostics += result.diagnostics

@@ -543,12 +543,9 @@ public struct SiteLoader: Sendable {
             return ContentDecoder.treaty(id: TreatyID(file.stem)!, &fields).map(Decoded.treaty) ?? .none
         case .analyses:
             guard var analysis = ContentDecoder.analysis(id: AnalysisID(file.stem)!, &fields) else { return .none }
-            if let analysisBodies {
-                let digest = MarkdownText.digest(of: analysis.body.source)
-                // Kept in memory when the store cannot take it.
-                if let slice = analysisBodies.store(analysis.body.source, hashValue: digest) {
-                    analysis.body = analysis.body.settingAside(at: .init(offset: slice.offset, length: slice.length, digest: digest))
-                }
+            // Kept in memory when the store cannot take it.
+            if let analysisBodies, let body = analysis.body.settingAside(by: { analysisBodies.store($0, hashValue: $1).map { ($0.offset, $0.length) } }) {
+                analysis.body = body
             }
             return .analysis(analysis)
         case .authors:

@@ -33,11 +33,14 @@ public struct MarkdownText: Hashable, Sendable {
     /// The text's hash value, as `SetAside.digest` records it.
     public static func digest(of source: String) -> Int { source.hashValue }
 
-    /// This text with its source set aside at `place`, whose digest must be this source's.
-    public func settingAside(at place: SetAside) -> MarkdownText {
+    /// This text with its source set aside by `store`, which is given the source and its digest and keeps the
+    /// source somewhere, telling where (in bytes); nil when `store` could not keep it.
+    public func settingAside(by store: (_ source: String, _ digest: Int) -> (offset: Int, length: Int)?) -> MarkdownText? {
+        let digest = Self.digest(of: source)
+        guard let place = store(source, digest) else { return nil }
         var text = self
         text.source = ""
-        text.setAside = place
+        text.setAside = SetAside(offset: place.offset, length: place.length, digest: digest)
         return text
     }
 

@@ -364,11 +364,9 @@ package struct RenderedContent: Sendable {
                 analysisHTML[id] = slice
                 html[key] = nil
             }
-            if let text = input?.first ?? nil, text.setAside == nil {
-                let digest = MarkdownText.digest(of: text.source)
-                if let slice = spill.store(text.source, hashValue: digest) {
-                    input = [text.settingAside(at: .init(offset: slice.offset, length: slice.length, digest: digest))]
-                }
+            if let text = input?.first ?? nil, text.setAside == nil,
+               let setAside = text.settingAside(by: { spill.store($0, hashValue: $1).map { ($0.offset, $0.length) } }) {
+                input = [setAside]
             }
         }
         // A rebuild's content (`input` kept) makes the plain text again from the HTML when a page asks for it:
