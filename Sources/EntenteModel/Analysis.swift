@@ -60,11 +60,12 @@ public struct Analysis: Hashable, Sendable {
         public static func anchor(of id: String) -> String { "source-" + id }
     }
 
-    /// Names the build writes into an analysis's folder, which a bundle's own files may not take.
     /// Ids an analysis cannot have: `analyses/page/` holds the further pages of the list of analyses.
     public static let reservedIDs: Set<String> = ["page"]
 
-    public static let reservedFileNames: Set<String> = Set(["index.html"] + CitationFormat.allCases.map(\.fileName))
+    /// Names the build writes into an analysis's folder, which a bundle's own files may not take: its page and its
+    /// text for the search (`SearchIndexFiles.textFile`, which a test keeps in step).
+    public static let reservedFileNames: Set<String> = ["index.html", "text.js"]
 
     public init(id: AnalysisID, title: String, date: PartialDate, author: String? = nil, summary: String? = nil,
                 actors: [Reference<ActorTag>] = [], treaties: [Reference<TreatyTag>] = [], tags: [String] = [],

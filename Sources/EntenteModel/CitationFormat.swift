@@ -1,13 +1,22 @@
-/// The citation files written beside every analysis and treaty page ("Cite this").
+/// The formats "Cite this" offers on every analysis and treaty page.
 public enum CitationFormat: String, CaseIterable, Sendable, Hashable {
     case bibTeX, ris, cslJSON
 
-    /// The file's name in the page's folder.
-    public var fileName: String {
+    /// The extension of the file a reader downloads.
+    public var fileExtension: String {
         switch self {
-        case .bibTeX: "cite.bib"
-        case .ris: "cite.ris"
-        case .cslJSON: "cite.json"
+        case .bibTeX: "bib"
+        case .ris: "ris"
+        case .cslJSON: "json"
+        }
+    }
+
+    /// The media type reference managers know the format by, as the link's `data:` URL declares it.
+    public var mediaType: String {
+        switch self {
+        case .bibTeX: "application/x-bibtex"
+        case .ris: "application/x-research-info-systems"
+        case .cslJSON: "application/vnd.citationstyles.csl+json"
         }
     }
 

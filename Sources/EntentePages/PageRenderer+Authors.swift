@@ -39,7 +39,8 @@ extension PageRenderer {
              subtitle: "Analyses by \(author.name).", folder: author.folder, feedName: "feed:" + author.folder, root: root)
     }
 
-    /// The citation of an analysis or treaty, as its three files give it.
+    /// The citation of an analysis or treaty, as its "Cite this" links give it. What it reads (the entity, a treaty's
+    /// parties, the authors, the site's title and address) its page shows too, so the page's dependencies cover it.
     package func citation(of key: EntityKey) -> Citation {
         let url = site.config.baseURL.map { $0 + key.folder + "/" }
         switch key {
@@ -61,11 +62,15 @@ extension PageRenderer {
         }
     }
 
-    /// The "Cite this" links of a page, or none when the site writes no citations.
-    package func citationLinks(_ key: EntityKey, _ root: String) -> [CitationLinkModel] {
+    /// The "Cite this" links of a page, or none when the site offers no citations. Each carries its file in a `data:`
+    /// URL: three files of a few hundred bytes beside every analysis and treaty were 36,000 of a 10,000-analysis
+    /// site's 81,000 files and about a sixth of its build, and a link that holds its file works from disk and from
+    /// any host alike.
+    package func citationLinks(_ key: EntityKey) -> [CitationLinkModel] {
         guard site.config.citations else { return [] }
+        let citation = citation(of: key)
         return CitationFormat.allCases.map { format in
-            CitationLinkModel(format: format.title, url: links.file(key.folder + "/" + format.fileName, from: root))
+            CitationLinkModel(format: format.title, url: citation.dataURL(format), file: citation.fileName(format))
         }
     }
 }

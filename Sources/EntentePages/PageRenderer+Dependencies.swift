@@ -175,11 +175,6 @@ extension PageRenderer {
                            listDependencies(.pair(a, b)).union(keys.map(Dependency.entity)))
         // Which analyses an author wrote is not a relation of its own: any analysis may gain an author.
         case .author(let id), .authorFeed(let id): return showing(site.analysesOfAuthor[id] ?? [], [.allAnalyses])
-        case .citation(let key, _):
-            var keys: [EntityKey] = [key]
-            // A treaty's citation names its parties.
-            if case .treaty(let id) = key, let treaty = site.treatiesByID[id] { keys += treaty.parties.map { .actor($0.actor.id) } }
-            return Set(keys.map(Dependency.entity))
         case .tag(let slug): return dependencies(of: .analysisList(.tag(slug), 1))
         case .analysis(let id):
             guard let analysis = site.analysesByID[id] else { return [] }

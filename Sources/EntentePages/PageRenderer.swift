@@ -75,8 +75,6 @@ public struct PageRenderer: Sendable {
         case record(EntityKey)
         /// The list of authors, one author's page, and the Atom feed of their analyses.
         case authors, author(AuthorID), authorFeed(AuthorID)
-        /// An analysis's or treaty's citation in one format, beside its page.
-        case citation(EntityKey, CitationFormat)
         /// The watchlist and its Atom feed.
         case watch, watchFeed
         /// The network as it stood at the end of one day.
@@ -118,7 +116,7 @@ public struct PageRenderer: Sendable {
         /// hundreds of them were a serial stream that kept the other core idle.
         public var isSiteWide: Bool {
             switch self {
-            case .analysis, .actor, .treaty, .tag, .record, .author, .authorFeed, .citation, .pair, .treatyList: false
+            case .analysis, .actor, .treaty, .tag, .record, .author, .authorFeed, .pair, .treatyList: false
             case .analysisList(let owner, _): owner == .site
             case .facetData, .searchFile, .actorList: true
             case .searchText: false
@@ -157,7 +155,6 @@ public struct PageRenderer: Sendable {
             case .snapshot(let day): "network/\(day.description)/index.html"
             case .author(let id): "authors/\(id.rawValue)/index.html"
             case .authorFeed(let id): "authors/\(id.rawValue)/feed.xml"
-            case .citation(let key, let format): "\(key.folder)/\(format.fileName)"
             case .pair(let first, let second): Self.pairFolder(first, second) + "/index.html"
             case .analysisList(let owner, let number): owner.folder(page: number) + "/index.html"
             case .treatyList(let facet, let slug, let number): PageRenderer.treatyListFolder(facet, slug, page: number) + "/index.html"
@@ -190,10 +187,6 @@ public struct PageRenderer: Sendable {
         if !site.authors.isEmpty {
             pages.append(.authors)
             pages += site.authors.flatMap { [Page.author($0.id), .authorFeed($0.id)] }
-        }
-        if site.config.citations {
-            let cited = site.analyses.map { EntityKey.analysis($0.id) } + site.treaties.map { EntityKey.treaty($0.id) }
-            pages += cited.flatMap { key in CitationFormat.allCases.map { Page.citation(key, $0) } }
         }
         return pages
     }
@@ -279,7 +272,6 @@ public struct PageRenderer: Sendable {
         case .snapshot(let day): return snapshotPage(day, root)
         case .author(let id): return authorPage(site.authorsByID[id]!, root)
         case .authorFeed(let id): return .text(authorFeed(site.authorsByID[id]!, root: root))
-        case .citation(let key, let format): return .text(citation(of: key).text(format))
         case .pair(let first, let second): return pairPage(first, second, root)
         case .analysisList(.site, let number): return analysesPage(root, page: number)
         case .analysisList(.tag(let slug), let number): return tagPage(index.tags.first { $0.slug == slug }!, root, page: number)
@@ -501,7 +493,7 @@ public struct PageRenderer: Sendable {
                 AnalysisDetailModel.Source(number: offset + 1, anchor: Analysis.Source.anchor(of: source.id), title: source.title,
                                            url: source.url, publisher: source.publisher, date: DateModel(source.date))
             },
-            citations: citationLinks(.analysis(analysis.id), root),
+            citations: citationLinks(.analysis(analysis.id)),
             updated: DateModel(analysis.updated),
             corrections: analysis.corrections.map { AnalysisDetailModel.Correction(date: DateModel($0.date), note: $0.note) },
             body: markdown.html(for: .analysis(analysis.id)) ?? "",
@@ -599,7 +591,7 @@ public struct PageRenderer: Sendable {
             sharingPartiesMore: max(0, sharing.count - Self.sharingLimit),
             listings: listings(of: .treaty(treaty.id), root),
             feedURL: feedURL, dataURL: links.file(EntityKey.treaty(treaty.id).folder + "/data.json", from: root),
-            citations: citationLinks(.treaty(treaty.id), root),
+            citations: citationLinks(.treaty(treaty.id)),
             snapshots: treatySnapshots(treaty, root),
             term: termModel(treaty),
             picture: pictures.treatyTimeline(treaty, site, link))

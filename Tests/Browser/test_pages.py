@@ -1,7 +1,7 @@
 """Headless Chromium opens the key pages: no console errors, no failed requests, no horizontal scrolling on a phone;
 search works as you type; the network picture's links navigate; dark mode and print styles apply."""
+import json
 import os
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -336,17 +336,24 @@ def test_about_and_mentions_read_as_sentences(browser, example_server):
 
 
 def test_a_page_bundles_image_is_shown_and_its_citations_load(browser, example_server):
-    """The example's bundle publishes its SVG beside the analysis; the page shows it, and its cite files load."""
+    """The example's bundle publishes its SVG beside the analysis; the page shows it, and the browser reads each
+    "Cite this" file from its link's data: URL, under the name it is saved as."""
     browser.open(example_server.url(EXAMPLE_PAGES["analysis"]))
     width = browser.d.execute_script(
         "var i = document.querySelector('.prose img'); return i && i.complete ? i.naturalWidth : 0;")
     assert width > 0, "the bundle's image did not load"
-    hrefs = browser.d.execute_script(
-        "return Array.from(document.querySelectorAll('.cite a[download]')).map(function (a) { return a.href; });")
-    assert [h.rsplit("/", 1)[1] for h in hrefs] == ["cite.bib", "cite.ris", "cite.json"]
-    for href in hrefs:
-        with urllib.request.urlopen(href) as response:
-            assert response.status == 200 and response.read(), href
+    files = browser.d.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "var links = Array.from(document.querySelectorAll('.cite a[download]'));"
+        "Promise.all(links.map(function (a) {"
+        "  return fetch(a.href).then(function (r) { return r.text(); }).then(function (t) { return [a.download, t]; });"
+        "})).then(done, function (e) { done(String(e)); });")
+    slug = EXAMPLE_PAGES["analysis"].split("/")[1]
+    assert [name for name, _ in files] == [slug + ".bib", slug + ".ris", slug + ".json"], files
+    bib, ris, csl = (text for _, text in files)
+    assert bib.startswith("@online{" + slug + ",\n"), bib
+    assert ris.startswith("TY  - ELEC\r\n") and ris.endswith("ER  - \r\n"), ris
+    assert json.loads(csl)[0]["id"] == slug, csl
 
 
 def test_the_snapshot_picker_goes_to_the_nearest_snapshot(browser, example_server):

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import EntenteSearch
 @testable import EntenteKit
 @testable import EntenteLoading
 @testable import EntenteModel
@@ -8,6 +9,17 @@ import Testing
 /// The editorial workflow: page bundles, authors, cited sources and "Cite this".
 @Suite("Bundles, authors, sources and citations")
 struct EditorialTests {
+    /// The file a page's "Cite this" link offers under `name`, decoded from the link's `data:` URL.
+    private func citation(_ directory: TemporaryDirectory, _ page: String, _ name: String) throws -> String {
+        let html = try directory.read(page)
+        let link = try #require(html.range(of: #"" download="\#(name)">"#), "no link saving \(name) in \(page)")
+        let href = try #require(html[..<link.lowerBound].range(of: #"href=""#, options: .backwards))
+        let url = String(html[href.upperBound..<link.lowerBound])
+        let base64 = try #require(url.range(of: ";charset=utf-8;base64,"), "\(url)")
+        let data = try #require(Data(base64Encoded: String(url[base64.upperBound...])))
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// A site with a bundle, two authors, an analysis citing its sources and a signed treaty.
     private func writeSite(in directory: TemporaryDirectory, baseURL: Bool = true) throws {
         try directory.write("site/Content/site.yaml", "title: Desk & Co\n" + (baseURL ? "base_url: https://example.org/desk/\n" : ""))
@@ -98,13 +110,15 @@ struct EditorialTests {
                 A [chart](chart.png), [elsewhere](../../actors/india/index.html), [a site](https://example.org/x.png).
                 """)
             try directory.write("site/Content/analyses/2024/ports/index.html", "<p>mine</p>")
+            try directory.write("site/Content/analyses/2024/ports/\(SearchIndexFiles.textFile)", "mine too")
             let report = await build(directory)
             #expect(!report.succeeded)
             let errors = report.diagnostics.filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column) \($0.message) | \($0.suggestion ?? "")" }
             #expect(errors.contains { $0.hasPrefix("5:5 no file 'map-one.svg' beside this analysis | did you mean") }, "\(errors)")
             #expect(errors.contains { $0.hasPrefix("5:3 'chart.png' is not beside this analysis") && $0.contains("Content/analyses/plain/index.md") }, "\(errors)")
             #expect(errors.contains { $0.contains("'index.html' beside an analysis would replace") }, "\(errors)")
-            #expect(errors.count == 3, "\(errors)")
+            #expect(errors.contains { $0.contains("'text.js' beside an analysis would replace") }, "\(errors)")
+            #expect(errors.count == 4, "\(errors)")
             #expect(!directory.exists("out"), "nothing is written")
         }
     }
@@ -181,13 +195,13 @@ struct EditorialTests {
         }
     }
 
-    @Test("cite this: BibTeX, RIS and CSL-JSON beside analysis and treaty pages, escaped, with URL and access date")
+    @Test("cite this: BibTeX, RIS and CSL-JSON in analysis and treaty pages' links, escaped, with URL and access date")
     func citations() async throws {
         try await withTemporaryDirectory { directory in
             try writeSite(in: directory)
             let report = await build(directory)
             #expect(report.succeeded, "\(report.diagnostics)")
-            let bib = try directory.read("out/analyses/ports/cite.bib")
+            let bib = try citation(directory, "out/analyses/ports/index.html", "ports.bib")
             #expect(bib == """
                 @online{ports,
                   author = {Ana Ferreira and Ben Cho},
@@ -201,10 +215,10 @@ struct EditorialTests {
                 }
 
                 """)
-            let ris = try directory.read("out/analyses/ports/cite.ris")
+            let ris = try citation(directory, "out/analyses/ports/index.html", "ports.ris")
             #expect(ris == "TY  - ELEC\r\nAU  - Ana Ferreira\r\nAU  - Ben Cho\r\nTI  - Ports\r\nT2  - Desk & Co\r\nPY  - 2024\r\n"
                     + "DA  - 2024/07/31/\r\nUR  - https://example.org/desk/analyses/ports/\r\nY2  - 2026/01/15/\r\nER  - \r\n")
-            let json = try #require(try JSONSerialization.jsonObject(with: Data(directory.read("out/treaties/relos/cite.json").utf8)) as? [[String: Any]])
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(citation(directory, "out/treaties/relos/index.html", "relos.json").utf8)) as? [[String: Any]])
             let item = try #require(json.first)
             #expect(item["type"] as? String == "treaty")
             #expect(item["title"] as? String == "Logistics {Agreement} & more")
@@ -212,11 +226,14 @@ struct EditorialTests {
             #expect((item["issued"] as? [String: [[Int]]])?["date-parts"] == [[2025, 2, 18]])
             #expect((item["accessed"] as? [String: [[Int]]])?["date-parts"] == [[2026, 1, 15]])
             #expect(item["URL"] as? String == "https://example.org/desk/treaties/relos/")
-            let treatyBib = try directory.read("out/treaties/relos/cite.bib")
+            let treatyBib = try citation(directory, "out/treaties/relos/index.html", "relos.bib")
             #expect(treatyBib.contains("author = {{Russia} and {India}}"))
             #expect(treatyBib.contains(#"title = {{Logistics \{Agreement\} \& more}}"#))
             let page = try directory.read("out/treaties/relos/index.html")
-            #expect(page.contains(#"Cite this: <a href="../../treaties/relos/cite.bib" download>BibTeX</a>"#))
+            #expect(page.contains(#"Cite this: <a href="data:application/x-bibtex;charset=utf-8;base64,"#))
+            #expect(page.contains(#"" download="relos.bib">BibTeX</a> · <a href="data:application/x-research-info-systems;"#))
+            #expect(page.contains(#"" download="relos.json">CSL-JSON</a>"#))
+            #expect(!directory.exists("out/treaties/relos/cite.bib"), "no file beside the page")
         }
     }
 
@@ -233,26 +250,25 @@ struct EditorialTests {
                 """)
             let report = await build(directory)
             #expect(report.succeeded, "\(report.diagnostics)")
-            let ris = try directory.read("out/treaties/relos/cite.ris")
+            let ris = try citation(directory, "out/treaties/relos/index.html", "relos.ris")
             #expect(ris.contains("\r\nT2  - Desk  and Co\r\n"), "line breaks become spaces: \(ris)")
             #expect(ris.contains("\r\nDA  - 2025/02//\r\n"))
             #expect(ris.components(separatedBy: "\r\n").allSatisfy { !$0.contains("\n") && !$0.contains("\r") })
-            let bib = try directory.read("out/treaties/relos/cite.bib")
+            let bib = try citation(directory, "out/treaties/relos/index.html", "relos.bib")
             #expect(bib.contains("url = {https://example.org/%7Bdesk%7D/treaties/relos/}"), "\(bib)")
         }
     }
 
-    @Test("without base_url a citation has no address and no access date; citations: false writes none")
+    @Test("without base_url a citation has no address and no access date; citations: false offers none")
     func citationsWithoutAddress() async throws {
         try await withTemporaryDirectory { directory in
             try writeSite(in: directory, baseURL: false)
             #expect(await build(directory).succeeded)
-            let ris = try directory.read("out/analyses/plain/cite.ris")
+            let ris = try citation(directory, "out/analyses/plain/index.html", "plain.ris")
             #expect(!ris.contains("UR  -") && !ris.contains("Y2  -"))
             #expect(ris.contains("AU  - A Writer\r\n"))
             try directory.write("site/Content/site.yaml", "title: Desk\ncitations: false\n")
             #expect(await build(directory).succeeded)
-            #expect(!directory.exists("out/analyses/plain/cite.ris"))
             #expect(!(try directory.read("out/analyses/plain/index.html")).contains("Cite this"))
         }
     }

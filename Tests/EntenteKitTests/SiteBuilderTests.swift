@@ -116,7 +116,7 @@ struct SiteBuilderTests {
             #expect(!dir.exists("out/analyses/unfinished"), "drafts are left out")
             let files = try snapshot(of: dir.path("out"))
             // 15 pages, network and search, the search index, the site feed, 6 data files, a feed and a record for
-            // each of 3 actors and 1 treaty, three citation files for each of 2 analyses and 1 treaty, and the
+            // each of 3 actors and 1 treaty (citations are in the pages, as data: URLs, not files), and the
             // watchlist with its feed, one network snapshot, at as_of (the data spans less than a decade), and the
             // page of the one pair of actors that share the treaty, the treaty's four facet values' pages (kind,
             // status, India's region, decade) and the facets' data; no sitemap or robots.txt without base_url.
@@ -124,7 +124,7 @@ struct SiteBuilderTests {
             // pages, and the actor index's facet pages (two kinds, one region).
             let shards = try FileManager.default.contentsOfDirectory(atPath: dir.path("out/search/terms")).count
             #expect(shards > 10 && dir.exists("out/search/docs/0.js") && !dir.exists("out/search/docs/1.js"))
-            #expect(report.pagesWritten == 15 + 2 + 1 + 1 + 6 + 2 * 4 + 3 * 3 + 2 + 1 + 1 + 4 + 1 + shards + 1 + 6 + 3)
+            #expect(report.pagesWritten == 15 + 2 + 1 + 1 + 6 + 2 * 4 + 2 + 1 + 1 + 4 + 1 + shards + 1 + 6 + 3)
             for facet in ["kind/state", "kind/faction", "region/south-asia"] { #expect(dir.exists("out/actors/\(facet)/index.html")) }
             #expect(dir.exists("out/actors/india/with/russia/index.html"))
             for facet in ["kind/logistics", "status/signed", "region/south-asia", "decade/2020s"] {

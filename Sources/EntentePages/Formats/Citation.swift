@@ -1,7 +1,7 @@
 import EntenteModel
 import Foundation
 
-/// What "Cite this" offers for one analysis or treaty, and its BibTeX, RIS and CSL-JSON files.
+/// What "Cite this" offers for one analysis or treaty: its BibTeX, RIS and CSL-JSON files.
 ///
 /// One description of the work, written three ways, so the three files never disagree.
 package struct Citation: Sendable, Equatable {
@@ -27,6 +27,17 @@ package struct Citation: Sendable, Equatable {
     /// The build's day, as the day the page was read.
     package var accessed: PartialDate?
     package var note: String?
+
+    /// The file in `format`, as a `data:` URL: base64, which needs no escaping in an attribute and is the same
+    /// length whatever the text holds.
+    package func dataURL(_ format: CitationFormat) -> String {
+        "data:\(format.mediaType);charset=utf-8;base64," + Data(text(format).utf8).base64EncodedString()
+    }
+
+    /// The name a reader's browser saves the file in `format` under: the citation key, which is the page's id.
+    package func fileName(_ format: CitationFormat) -> String {
+        key + "." + format.fileExtension
+    }
 
     /// The file in `format`.
     package func text(_ format: CitationFormat) -> String {
