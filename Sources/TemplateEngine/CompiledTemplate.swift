@@ -60,14 +60,16 @@ public struct CompiledTemplate: Sendable {
     }
 
     private static func run(_ ops: [CompiledOp], stack: inout [TemplateValue], output: inout String) {
-        for op in ops {
-            switch op {
+        // By index, not `for op in ops`: each op is read in place rather than copied out (with its text, path and
+        // body retained and released) on every step.
+        for index in ops.indices {
+            switch ops[index] {
             case .text(let text):
                 output.append(text)
             case .value(let path, let escaped):
                 DynamicRenderer.write(value(at: path, in: stack), escaped: escaped, into: &output)
             case .condition(let path, let whenTruthy, let body):
-                if value(at: path, in: stack).isTruthy == whenTruthy { run(body, stack: &stack, output: &output) }
+                if isTruthy(at: path, in: stack) == whenTruthy { run(body, stack: &stack, output: &output) }
             case .scope(let path, let body):
                 let scope = value(at: path, in: stack)
                 if scope.isTruthy {
@@ -87,14 +89,35 @@ public struct CompiledTemplate: Sendable {
         }
     }
 
+    /// The value at `path`. A field of a scope, nearly every path, is read from the scope in place: copying the
+    /// scope's object first (its type and its fields retained, then released) was most of the engine's own time.
     @inline(__always)
     private static func value(at path: ValuePath, in stack: [TemplateValue]) -> TemplateValue {
         guard path.depth < stack.count else { return .absent }
-        var value = stack[path.depth]
-        for field in path.fields {
-            guard case .object(let object) = value, field < object.fields.count else { return .absent }
-            value = object.fields[field]
+        switch path.fields.count {
+        case 0:
+            return stack[path.depth]
+        case 1:
+            guard case .object(let object) = stack[path.depth], path.fields[0] < object.fields.count else { return .absent }
+            return object.fields[path.fields[0]]
+        default:
+            var value = stack[path.depth]
+            for field in path.fields {
+                guard case .object(let object) = value, field < object.fields.count else { return .absent }
+                value = object.fields[field]
+            }
+            return value
         }
-        return value
+    }
+
+    /// Whether the value at `path` is truthy, read in place as `value(at:in:)` reads it.
+    @inline(__always)
+    private static func isTruthy(at path: ValuePath, in stack: [TemplateValue]) -> Bool {
+        guard path.depth < stack.count else { return false }
+        if path.fields.count == 1 {
+            guard case .object(let object) = stack[path.depth], path.fields[0] < object.fields.count else { return false }
+            return object.fields[path.fields[0]].isTruthy
+        }
+        return value(at: path, in: stack).isTruthy
     }
 }
