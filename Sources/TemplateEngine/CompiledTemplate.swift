@@ -69,7 +69,7 @@ public struct CompiledTemplate: Sendable {
             case .value(let path, let escaped):
                 DynamicRenderer.write(value(at: path, in: stack), escaped: escaped, into: &output)
             case .condition(let path, let whenTruthy, let body):
-                if isTruthy(at: path, in: stack) == whenTruthy { run(body, stack: &stack, output: &output) }
+                if value(at: path, in: stack).isTruthy == whenTruthy { run(body, stack: &stack, output: &output) }
             case .scope(let path, let body):
                 let scope = value(at: path, in: stack)
                 if scope.isTruthy {
@@ -108,16 +108,5 @@ public struct CompiledTemplate: Sendable {
             }
             return value
         }
-    }
-
-    /// Whether the value at `path` is truthy, read in place as `value(at:in:)` reads it.
-    @inline(__always)
-    private static func isTruthy(at path: ValuePath, in stack: [TemplateValue]) -> Bool {
-        guard path.depth < stack.count else { return false }
-        if path.fields.count == 1 {
-            guard case .object(let object) = stack[path.depth], path.fields[0] < object.fields.count else { return false }
-            return object.fields[path.fields[0]].isTruthy
-        }
-        return value(at: path, in: stack).isTruthy
     }
 }
