@@ -174,7 +174,8 @@ public enum EgoNetworkPicture {
         for entry in shown {
             for treatyID in site.treatiesOfActor[entry.actor] ?? [] where !direct.contains(treatyID) { indirectIDs.insert(treatyID) }
         }
-        let indirectDrawn = indirectIDs.sorted().compactMap(drawn)
+        // Filtered before sorting: a hub's counterparts have thousands of agreements, few of them drawn.
+        let indirectDrawn = indirectIDs.compactMap(drawn).sorted { $0.treaty < $1.treaty }
         // Those that join the most of the counterparts shown are kept, then drawn in id order.
         let kept = Set(indirectDrawn.sorted { ($1.visible.count, $0.treaty) < ($0.visible.count, $1.treaty) }
             .prefix(maximumIndirect).map(\.treaty))
