@@ -237,10 +237,24 @@ public enum TreatyEventType: String, CaseIterable, Sendable {
     case inForce = "in-force"
     case amended, suspended, withdrawn, terminated, expired, superseded, other
 
+    /// The word in a sentence's first place ("In force"), written out rather than made from `rawValue` each time:
+    /// every agreement named on every page shows its status.
     public var title: String {
         switch self {
+        case .proposed: "Proposed"
+        case .negotiating: "Negotiating"
+        case .approved: "Approved"
+        case .signed: "Signed"
+        case .ratified: "Ratified"
+        case .acceded: "Acceded"
         case .inForce: "In force"
-        default: rawValue.prefix(1).uppercased() + rawValue.dropFirst()
+        case .amended: "Amended"
+        case .suspended: "Suspended"
+        case .withdrawn: "Withdrawn"
+        case .terminated: "Terminated"
+        case .expired: "Expired"
+        case .superseded: "Superseded"
+        case .other: "Other"
         }
     }
 
@@ -253,7 +267,26 @@ public enum TreatyEventType: String, CaseIterable, Sendable {
     }
 
     /// Order of events on the same date: a treaty is signed before it is ratified before it enters into force.
-    package var lifecycleRank: Int { Self.allCases.firstIndex(of: self)! }
+    /// The order of the cases as declared; written out because `allCases` makes a new array on every call, and
+    /// this is read in the comparisons of every sort of events.
+    package var lifecycleRank: Int {
+        switch self {
+        case .proposed: 0
+        case .negotiating: 1
+        case .approved: 2
+        case .signed: 3
+        case .ratified: 4
+        case .acceded: 5
+        case .inForce: 6
+        case .amended: 7
+        case .suspended: 8
+        case .withdrawn: 9
+        case .terminated: 10
+        case .expired: 11
+        case .superseded: 12
+        case .other: 13
+        }
+    }
 }
 
 /// Where a treaty stands; the same words as event types.
@@ -262,7 +295,27 @@ public enum TreatyStatus: String, CaseIterable, Sendable {
     case inForce = "in-force"
     case amended, suspended, withdrawn, terminated, expired, superseded, other
 
-    public var title: String { TreatyEventType(rawValue: rawValue)!.title }
+    public var title: String { event.title }
+
+    /// The event type of the same name, whose title this is.
+    private var event: TreatyEventType {
+        switch self {
+        case .proposed: .proposed
+        case .negotiating: .negotiating
+        case .approved: .approved
+        case .signed: .signed
+        case .ratified: .ratified
+        case .acceded: .acceded
+        case .inForce: .inForce
+        case .amended: .amended
+        case .suspended: .suspended
+        case .withdrawn: .withdrawn
+        case .terminated: .terminated
+        case .expired: .expired
+        case .superseded: .superseded
+        case .other: .other
+        }
+    }
 
     /// Whether the agreement still binds its parties.
     public var isActive: Bool { self == .inForce || self == .ratified || self == .amended }

@@ -42,8 +42,9 @@ extension PageRenderer {
 
     package func pairPage(_ a: ActorID, _ b: ActorID, _ root: String) -> PageContent {
         let (first, second) = (site.actorsByID[a]!, site.actorsByID[b]!)
-        let shared = sharedTreaties(a, b).compactMap { site.treatiesByID[$0] }
-            .sorted { (site.knownDates[$0.id] ?? Self.undated, $0.name, $0.id) < (site.knownDates[$1.id] ?? Self.undated, $1.name, $1.id) }
+        // Each agreement's date looked up once, not in every comparison.
+        let shared = sharedTreaties(a, b).compactMap { id in site.treatiesByID[id].map { (site.knownDates[id] ?? Self.undated, $0) } }
+            .sorted { ($0.0, $0.1.name, $0.1.id) < ($1.0, $1.1.name, $1.1.id) }.map(\.1)
         // Oldest first, as a relationship reads; on one day, signature before ratification before entry into force,
         // then each agreement's events in its own order.
         let entries = shared.flatMap { treaty in treaty.events.enumerated().map { (treaty: treaty.id, event: $1, order: $0) } }.sorted {

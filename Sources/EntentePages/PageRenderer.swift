@@ -26,6 +26,8 @@ public struct PageRenderer: Sendable {
     /// The records of the JSON data files, each as encoded in its array, kept from the last build the same way.
     package let jsonRecords: EncodedRows<OpenData.ArrayRecord>?
     package let listItems = ListItemCache()
+    /// The links of page frames, by the pages' root.
+    package let frameLinks = ComputedPerKey<String, FrameLinks>()
     package let facetCache = ComputedOnce<[(facet: TreatyFacet, values: [TreatyFacet.Value])]>()
     /// Every agreement's values of every facet, which the facets' lists and the filter script's rows both need.
     package let facetKeyCache = ComputedOnce<[TreatyID: TreatyFacet.Keys]>()
@@ -286,36 +288,29 @@ public struct PageRenderer: Sendable {
     /// What every page shares: the site, the page itself and the navigation, with links relative to `root`.
     package func frame(_ root: String, title: String, section: String?, description: String?, canonical: String?) -> PageFrame {
         let config = site.config
-        var nav: [(name: String, folder: String)] = [("Analyses", "analyses"), ("Actors", "actors"), ("Treaties", "treaties"),
-                                                     ("Network", "network"), ("Timeline", "timeline"), ("Watchlist", "watch"),
-                                                     ("Tags", "tags")]
-        if !site.authors.isEmpty { nav.append(("Authors", "authors")) }
-        let home = links.folder("", from: root)
+        let frameLinks = self.frameLinks.get(root) { FrameLinks(root: root, links: links) }
+        let navCount = FrameLinks.navigation.count - (site.authors.isEmpty ? 1 : 0)
         var breadcrumbs: [BreadcrumbModel] = []
         if section != "home" {
             // The trail from the home page to this one: `Home › Treaties › RELOS`, the last step the page itself.
-            breadcrumbs.append(BreadcrumbModel(name: "Home", url: home))
-            let sections = nav + [("Search", "search")]
-            if let current = sections.first(where: { $0.folder == section }), current.name != title {
-                breadcrumbs.append(BreadcrumbModel(name: current.name, url: links.folder(current.folder, from: root)))
+            breadcrumbs.append(BreadcrumbModel(name: "Home", url: frameLinks.home))
+            if let current = frameLinks.sections.first(where: { $0.folder == section }), current.name != title {
+                breadcrumbs.append(BreadcrumbModel(name: current.name, url: current.url))
             }
             breadcrumbs.append(BreadcrumbModel(name: title, url: nil))
         }
         let canonicalURL = canonical.flatMap { path in config.baseURL.map { $0 + path } }
         return PageFrame(
             site: SiteModel(title: config.title, description: config.description, language: config.language,
-                            author: config.author, credits: config.credits, homeURL: home),
+                            author: config.author, credits: config.credits, homeURL: frameLinks.home),
             page: PageInfoModel(title: title, description: description ?? config.description ?? config.title, root: root,
                                 canonical: canonicalURL, isHome: section == "home",
                                 // Every page offers the site's feed; actor and treaty pages replace it with their own.
-                                feed: FeedLinkModel(url: links.file("feed.xml", from: root), title: config.title),
+                                feed: FeedLinkModel(url: frameLinks.feed, title: config.title),
                                 breadcrumbs: breadcrumbs),
-            nav: nav.map { NavItemModel(name: $0.name, url: links.folder($0.folder, from: root), current: $0.folder == section) },
-            links: SectionLinksModel(analyses: links.folder("analyses", from: root), actors: links.folder("actors", from: root),
-                                     treaties: links.folder("treaties", from: root), network: links.folder("network", from: root),
-                                     timeline: links.folder("timeline", from: root), tags: links.folder("tags", from: root),
-                                     search: links.folder("search", from: root)),
-            stylesheet: links.file("assets/style.css", from: root),
+            nav: frameLinks.sections.prefix(navCount).map { NavItemModel(name: $0.name, url: $0.url, current: $0.folder == section) },
+            links: frameLinks.sectionLinks,
+            stylesheet: frameLinks.stylesheet,
             generator: "Entente")
     }
 
@@ -332,10 +327,10 @@ public struct PageRenderer: Sendable {
     }
 
     package func treatyLink(_ id: TreatyID, _ root: String) -> TreatyLinkModel {
-        let treaty = site.treatiesByID[id]!
+        let treaty = site.treatiesByID[id]!, status = site.statuses[id]
         return TreatyLinkModel(name: treaty.name, url: url(.treaty(id), root), short: treaty.short,
-                               instrument: treaty.instrument.title, kind: treaty.kind?.title, status: site.statuses[id]?.title,
-                               statusKey: site.statuses[id]?.rawValue, date: DateModel(site.knownDates[id]))
+                               instrument: treaty.instrument.title, kind: treaty.kind?.title, status: status?.title,
+                               statusKey: status?.rawValue, date: DateModel(site.knownDates[id]))
     }
 
     package func analysisItem(_ id: AnalysisID, _ root: String) -> AnalysisItemModel {
@@ -346,13 +341,12 @@ public struct PageRenderer: Sendable {
 
     /// An analysis as an item of a list, with `html`: the item rendered once by the `analysis-item` partial.
     package func listedAnalysis(_ id: AnalysisID, _ root: String) -> ListedAnalysisModel {
-        let item = analysisItem(id, root)
-        let html = listItems.item(ListItemCache.Key(analysis: id, root: root)) {
+        listItems.get(ListItemKey(analysis: id, root: root)) {
+            let item = analysisItem(id, root)
             // The partial sees the item and what every page shares at this depth, not the listing page's own values.
             let frame = frame(root, title: site.config.title, section: nil, description: nil, canonical: nil)
-            return theme.render(.analysisItem, AnalysisItemPartialModel(frame: frame, item: item))
+            return ListedAnalysisModel(item: item, html: theme.render(.analysisItem, AnalysisItemPartialModel(frame: frame, item: item)))
         }
-        return ListedAnalysisModel(item: item, html: html)
     }
 
     private func tagLinks(_ tags: [String], _ root: String) -> [NamedLinkModel] {

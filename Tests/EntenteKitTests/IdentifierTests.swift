@@ -20,6 +20,27 @@ struct IdentifierTests {
         #expect(ActorID.problem(with: text) != nil)
     }
 
+    @Test func equalIDsHashAlikeAndDifferentOnesDiffer() throws {
+        let ids = try ["india", "indi", "india-2", "a", "b", "treaty-1", "treaty-10"].map { try #require(ActorID($0)) }
+        for (i, left) in ids.enumerated() {
+            for (j, right) in ids.enumerated() {
+                #expect((left == right) == (i == j))
+            }
+            let again = try #require(ActorID(left.rawValue))
+            #expect(again == left && again.hashValue == left.hashValue)
+        }
+        #expect(Set(ids + ids).count == ids.count)
+    }
+
+    @Test func entityKeysSortAsTheirFolders() throws {
+        let keys: [EntityKey] = try [
+            .treaty(#require(TreatyID("relos"))), .actor(#require(ActorID("russia"))), .analysis(#require(AnalysisID("b"))),
+            .actor(#require(ActorID("india"))), .treaty(#require(TreatyID("a"))), .analysis(#require(AnalysisID("a-2"))),
+            .actor(#require(ActorID("india-2"))),
+        ]
+        #expect(keys.sorted() == keys.sorted { $0.folder < $1.folder })
+    }
+
     @Test func problemsExplainTheRule() {
         #expect(ActorID.problem(with: "") == "an id cannot be empty")
         #expect(ActorID.problem(with: String(repeating: "a", count: 121)) == "an id is at most 120 characters long")

@@ -162,4 +162,13 @@ struct TreatyStandingTests {
         relos.parties[1].ratified = date("2026-01-10")
         #expect(steps("2026") == ["russia ratified", "india ratified"])
     }
+
+    @Test func statusTitlesAreTheirWordsCapitalised() {
+        for status in TreatyStatus.allCases {
+            let word = status == .inForce ? "in force" : status.rawValue
+            #expect(status.title == word.prefix(1).uppercased() + word.dropFirst())
+            #expect(TreatyEventType(rawValue: status.rawValue)?.title == status.title)
+        }
+        for (rank, type) in TreatyEventType.allCases.enumerated() { #expect(type.lifecycleRank == rank) }
+    }
 }
