@@ -121,8 +121,9 @@ public enum StandingDoubt: Hashable, Sendable {
 extension Treaty {
     /// nil when the dated record settles whether the treaty bound its parties on `day` (either way); otherwise why it
     /// may have, so that a page can list it apart rather than leave it out or invent a day.
-    public func doubt(at day: PartialDate) -> StandingDoubt? {
-        let standing = standing(at: day)
+    /// `standing`, when given, is `standing(at: day)`, made already by the caller.
+    public func doubt(at day: PartialDate, standing known: TreatyStanding? = nil) -> StandingDoubt? {
+        let standing = known ?? standing(at: day)
         if standing.status?.isActive == true { return nil }
         let spanning = standing.uncertain.filter { $0.type.status?.isActive == true }
         if !spanning.isEmpty { return .spanningDates(spanning) }

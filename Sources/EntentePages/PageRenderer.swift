@@ -26,6 +26,8 @@ public struct PageRenderer: Sendable {
     /// The records of the JSON data files, each as encoded in its array, kept from the last build the same way.
     package let jsonRecords: EncodedRows<OpenData.ArrayRecord>?
     package let listItems = ListItemCache()
+    /// Each agreement's status now, as analyses show it, by agreement.
+    package let nowStandings = ComputedPerKey<TreatyID, (TreatyStatus?, AnalysisDetailModel.ThenAndNow.Standing?)>()
     /// The links of page frames, by the pages' root.
     package let frameLinks = ComputedPerKey<String, FrameLinks>()
     package let facetCache = ComputedOnce<[(facet: TreatyFacet, values: [TreatyFacet.Value])]>()
@@ -598,38 +600,45 @@ public struct PageRenderer: Sendable {
         let named = unique(analysis.treaties.map(\.id) + mentioned.compactMap { if case .treaty(let id) = $0 { id } else { nil } })
         return named.compactMap { id -> AnalysisDetailModel.ThenAndNow? in
             guard let treaty = site.treatiesByID[id] else { return nil }
-            func steps(by day: PartialDate?, status: TreatyStatus?) -> String? {
-                // Only before entry into force do the parties' own steps say more than the status; after it they
-                // are on the treaty page.
-                guard let day, let status, [.proposed, .negotiating, .approved, .signed].contains(status) else { return nil }
-                let groups = Dictionary(grouping: treaty.partySteps(by: day), by: \.step)
-                let text = [TreatyEventType.approved, .ratified, .acceded, .withdrawn].compactMap { step -> String? in
-                    guard let parties = groups[step] else { return nil }
-                    let names = parties.map { site.actorsByID[$0.party]?.name ?? $0.party.rawValue }
-                    return "\(step.title.lowercased()) by " + names.joinedAsEnglishList
-                }
-                return text.isEmpty ? nil : text.joined(separator: "; ")
-            }
             let then = treaty.standing(at: analysis.date)
-            let thenDoubt = treaty.doubt(at: analysis.date).map(Self.sentence(for:))
-            // Now: as stated when the file states it, else from the record as of `as_of`.
-            let nowStanding = site.asOf.map { treaty.standing(at: $0) }
-            let now = treaty.declaredStatus ?? nowStanding?.status
+            let thenDoubt = treaty.doubt(at: analysis.date, standing: then).map(Self.sentence(for:))
             let thenModel = then.status.map {
                 AnalysisDetailModel.ThenAndNow.Standing(title: $0.title, key: $0.rawValue, uncertain: !then.uncertain.isEmpty,
-                                                        steps: steps(by: analysis.date, status: $0), doubt: thenDoubt)
+                                                        steps: partySteps(of: treaty, by: analysis.date, status: $0), doubt: thenDoubt)
             }
-            let nowModel = now.map {
-                AnalysisDetailModel.ThenAndNow.Standing(title: $0.title, key: $0.rawValue,
-                                                        uncertain: treaty.declaredStatus == nil && !(nowStanding?.uncertain.isEmpty ?? true),
-                                                        steps: steps(by: site.asOf, status: $0), doubt: nil)
-            }
+            let (now, nowModel) = nowStandings.get(id) { nowStanding(of: treaty) }
             // A status the record cannot place on the day is not called a change.
             let changed = then.status != now && !(thenDoubt != nil && now?.isActive == true)
                 || (then.status == now && thenModel?.steps != nowModel?.steps)
             return .init(treaty: treatyLink(id, root), written: DateModel(analysis.date), then: thenModel, now: nowModel,
                          changed: changed)
         }
+    }
+
+    /// Where an agreement stands now, as analyses show it: as stated when its file states it, else from the record
+    /// as of `as_of`. The same for every analysis that names it, so it is made once per agreement.
+    private func nowStanding(of treaty: Treaty) -> (TreatyStatus?, AnalysisDetailModel.ThenAndNow.Standing?) {
+        let standing = site.asOf.map { treaty.standing(at: $0) }
+        let now = treaty.declaredStatus ?? standing?.status
+        return (now, now.map {
+            AnalysisDetailModel.ThenAndNow.Standing(title: $0.title, key: $0.rawValue,
+                                                    uncertain: treaty.declaredStatus == nil && !(standing?.uncertain.isEmpty ?? true),
+                                                    steps: partySteps(of: treaty, by: site.asOf, status: $0), doubt: nil)
+        })
+    }
+
+    /// The parties' own steps by `day` that `status` does not show (`ratified by Russia`), or nil.
+    private func partySteps(of treaty: Treaty, by day: PartialDate?, status: TreatyStatus) -> String? {
+        // Only before entry into force do the parties' own steps say more than the status; after it they are on the
+        // treaty page.
+        guard let day, [.proposed, .negotiating, .approved, .signed].contains(status) else { return nil }
+        let groups = Dictionary(grouping: treaty.partySteps(by: day), by: \.step)
+        let text = [TreatyEventType.approved, .ratified, .acceded, .withdrawn].compactMap { step -> String? in
+            guard let parties = groups[step] else { return nil }
+            let names = parties.map { site.actorsByID[$0.party]?.name ?? $0.party.rawValue }
+            return "\(step.title.lowercased()) by " + names.joinedAsEnglishList
+        }
+        return text.isEmpty ? nil : text.joined(separator: "; ")
     }
 
     /// A treaty's term as its page shows it, or nil when the record gives no term, expiry or renewal.
