@@ -50,12 +50,16 @@ package final class TextSpill: Sendable {
     }
 
     /// Stores `text` (unless an equal text is stored already) and tells where it is; nil when the file cannot take it.
-    /// `hashValue` is the text's, when the caller has it already.
+    /// `hashValue` is a hash of the text's bytes, when the caller has it already (`MarkdownText.digest`).
     package func store(_ text: String, hashValue: Int? = nil) -> Slice? {
-        let hash = hashValue ?? text.hashValue
         var text = text
         return text.withUTF8 { bytes in
-            state.withLock { state -> Slice? in
+            let hash = hashValue ?? {
+                var hasher = Hasher()
+                hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+                return hasher.finalize()
+            }()
+            return state.withLock { state -> Slice? in
                 // Byte for byte: `==` on strings would take a text in another Unicode normal form for this one.
                 for slice in state.byHash[hash] ?? [] where slice.length == bytes.count {
                     if withBytes(at: slice, { $0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }) == true {
