@@ -153,5 +153,47 @@ struct SearchIndexTests {
         #expect(PlainText.fromHTML("a &lt;b&gt; c") == "a <b> c", "a decoded bracket is text, not a tag")
     }
 
+    /// The plain text a byte-by-byte reading gives, tag state kept in a flag: what `PlainText.fromHTML` must equal.
+    private static func plainTextByteByByte(_ html: String) -> String {
+        let entities: [(String, UInt8)] = [("&lt;", 0x3C), ("&gt;", 0x3E), ("&quot;", 0x22), ("&#39;", 0x27), ("&amp;", 0x26)]
+        let bytes = Array(html.utf8)
+        var text: [UInt8] = []
+        var insideTag = false
+        var index = 0
+        while index < bytes.count {
+            var byte = bytes[index]
+            index += 1
+            if byte == 0x3C { insideTag = true; continue }
+            if byte == 0x3E { insideTag = false; continue }
+            if insideTag { continue }
+            if byte == 0x26, let entity = entities.first(where: { bytes[(index - 1)...].starts(with: $0.0.utf8) }) {
+                byte = entity.1
+                index += entity.0.utf8.count - 1
+            } else if byte == 0x0A || byte == 0x09 {
+                byte = 0x20
+            }
+            if byte == 0x20, text.last == nil || text.last == 0x20 { continue }
+            text.append(byte)
+        }
+        if text.last == 0x20 { text.removeLast() }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    @Test("plain text skips tags whole as a byte-by-byte reading does, on random HTML")
+    func plainTextMatchesByteByByteReading() {
+        let pieces = ["<", ">", "&", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&am", "a", "é", " ", "\n", "\t",
+                      "<p>", "</p>", "<a href=\"x&amp;y\">", "</a>", "word", "<br />", "  "]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<3_000 {
+            var html = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<Int(state >> 59) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                html += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(PlainText.fromHTML(html) == Self.plainTextByteByByte(html), "\(html.debugDescription)")
+        }
+    }
+
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }
