@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Counts terms given as UTF-8 bytes, making a string only for each distinct term: the text of every analysis is
 /// counted once per build, and a dictionary keyed by strings made and hashed a string for every word.
 struct TermCounter {
@@ -43,7 +49,7 @@ struct TermCounter {
     private func matches(_ entry: Entry, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
         guard entry.length == term.count else { return false }
         return bytes.withUnsafeBufferPointer { all in
-            all[entry.start..<entry.start + entry.length].elementsEqual(term)
+            entry.length == 0 || memcmp(all.baseAddress! + entry.start, term.baseAddress!, entry.length) == 0
         }
     }
 
