@@ -167,15 +167,16 @@ public enum EgoNetworkPicture {
             let visible = parties.filter(onRing.contains)
             return visible.count >= 2 ? DrawnAgreement(treaty: treatyID, visible: visible, totalParties: parties.count) : nil
         }
-        let own = site.treatiesOfActor[id] ?? []
-        let direct = Set(own)
-        let directDrawn = direct.sorted().compactMap(drawn)
-        var indirectIDs: Set<TreatyID> = []
-        for entry in shown {
-            for treatyID in site.treatiesOfActor[entry.actor] ?? [] where !direct.contains(treatyID) { indirectIDs.insert(treatyID) }
+        // How many of the actors on the ring are parties to each of their agreements: only one with two or more is
+        // drawn, and a hub's counterparts have thousands of agreements, most with one of them alone.
+        var partiesOnRing: [TreatyID: Int] = [:]
+        for actor in onRing {
+            for treatyID in site.treatiesOfActor[actor] ?? [] { partiesOnRing[treatyID, default: 0] += 1 }
         }
-        // Filtered before sorting: a hub's counterparts have thousands of agreements, few of them drawn.
-        let indirectDrawn = indirectIDs.compactMap(drawn).sorted { $0.treaty < $1.treaty }
+        let direct = Set(site.treatiesOfActor[id] ?? [])
+        let directDrawn = direct.sorted().filter { partiesOnRing[$0, default: 0] >= 2 }.compactMap(drawn)
+        let indirectDrawn = partiesOnRing.compactMap { treatyID, count in count >= 2 && !direct.contains(treatyID) ? drawn(treatyID) : nil }
+            .sorted { $0.treaty < $1.treaty }
         // Those that join the most of the counterparts shown are kept, then drawn in id order.
         let kept = Set(indirectDrawn.sorted { ($1.visible.count, $0.treaty) < ($0.visible.count, $1.treaty) }
             .prefix(maximumIndirect).map(\.treaty))
