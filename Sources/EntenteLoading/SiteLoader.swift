@@ -544,7 +544,7 @@ public struct SiteLoader: Sendable {
         case .analyses:
             guard var analysis = ContentDecoder.analysis(id: AnalysisID(file.stem)!, &fields) else { return .none }
             // Kept in memory when the store cannot take it.
-            if let analysisBodies, let body = analysis.body.settingAside(by: { analysisBodies.store($0, hashValue: $1).map { ($0.offset, $0.length) } }) {
+            if let analysisBodies, let body = analysis.body.settingAside(by: { analysisBodies.store($0, hash: $1).map { ($0.offset, $0.length) } }) {
                 analysis.body = body
             }
             return .analysis(analysis)

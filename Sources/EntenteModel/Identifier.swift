@@ -12,7 +12,7 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
     public let rawValue: String
     /// The id's bytes hashed once, when it is made. Ids key most of the site's dictionaries and sets, and hashing
     /// the whole string again on every lookup was about 2% of a build's processor time.
-    private let bytesHash: UInt64
+    private let bytesHash: Int
 
     /// The longest id accepted; long enough for any real slug, short enough for every file system.
     public static var maximumLength: Int { 120 }
@@ -21,20 +21,13 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
     public init?(_ rawValue: some StringProtocol) {
         guard Self.problem(with: rawValue) == nil else { return nil }
         self.rawValue = String(rawValue)
-        bytesHash = Self.hash(of: self.rawValue)
+        bytesHash = self.rawValue.bytesHash
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.bytesHash == rhs.bytesHash && lhs.rawValue == rhs.rawValue }
 
-    /// Feeds the precomputed hash to `hasher`, whose per-process seed still decides where the id lands.
+    /// Feeds the precomputed hash to `hasher`.
     public func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
-
-    /// FNV-1a over the id's bytes (ids are ASCII, so equal ids have equal bytes).
-    private static func hash(of text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
 
     public var description: String { rawValue }
 

@@ -31,16 +31,7 @@ public struct MarkdownText: Hashable, Sendable {
     }
 
     /// A hash of the text's bytes, as `SetAside.digest` records it.
-    public static func digest(of source: String) -> Int {
-        // Of the bytes, not `hashValue`, which first puts a text with any character beyond ASCII in a normal form,
-        // scalar by scalar; texts set aside are compared byte for byte anyway.
-        var source = source
-        return source.withUTF8 { bytes in
-            var hasher = Hasher()
-            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-            return hasher.finalize()
-        }
-    }
+    public static func digest(of source: String) -> Int { source.bytesHash }
 
     /// This text with its source set aside by `store`, which is given the source and its digest and keeps the
     /// source somewhere, telling where (in bytes); nil when `store` could not keep it.

@@ -365,7 +365,7 @@ package struct RenderedContent: Sendable {
                 html[key] = nil
             }
             if let text = input?.first ?? nil, text.setAside == nil,
-               let setAside = text.settingAside(by: { spill.store($0, hashValue: $1).map { ($0.offset, $0.length) } }) {
+               let setAside = text.settingAside(by: { spill.store($0, hash: $1).map { ($0.offset, $0.length) } }) {
                 input = [setAside]
             }
         }

@@ -50,16 +50,11 @@ package final class TextSpill: Sendable {
     }
 
     /// Stores `text` (unless an equal text is stored already) and tells where it is; nil when the file cannot take it.
-    /// `hashValue` is a hash of the text's bytes, when the caller has it already (`MarkdownText.digest`).
-    package func store(_ text: String, hashValue: Int? = nil) -> Slice? {
+    /// `hash` is a hash of the text's bytes (`String.bytesHash`), which callers often have already.
+    package func store(_ text: String, hash: Int) -> Slice? {
         var text = text
         return text.withUTF8 { bytes in
-            let hash = hashValue ?? {
-                var hasher = Hasher()
-                hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-                return hasher.finalize()
-            }()
-            return state.withLock { state -> Slice? in
+            state.withLock { state -> Slice? in
                 // Byte for byte: `==` on strings would take a text in another Unicode normal form for this one.
                 for slice in state.byHash[hash] ?? [] where slice.length == bytes.count {
                     if withBytes(at: slice, { $0.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }) == true {
