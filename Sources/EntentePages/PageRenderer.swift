@@ -291,12 +291,12 @@ public struct PageRenderer: Sendable {
     package func frame(_ root: String, title: String, section: String?, description: String?, canonical: String?) -> PageFrame {
         let config = site.config
         let frameLinks = self.frameLinks.get(root) { FrameLinks(root: root, links: links) }
-        let navCount = FrameLinks.navigation.count - (site.authors.isEmpty ? 1 : 0)
+        let withAuthors = !site.authors.isEmpty
         var breadcrumbs: [BreadcrumbModel] = []
         if section != "home" {
             // The trail from the home page to this one: `Home › Treaties › RELOS`, the last step the page itself.
             breadcrumbs.append(BreadcrumbModel(name: "Home", url: frameLinks.home))
-            if let current = frameLinks.sections.first(where: { $0.folder == section }), current.name != title {
+            if let current = frameLinks.section(section, withAuthors: withAuthors), current.name != title {
                 breadcrumbs.append(BreadcrumbModel(name: current.name, url: current.url))
             }
             breadcrumbs.append(BreadcrumbModel(name: title, url: nil))
@@ -310,7 +310,7 @@ public struct PageRenderer: Sendable {
                                 // Every page offers the site's feed; actor and treaty pages replace it with their own.
                                 feed: FeedLinkModel(url: frameLinks.feed, title: config.title),
                                 breadcrumbs: breadcrumbs),
-            nav: frameLinks.sections.prefix(navCount).map { NavItemModel(name: $0.name, url: $0.url, current: $0.folder == section) },
+            nav: frameLinks.navigation(withAuthors: withAuthors).map { NavItemModel(name: $0.name, url: $0.url, current: $0.folder == section) },
             links: frameLinks.sectionLinks,
             stylesheet: frameLinks.stylesheet,
             generator: "Entente")
